@@ -1,0 +1,40 @@
+# Every target bootstraps .venv by itself; `make serve` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test test-py test-js bench screens chromium clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+serve: $(STAMP)  ## build and serve the help center on http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## build the site into site/ (fails on any warning)
+	$(BIN)/mkdocs build --strict
+
+test: test-py test-js  ## the whole suite: pytest (builds, browser) and node:test
+
+test-py: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+test-js:
+	node --test tests/js/
+
+bench: $(STAMP) chromium  ## speed, size and search quality beside stock Material
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+screens: $(STAMP) chromium  ## re-render the illustrative screenshots in docs/assets/screens/
+	$(BIN)/python scripts/render_screens.py
+
+chromium:  ## Debian's Chromium for the browser tests (installed when missing)
+	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
+
+clean:
+	rm -rf site site.doum-staging .pytest_cache

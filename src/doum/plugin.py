@@ -1,0 +1,74 @@
+"""The doum MkDocs plugin: each MkDocs event hands its job to a module that owns it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from doum import catalog, contact, images, index, pagedata, sitedata, theme
+from doum import nav as sitenav
+from doum.config import DoumConfig
+from doum.problems import ProblemLog
+from doum.staging import Staging
+
+
+class DoumPlugin(BasePlugin[DoumConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme.add_theme_dir(config)
+        self.staging = Staging(config)
+        self.problems = ProblemLog()
+        self.site = sitedata.build(self.config, config)
+        self.search = index.SearchDocuments(self.config.search)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.catalog = catalog.load(files, self.config, config, self.problems)
+        catalog.add_category_pages(files, self.catalog, config)
+        contact.add_contact_page(files, config)
+        return files
+
+    def on_nav(self, navigation: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        return sitenav.build(navigation, self.catalog, files, config)
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        html = images.enhance(html, page, config, self.problems)
+        self.search.add_page(page, html, self.catalog)
+        return html
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page is read by now and nothing is written yet: the last safe moment to stop.
+        catalog.check_links(self.catalog, files, self.problems)
+        self.problems.raise_if_errors()
+        env.globals["doum_site"] = self.site
+        return env
+
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        context["doum_page"] = pagedata.build(page, self.catalog, self.config, config)
+        context["nav"] = sitenav.local(nav, page, self.catalog, self.config)
+        return context
+
+    @event_priority(0)
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        self.search.write(config.site_dir)
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def _publish(self, config: MkDocsConfig) -> None:
+        self.staging.publish()
+
+    on_post_build = CombinedEvent(_write_search_index, _publish)
+
+    def on_build_error(self, error: Exception) -> None:
+        if hasattr(self, "staging"):
+            self.staging.discard()

@@ -1,0 +1,138 @@
+"""Shared fixtures: real `mkdocs build`s, a local static server, headless Debian Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = os.environ.get("DOUM_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build` of a project folder; the caller checks the result."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site_dir), *extra],
+        capture_output=True, text=True, env=env, cwd=project,
+    )
+
+
+@pytest.fixture(scope="session")
+def build() -> Callable[..., Path]:
+    """build(project, site_dir, *flags) → site_dir; fails the test with MkDocs' output on error."""
+
+    def run(project: Path, site_dir: Path, *extra: str) -> Path:
+        result = mkdocs_build(project, site_dir, *extra)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return site_dir
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory, build: Callable[..., Path]) -> Path:
+    """The default knowledge base, built once per test session with --strict."""
+    return build(ROOT, tmp_path_factory.mktemp("default") / "site", "--strict")
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory, build: Callable[..., Path]) -> Path:
+    """A folder of pages with nothing but `title:` in their front matter."""
+    return build(FIXTURES / "minimal", tmp_path_factory.mktemp("minimal") / "site", "--strict")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve_folder(folder: Path) -> tuple[str, Callable[[], None]]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server.shutdown
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """serve(site_dir) → base URL of a local static server for that folder."""
+    stops: list[Callable[[], None]] = []
+
+    def start(folder: Path) -> str:
+        url, stop = serve_folder(folder)
+        stops.append(stop)
+        return url
+
+    yield start
+    for stop in stops:
+        stop()
+
+
+@pytest.fixture(scope="session")
+def default_url(default_site: Path, serve: Callable[[Path], str]) -> str:
+    return serve(default_site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture
+def new_page(browser: object) -> Iterator[Callable[..., object]]:
+    """new_page(**context_options) → a Playwright page that records console errors.
+
+    The test fails at teardown if the page logged a console error or an uncaught exception.
+    """
+    contexts: list[object] = []
+    errors: list[str] = []
+
+    def open_page(**options: object) -> object:
+        context = browser.new_context(locale="ko-KR", **{"timezone_id": "Asia/Seoul", **options})
+        contexts.append(context)
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert not errors, f"console errors: {errors}"
+
+
+def axe_violations(page: object) -> list[dict]:
+    """Run axe-core on the page; returns the violations (empty when accessible)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(page).response["violations"]
