@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from doum import catalog, contact, images, index, pagedata, sitedata, theme
+from doum import catalog, categories, contact, images, index, pagedata, sitedata, theme
 from doum import nav as sitenav
 from doum.config import DoumConfig
 from doum.problems import ProblemLog
@@ -31,7 +31,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.catalog = catalog.load(files, self.config, config, self.problems)
-        catalog.add_category_pages(files, self.catalog, config)
+        categories.add_pages(files, self.catalog, self.config, config)
         contact.add_contact_page(files, config)
         return files
 

@@ -17,6 +17,7 @@ def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
     return {
         "support": {
             "calendar": calendar.build(support, datetime.date.today()),
+            "hours_text": calendar.hours_text(support),
             "chat_url": support.chat_url,
             "email": support.email,
             "reply_time": support.reply_time,
