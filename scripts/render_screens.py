@@ -5,6 +5,10 @@ template built from the shared frames and widgets in ``scripts/screens/_*.html``
 and ``base.css``. This script renders each one with headless Chromium and writes
 ``docs/assets/screens/<name>.png``.
 
+Numbered callouts are data, not drawing: a target element carries
+``data-callout="N"`` (macro ``ui.co(N, side)``) and ``callouts.js`` draws the
+outline and the numbered circle from its laid-out box.
+
 Usage (from the repository root):
     .venv/bin/python scripts/render_screens.py [NAME ...]
 
