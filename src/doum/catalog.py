@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
+from doum import checks, frontmatter
 from doum.config import DoumConfig
 from doum.problems import ProblemLog
+from doum.project import shown
+from doum.summary import first_paragraph
 
 
 @dataclass
@@ -32,6 +34,8 @@ class PageInfo:
     order: int | None = None
     category: str = ""  # folder key; "" for top-level pages
     lines: dict[str, int] = field(default_factory=dict)  # front-matter key → line in the file
+    source_path: str = ""  # the file as problems name it, e.g. "docs/account/reset-password.md"
+    related_lines: list[int] = field(default_factory=list)  # line of each `related` entry
 
 
 @dataclass
@@ -67,36 +71,72 @@ def page_sort_key(page: PageInfo) -> tuple[Any, ...]:
 
 
 def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: ProblemLog) -> Catalog:
+    """Read and check every page's front matter and images; duplicate titles across the site."""
     catalog = Catalog()
+
+    def exists(src_uri: str) -> bool:
+        return files.get_file_from_path(src_uri) is not None
+
     for file in files.documentation_pages():
-        text = file.content_string
-        meta = _front_matter(text)
         key = category_key(file.src_uri)
-        if PurePosixPath(file.src_uri).name == "index.md":
+        is_index = PurePosixPath(file.src_uri).name == "index.md"
+        page = read_page(file.src_uri, file.content_string, source_path(file), exists, problems,
+                         require_title=not is_index)
+        if is_index:
             if key:
                 _category(catalog, key, options).has_index = True
             continue
-        page = PageInfo(
-            src_uri=file.src_uri,
-            title=str(meta.get("title", PurePosixPath(file.src_uri).stem)),
-            summary=str(meta.get("summary", "")),
-            keywords=list(meta.get("keywords", []) or []),
-            service=meta.get("service"),
-            platforms=list(meta.get("platforms", []) or []),
-            related=list(meta.get("related", []) or []),
-            updated=meta.get("updated"),
-            order=meta.get("order"),
-            category=key,
-        )
         catalog.pages[file.src_uri] = page
         if key:
             _category(catalog, key, options).pages.append(page)
+    checks.check_duplicate_titles(
+        ((p.source_path, p.title, p.lines.get("title", 1)) for p in catalog.pages.values()
+         if "title" in p.lines),
+        problems,
+    )
     for category in catalog.categories.values():
         category.pages.sort(key=page_sort_key)
     catalog.categories = dict(
         sorted(catalog.categories.items(), key=lambda kv: (kv[1].order, kv[1].title))
     )
     return catalog
+
+
+def read_page(src_uri: str, text: str, path: str, exists: checks.Exists, problems: ProblemLog,
+              require_title: bool = True) -> PageInfo:
+    front = frontmatter.parse(text)
+    values = checks.read_fields(path, front, problems)
+    if require_title:
+        checks.require_title(path, front, problems)
+    checks.check_images(path, src_uri, text, front.body_line, exists, problems)
+    related = [checks.normal_related(target) for target in values.get("related", [])]
+    related_field = front.fields.get("related")
+    related_lines = (
+        related_field.item_lines
+        if related_field and len(related_field.item_lines) == len(related)
+        else [related_field.line if related_field else 1] * len(related)
+    )
+    return PageInfo(
+        src_uri=src_uri,
+        title=values.get("title") or PurePosixPath(src_uri).stem,
+        summary=values.get("summary") or first_paragraph(text, front.body_line),
+        keywords=values.get("keywords", []),
+        service=values.get("service"),
+        platforms=values.get("platforms", []),
+        related=related,
+        updated=values.get("updated"),
+        order=values.get("order"),
+        category=category_key(src_uri),
+        # Only keys whose value was read: a title line is where a duplicate title is reported.
+        lines={key: front.fields[key].line for key in values},
+        source_path=path,
+        related_lines=related_lines,
+    )
+
+
+def source_path(file: File) -> str:
+    """The file relative to the working directory when it is below it (what editors open)."""
+    return shown(file.abs_src_path) if file.abs_src_path else file.src_uri
 
 
 def _category(catalog: Catalog, key: str, options: DoumConfig) -> Category:
@@ -114,13 +154,8 @@ def _category(catalog: Catalog, key: str, options: DoumConfig) -> Category:
     return catalog.categories[key]
 
 
-def _front_matter(text: str) -> dict[str, Any]:
-    if not text.startswith("---"):
-        return {}
-    head, sep, _ = text[3:].partition("\n---")
-    data = yaml.safe_load(head) if sep else None
-    return data if isinstance(data, dict) else {}
-
-
 def check_links(catalog: Catalog, files: Files, problems: ProblemLog) -> None:
-    pass
+    """Every `related` entry names a page of the site (generated pages such as contact too)."""
+    pages = sorted(file.src_uri for file in files.documentation_pages())
+    for page in catalog.pages.values():
+        checks.check_related(page.source_path, page.related, page.related_lines, pages, problems)
