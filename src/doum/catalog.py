@@ -158,4 +158,5 @@ def check_links(catalog: Catalog, files: Files, problems: ProblemLog) -> None:
     """Every `related` entry names a page of the site (generated pages such as contact too)."""
     pages = sorted(file.src_uri for file in files.documentation_pages())
     for page in catalog.pages.values():
-        checks.check_related(page.source_path, page.related, page.related_lines, pages, problems)
+        checks.check_related(page.source_path, page.src_uri, page.related, page.related_lines,
+                             pages, problems)

@@ -257,17 +257,18 @@ def check_duplicate_titles(pages: Iterable[tuple[str, str, int]], problems: Prob
                 )
 
 
-def check_related(path: str, related: list[str], lines: list[int], pages: list[str],
-                  problems: ProblemLog) -> None:
+def check_related(path: str, src_uri: str, related: list[str], lines: list[int],
+                  pages: list[str], problems: ProblemLog) -> None:
     """`related` must list existing pages, written relative to docs/.
 
     lines: the source line of each entry of `related`.
     """
     known = set(pages)
+    others = [page for page in pages if page != src_uri]
     for target, line in zip(related, lines):
         if target in known:
             continue
-        close = difflib.get_close_matches(target, pages, n=1, cutoff=0.4)
+        close = difflib.get_close_matches(target, others, n=1, cutoff=0.4)
         fix = (f"did you mean `{close[0]}`? Paths are relative to docs/" if close
                else "write the path relative to docs/, e.g. account/reset-password.md")
         problems.error(path, line, f"related page not found: {target}", fix)
