@@ -1,0 +1,216 @@
+/* doum's Korean text pipeline for the browser: src/doum/korean.py, function for function.
+ * tests/search/fixtures/*.json are checked against both, so keep every rule here and there alike.
+ * A classic script (UMD): importScripts() in the search worker, require() in node:test. */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory()
+  else root.doumKorean = factory()
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict"
+
+  const SYLLABLE_FIRST = 0xac00
+  const SYLLABLE_LAST = 0xd7a3
+  const CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+  const JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+  const JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ" // index 0: no final
+  const FINALS = JONG.trim()
+  // Compound vowels and finals as the keys typed for them (2-beolsik order).
+  const COMPOUND = {
+    "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ", "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ",
+    "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ",
+    "ㄽ": "ㄹㅅ", "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ",
+  }
+  const JOIN = new Map(Object.entries(COMPOUND).map(([single, pair]) => [pair, single]))
+  const QWERTY_KEYS = "qwertyuiopasdfghjklzxcvbnm"
+  const QWERTY_JAMO = "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ"
+
+  // Suffixes stripped from the end of a word, longest first. "C": only after a final
+  // consonant (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel.
+  const ENDINGS = [
+    ["해주세요", ""],
+    ["하려면", ""], ["하려고", ""], ["하는데", ""], ["했는데", ""], ["했어요", ""], ["합니다", ""],
+    ["하세요", ""], ["하나요", ""], ["할까요", ""], ["됐어요", ""], ["됩니다", ""], ["되나요", ""],
+    ["싶어요", ""], ["싶은데", ""], ["이에요", "C"], ["이라도", "C"],
+    ["하면", ""], ["하고", ""], ["하는", ""], ["해요", ""], ["했어", ""], ["하기", ""], ["해야", ""],
+    ["해도", ""], ["하지", ""], ["되면", ""], ["돼요", ""], ["되고", ""], ["되는", ""], ["되지", ""],
+    ["되어", ""], ["되기", ""], ["싶다", ""], ["어요", ""], ["아요", ""], ["나요", ""], ["에서", ""],
+    ["에게", ""], ["까지", ""], ["부터", ""], ["처럼", ""], ["보다", ""], ["한테", ""], ["이랑", "C"],
+    ["으로", "C"], ["이나", "C"], ["는요", "V"], ["은요", "C"], ["예요", "V"], ["라도", "V"],
+    ["한", ""], ["할", ""], ["해", ""], ["된", ""], ["될", ""], ["을", "C"], ["를", "V"], ["이", "C"],
+    ["가", "V"], ["은", "C"], ["는", "V"], ["과", "C"], ["와", "V"], ["로", "V"], ["랑", "V"],
+    ["나", "V"], ["의", ""], ["에", ""], ["도", ""], ["만", ""], ["요", ""],
+  ]
+  const MIN_STEM = 2 // syllables a stem keeps, so short words are never over-stripped
+  const MAX_STRIPS = 3
+
+  /** NFKC (full-width → ASCII), lower case, compatibility jamo kept as typed. */
+  function normalize(text) {
+    let out = ""
+    for (const ch of String(text).normalize("NFKC").toLowerCase()) {
+      const code = ch.charCodeAt(0)
+      // NFKC turns compatibility jamo (ㅂ) into conjoining jamo (ᄇ); map them back.
+      if (code >= 0x1100 && code < 0x1100 + CHO.length) out += CHO[code - 0x1100]
+      else if (code >= 0x1161 && code < 0x1161 + JUNG.length) out += JUNG[code - 0x1161]
+      else out += ch
+    }
+    return out
+  }
+
+  const isSyllable = (ch) => ch >= "\uac00" && ch <= "\ud7a3" && ch.length === 1
+  const isJamo = (ch) => ch >= "ㄱ" && ch <= "ㅣ" && ch.length === 1
+  const isLatin = (ch) => ch >= "a" && ch <= "z" && ch.length === 1
+  const isDigit = (ch) => ch >= "0" && ch <= "9" && ch.length === 1
+
+  /** "h" Hangul, "l" Latin, "d" digit (joins either), "" separator. */
+  function script(ch) {
+    if (isSyllable(ch) || isJamo(ch)) return "h"
+    if (isLatin(ch)) return "l"
+    return isDigit(ch) ? "d" : ""
+  }
+
+  /** Words of normalized text: runs of Hangul or Latin letters; digits join either side. */
+  function splitWords(text) {
+    const words = []
+    let current = ""
+    let currentScript = ""
+    for (const ch of text) {
+      const kind = script(ch)
+      if (!kind) {
+        if (current) words.push(current)
+        current = ""
+        currentScript = ""
+        continue
+      }
+      if (kind !== "d" && currentScript && currentScript !== kind) {
+        if (current) words.push(current)
+        current = ""
+        currentScript = ""
+      }
+      current += ch
+      if (kind !== "d") currentScript = kind
+    }
+    if (current) words.push(current)
+    return words
+  }
+
+  const words = (text) => splitWords(normalize(text))
+
+  const hasFinal = (syllable) =>
+    isSyllable(syllable) && (syllable.charCodeAt(0) - SYLLABLE_FIRST) % 28 !== 0
+
+  function stripOnce(word) {
+    for (const [suffix, condition] of ENDINGS) {
+      const rest = word.slice(0, word.length - suffix.length)
+      if (!word.endsWith(suffix) || rest.length < MIN_STEM || !isSyllable(rest[rest.length - 1])) continue
+      if (condition === "C" && !hasFinal(rest[rest.length - 1])) continue
+      if (condition === "V" && hasFinal(rest[rest.length - 1])) continue
+      return rest
+    }
+    return word
+  }
+
+  /** Strip particles and endings: 비밀번호를 → 비밀번호, 탈퇴하면 → 탈퇴. */
+  function stem(word) {
+    for (let i = 0; i < MAX_STRIPS; i++) {
+      const shorter = stripOnce(word)
+      if (shorter === word) break
+      word = shorter
+    }
+    return word
+  }
+
+  /** Index terms of a text: normalized, split, stemmed. */
+  const tokens = (text) => words(text).map(stem)
+
+  const isChosungWord = (word) => word.length >= 2 && [...word].every((ch) => CHO.includes(ch))
+
+  /** Initial consonants: 비밀번호 → ㅂㅁㅂㅎ (other characters stay). */
+  function chosung(word) {
+    let out = ""
+    for (const ch of word) {
+      out += isSyllable(ch) ? CHO[Math.floor((ch.charCodeAt(0) - SYLLABLE_FIRST) / 588)] : ch
+    }
+    return out
+  }
+
+  /** A syllable as the basic jamo typed for it: 환 → ㅎㅗㅏㄴ. */
+  function decompose(syllable) {
+    if (!isSyllable(syllable)) return COMPOUND[syllable] || syllable
+    const code = syllable.charCodeAt(0) - SYLLABLE_FIRST
+    const parts = CHO[Math.floor(code / 588)] + JUNG[Math.floor((code % 588) / 28)] + JONG[code % 28].trim()
+    return [...parts].map((ch) => COMPOUND[ch] || ch).join("")
+  }
+
+  function vowelAt(jamo, i) {
+    const pair = jamo.slice(i, i + 2)
+    if (pair.length === 2 && JOIN.has(pair) && JUNG.includes(JOIN.get(pair))) return [JOIN.get(pair), 2]
+    if (i < jamo.length && JUNG.includes(jamo[i])) return [jamo[i], 1]
+    return ["", 0]
+  }
+
+  /** The final consonant(s) at i, unless they start the next syllable. */
+  function finalAt(jamo, i) {
+    const startsSyllable = (k) => k < jamo.length && CHO.includes(jamo[k]) && Boolean(vowelAt(jamo, k + 1)[0])
+    const pair = jamo.slice(i, i + 2)
+    if (pair.length === 2 && JOIN.has(pair) && JONG.includes(JOIN.get(pair)) && !startsSyllable(i + 1)) {
+      return [JOIN.get(pair), 2]
+    }
+    if (i < jamo.length && FINALS.includes(jamo[i]) && !startsSyllable(i)) return [jamo[i], 1]
+    return ["", 0]
+  }
+
+  function syllableOf(cho, vowel, final) {
+    const code = CHO.indexOf(cho) * 588 + JUNG.indexOf(vowel) * 28 + (final ? JONG.indexOf(final) : 0)
+    return String.fromCharCode(SYLLABLE_FIRST + code)
+  }
+
+  /** Basic jamo typed in order → syllables (the 2-beolsik automaton): ㅎㅗㅏㄴ → 환. */
+  function compose(jamo) {
+    let out = ""
+    let i = 0
+    while (i < jamo.length) {
+      let [vowel, used] = vowelAt(jamo, i + 1)
+      if (CHO.includes(jamo[i]) && vowel) {
+        const cho = jamo[i]
+        i += 1 + used
+        const [final, finalUsed] = finalAt(jamo, i)
+        i += finalUsed
+        out += syllableOf(cho, vowel, final)
+        continue
+      }
+      const [lone, loneUsed] = vowelAt(jamo, i)
+      out += lone || jamo[i]
+      i += loneUsed || 1
+    }
+    return out
+  }
+
+  /** Latin keys typed with the keyboard in English mode → Hangul: qlalfqjsgh → 비밀번호. */
+  function fromQwerty(word) {
+    let jamo = ""
+    for (const ch of word) {
+      const at = QWERTY_KEYS.indexOf(ch)
+      jamo += at >= 0 && ch.length === 1 ? QWERTY_JAMO[at] : ch
+    }
+    return compose(jamo)
+  }
+
+  /** Levenshtein distance between the jamo sequences of two words (환볼 ↔ 환불 = 1). */
+  function jamoDistance(a, b) {
+    const x = [...a].map(decompose).join("")
+    const y = [...b].map(decompose).join("")
+    let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
+    for (let i = 1; i <= x.length; i++) {
+      const current = [i]
+      for (let j = 1; j <= y.length; j++) {
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] !== y[j - 1] ? 1 : 0)))
+      }
+      previous = current
+    }
+    return previous[y.length]
+  }
+
+  return {
+    normalize, splitWords, words, stem, tokens, isSyllable, isJamo, isLatin, isDigit,
+    isChosungWord, chosung, decompose, compose, fromQwerty, jamoDistance, hasFinal,
+  }
+})
