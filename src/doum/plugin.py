@@ -11,7 +11,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from doum import catalog, categories, contact, images, index, pagedata, sitedata, theme
+from doum import (
+    catalog,
+    categories,
+    contact,
+    images,
+    index,
+    material_search,
+    pagedata,
+    sitedata,
+    theme,
+)
 from doum import nav as sitenav
 from doum.config import DoumConfig
 from doum.problems import ProblemLog
@@ -30,6 +40,8 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Every plugin's on_config has run by now, Material's search included.
+        material_search.replace_indexer(config)
         self.catalog = catalog.load(files, self.config, config, self.problems)
         categories.add_pages(files, self.catalog, self.config, config)
         contact.add_contact_page(files, config)
