@@ -1,15 +1,113 @@
-"""STUB (owner: plugin-core helper). Per-page data: JSON-LD, summary, related, contact prefill."""
+"""Per-page data: what templates and browser code know about the page being rendered.
+
+`build` returns `doum_page`: main.html embeds it as JSON (#doum-page) for the launcher and the
+contact form, and doum's partials render the FAQPage JSON-LD, the related questions and the
+"still not solved?" box from it. It also sets the meta description Material emits.
+"""
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlencode
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from doum.catalog import Catalog
 from doum.config import DoumConfig
+from doum.nav import SiteNavigation
+
+RELATED_LIMIT = 5
+SUMMARY_LIMIT = 160
 
 
-def build(page: Page, catalog: Catalog, options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
-    return {"title": page.title, "url": page.url}
+def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig) -> dict[str, Any]:
+    src_uri = page.file.src_uri
+    info = catalog.pages.get(src_uri)
+    site = navigation if isinstance(navigation, SiteNavigation) else None
+    key = (site.category_of.get(src_uri) if site else None) or (info.category if info else "")
+    category = catalog.categories.get(key)
+    is_faq = bool(info and info.category) and not page.is_index
+    text = summary(page, catalog)
+    if text and not page.meta.get("description"):
+        page.meta["description"] = text  # Material's base.html turns it into <meta name=description>
+    service = (info.service if info else None) or (category.service if category else None) or ""
+    inquiry_type = (category.type if category else None) or ""
+    data: dict[str, Any] = {
+        "title": page.title or "",
+        "url": page.url,
+        "category": key,
+        "category_title": category.title if category else "",
+        "service": service,
+        "type": inquiry_type,
+        "summary": text,
+        "is_faq": is_faq,
+    }
+    if is_faq:
+        prefill = {"service": service, "type": inquiry_type, "from": page.url}
+        data["contact_query"] = urlencode({k: v for k, v in prefill.items() if v})
+        data["related"] = _related(page, info.related if info else [], site)
+    return data
+
+
+def summary(page: Page, catalog: Catalog) -> str:
+    """The page's one-line answer: its `summary:`, else the start of its first paragraph."""
+    info = catalog.pages.get(page.file.src_uri)
+    if info and info.summary:
+        return info.summary.strip()
+    if not info or not page.content:
+        return ""
+    text = _FirstParagraph.of(page.content)
+    return text if len(text) <= SUMMARY_LIMIT else text[: SUMMARY_LIMIT - 1].rstrip() + "…"
+
+
+def _related(page: Page, related: list[str], site: SiteNavigation | None) -> list[dict[str, str]]:
+    """The page's `related:` pages, else its neighbours in the category."""
+    if site is None:
+        return []
+    chosen = [site.by_src_uri[uri] for uri in related if uri in site.by_src_uri]
+    if not chosen and page.file.src_uri in site.position:
+        key, number = site.position[page.file.src_uri]
+        questions = site.questions[key]
+        start = max(0, min(number - RELATED_LIMIT // 2, len(questions) - RELATED_LIMIT - 1))
+        chosen = questions[start:start + RELATED_LIMIT + 1]
+    return [
+        {"title": other.title or "", "url": other.url}
+        for other in chosen if other is not page
+    ][:RELATED_LIMIT]
+
+
+class _FirstParagraph(HTMLParser):
+    """Text of the first <p> outside admonitions, tabs and figures (those are asides)."""
+
+    ASIDES = {"div", "details", "figure", "table", "blockquote"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.inside = False
+        self.done = False
+        self.parts: list[str] = []
+
+    @classmethod
+    def of(cls, content: str) -> str:
+        parser = cls()
+        parser.feed(content)
+        return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.ASIDES:
+            self.depth += 1
+        elif tag == "p" and self.depth == 0 and not self.done:
+            self.inside = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.ASIDES:
+            self.depth = max(0, self.depth - 1)
+        elif tag == "p" and self.inside:
+            self.inside, self.done = False, True
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.parts.append(data)

@@ -50,6 +50,12 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def on_nav(self, navigation: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         return sitenav.build(navigation, self.catalog, files, config)
 
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        contact.use_contact_template(page)
+        return markdown
+
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -67,7 +73,8 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        context["doum_page"] = pagedata.build(page, self.catalog, self.config, config)
+        context["doum_page"] = pagedata.build(page, nav, self.catalog, self.config)
+        context["doum_listing"] = categories.listing(page, nav, self.catalog, self.config)
         context["nav"] = sitenav.local(nav, page, self.catalog, self.config)
         return context
 
