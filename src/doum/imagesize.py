@@ -69,7 +69,7 @@ def jpeg_size(data: bytes) -> Size | None:
 
 def webp_size(data: bytes) -> Size | None:
     if data[:4] != b"RIFF" or data[8:12] != b"WEBP" or len(data) < 30:
-        return None
+        return None  # every kind of WebP has its size within the first 30 bytes
     chunk = data[12:16]
     if chunk == b"VP8 ":  # lossy: 14-bit sizes after the frame tag and start code
         width, height = struct.unpack("<HH", data[26:30])
