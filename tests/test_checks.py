@@ -108,6 +108,15 @@ def test_wrong_type(run_check) -> None:
     assert "order: 3" in lines[1]
 
 
+def test_service_outside_the_contact_form_is_a_warning(run_check) -> None:
+    code, lines = run_check({"account/id.md": "---\ntitle: 아이디\nservice: 카카오 톡\n---\n"})
+    problem = only_problem(lines)
+    assert problem.startswith("docs/account/id.md:3: warning: service '카카오 톡' is not one of "
+                              "the contact form's services")
+    assert "use one of 카카오톡, 카카오페이, 선물하기, 이모티콘" in problem
+    assert code == 0
+
+
 def test_unknown_platform_names_the_item_line(run_check) -> None:
     code, lines = run_check({"account/id.md": """
         ---
@@ -179,8 +188,17 @@ def test_missing_image_file_at_its_markdown_line(run_check) -> None:
     assert problem.startswith(
         "docs/guide/app.md:11: error: image file not found: ../assets/screens/step1.png"
         " (looked for assets/screens/step1.png in the docs folder)")
-    assert "paths are relative to this page" in problem
+    assert "put the file there, or correct the path (relative to this page" in problem
     assert code == 1
+
+
+def test_missing_image_suggests_the_closest_file(run_check) -> None:
+    code, lines = run_check({
+        "guide/app.md": "---\ntitle: 앱\n---\n\n![설정 화면](../assets/screens/stepl.png)\n",
+        "assets/screens/step1.png": "png",
+    })
+    assert only_problem(lines).endswith(
+        "did you mean `../assets/screens/step1.png`? Paths are relative to this page")
 
 
 def test_images_without_alt_text(run_check) -> None:

@@ -74,14 +74,14 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
     """Read and check every page's front matter and images; duplicate titles across the site."""
     catalog = Catalog()
 
-    def exists(src_uri: str) -> bool:
-        return files.get_file_from_path(src_uri) is not None
-
+    site_files = {file.src_uri for file in files}
     for file in files.documentation_pages():
         key = category_key(file.src_uri)
         is_index = PurePosixPath(file.src_uri).name == "index.md"
-        page = read_page(file.src_uri, file.content_string, source_path(file), exists, problems,
+        page = read_page(file.src_uri, file.content_string, source_path(file), site_files, problems,
                          require_title=not is_index)
+        checks.check_service(page.source_path, page.service, page.lines.get("service", 1),
+                             options.contact.services, problems)
         if is_index:
             if key:
                 _category(catalog, key, options).has_index = True
@@ -102,13 +102,13 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
     return catalog
 
 
-def read_page(src_uri: str, text: str, path: str, exists: checks.Exists, problems: ProblemLog,
-              require_title: bool = True) -> PageInfo:
+def read_page(src_uri: str, text: str, path: str, site_files: checks.SiteFiles,
+              problems: ProblemLog, require_title: bool = True) -> PageInfo:
     front = frontmatter.parse(text)
     values = checks.read_fields(path, front, problems)
     if require_title:
         checks.require_title(path, front, problems)
-    checks.check_images(path, src_uri, text, front.body_line, exists, problems)
+    checks.check_images(path, src_uri, text, front.body_line, site_files, problems)
     related = [checks.normal_related(target) for target in values.get("related", [])]
     related_field = front.fields.get("related")
     related_lines = (

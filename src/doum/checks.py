@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -25,7 +25,7 @@ THEME_KEYS = (
 KNOWN_KEYS = DOUM_KEYS + THEME_KEYS
 TITLE_EXAMPLE = "title: 비밀번호를 잊어버렸어요"
 
-Exists = Callable[[str], bool]  # docs-relative path → is it a file of the site?
+SiteFiles = Collection[str]  # docs-relative paths of every file of the site
 
 
 def read_fields(path: str, front: FrontMatter, problems: ProblemLog) -> dict[str, Any]:
@@ -174,6 +174,18 @@ _READERS: dict[str, Callable[[str, str, Field, ProblemLog], Any]] = {
 }
 
 
+def check_service(path: str, service: str | None, line: int, services: list[str],
+                  problems: ProblemLog) -> None:
+    """The contact form preselects the page's service, so it must be one the form offers."""
+    if service is None or not services or service in services:
+        return
+    problems.warning(
+        path, line, f"service {service!r} is not one of the contact form's services",
+        f"use one of {', '.join(services)}, or add it to `contact: services:` of the doum "
+        "plugin in mkdocs.yml",
+    )
+
+
 # --- images in the Markdown source -------------------------------------------------------
 
 MD_IMAGE_RE = re.compile(
@@ -193,7 +205,7 @@ def html_attributes(attrs: str) -> dict[str, str]:
             for m in ATTR_RE.finditer(attrs)}
 
 
-def check_images(path: str, src_uri: str, text: str, first_line: int, exists: Exists,
+def check_images(path: str, src_uri: str, text: str, first_line: int, site_files: SiteFiles,
                  problems: ProblemLog) -> None:
     """Images without alt text and images whose file is missing, at their source line."""
     lines = list(prose_lines(text, first_line))
@@ -206,25 +218,27 @@ def check_images(path: str, src_uri: str, text: str, first_line: int, exists: Ex
             if match.group("src") is None:
                 label = (match.group("ref") or match.group("alt")).lower()
                 src = references.get(label, "")
-            _check_image(path, src_uri, number, match.group("alt"), src, exists, problems)
+            _check_image(path, src_uri, number, match.group("alt"), src, site_files, problems)
         for match in HTML_IMG_RE.finditer(line):
             attrs = html_attributes(match.group("attrs"))
             _check_image(path, src_uri, number, attrs.get("alt", ""), attrs.get("src", ""),
-                         exists, problems)
+                         site_files, problems)
 
 
-def _check_image(path: str, src_uri: str, line: int, alt: str, src: str, exists: Exists,
+def _check_image(path: str, src_uri: str, line: int, alt: str, src: str, site_files: SiteFiles,
                  problems: ProblemLog) -> None:
     shown = src or "(no source)"
     if not alt.strip():
         problems.error(path, line, f"image {shown} has no alt text", ALT_FIX)
     target = local_target(src_uri, src)
-    if target is not None and not exists(target):
+    if target is not None and target not in site_files:
+        close = difflib.get_close_matches(target, list(site_files), n=1, cutoff=0.6)
+        fix = (f"did you mean `{posixpath.relpath(close[0], posixpath.dirname(src_uri) or '.')}`? "
+               "Paths are relative to this page" if close
+               else "put the file there, or correct the path (relative to this page, "
+                    "e.g. ../assets/screens/이름.png)")
         problems.error(
-            path, line, f"image file not found: {src} (looked for {target} in the docs folder)",
-            "put the file there, or correct the path; paths are relative to this page, "
-            "e.g. ../assets/screens/이름.png",
-        )
+            path, line, f"image file not found: {src} (looked for {target} in the docs folder)", fix)
 
 
 def local_target(src_uri: str, url: str) -> str | None:
