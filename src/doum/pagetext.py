@@ -22,7 +22,7 @@ class Section:
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(self.parts).split())
+        return " ".join("".join(self.parts).split())
 
 
 class _SectionParser(HTMLParser):

@@ -45,6 +45,7 @@ class Searcher:
         self.known = set(self.vocab)
         self._df: dict[str, int] = {}
         self._by_length: dict[int, list[str]] | None = None
+        self._chosungs: list[str] | None = None
 
     @classmethod
     def from_site(cls, site_dir: str | Path) -> Searcher:
@@ -144,10 +145,13 @@ class Searcher:
 
     def by_chosung(self, word: str) -> list[tuple[str, float]]:
         """ㅂㅁㅂㅎ → 비밀번호: whole words first, else words the consonants begin."""
-        exact = [t for t in self.vocab if len(t) == len(word) and korean.chosung(t) == word]
+        if self._chosungs is None:
+            self._chosungs = [korean.chosung(term) for term in self.vocab]
+        pairs = list(zip(self.vocab, self._chosungs))
+        exact = [t for t, initials in pairs if len(t) == len(word) and initials == word]
         if exact:
             return [(term, 1.0) for term in self.best(exact)]
-        begun = [t for t in self.vocab if len(t) > len(word) and korean.chosung(t).startswith(word)]
+        begun = [t for t, initials in pairs if len(t) > len(word) and initials.startswith(word)]
         return [(term, PREFIX_BOOST) for term in self.best(begun, key_length=True)]
 
     def corrected(self, word: str) -> list[str]:
