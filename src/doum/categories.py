@@ -1,4 +1,5 @@
-"""Category pages: a listing of a folder's questions, generated when the folder has no index.md.
+"""Listing pages: category pages (generated when a folder has no index.md) and, when docs/ has
+no index.md, a home page, so a folder of pages with only `title:` is a whole site.
 
 A category with more than `category_page_size` questions pages: guide/, guide/page/2/, …
 The generated Markdown holds only front matter; `doum-category.html` renders the listing from
@@ -47,7 +48,11 @@ def page_count(category: Category, options: DoumConfig) -> int:
 
 
 def add_pages(files: Files, catalog: Catalog, options: DoumConfig, config: MkDocsConfig) -> None:
-    """Add category page 1 (unless the folder has index.md) and the further pages it needs."""
+    """Add the home page if missing, category page 1 (unless the folder has index.md) and the
+    further category pages a long category needs."""
+    if not files.get_file_from_path("index.md"):
+        home = {"title": config.site_name, "template": "doum-home.html", "hide": ["navigation", "toc"]}
+        files.append(File.generated(config, "index.md", content=_front_matter(home)))
     for key, category in catalog.categories.items():
         for number in range(1, page_count(category, options) + 1):
             if number == 1 and category.has_index:
@@ -95,6 +100,10 @@ def _markdown(category: Category, number: int) -> str:
         meta["icon"] = category.icon  # Material shows it next to the category in the navigation
     if number > 1:
         meta["search"] = {"exclude": True}  # one entry per category is enough
+    return _front_matter(meta)
+
+
+def _front_matter(meta: dict[str, object]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 

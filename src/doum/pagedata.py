@@ -7,6 +7,7 @@ contact form, and doum's partials render the FAQPage JSON-LD, the related questi
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -31,7 +32,8 @@ def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig)
     is_faq = bool(info and info.category) and not page.is_index
     text = summary(page, catalog)
     if text and not page.meta.get("description"):
-        page.meta["description"] = text  # Material's base.html turns it into <meta name=description>
+        # Material's base.html writes it into <meta name=description content="…"> unescaped.
+        page.meta["description"] = html.escape(text)
     service = (info.service if info else None) or (category.service if category else None) or ""
     inquiry_type = (category.type if category else None) or ""
     data: dict[str, Any] = {
