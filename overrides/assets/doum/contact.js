@@ -194,7 +194,6 @@ function setup(form, site) {
   const onSend = (event) => {
     const values = refresh()
     const errors = validate(values, contact)
-    if (!to) errors.unshift({ field: 'email', message: '이 사이트에 문의 메일 주소가 설정되지 않았어요. 사이트 운영자에게 알려 주세요.' })
     if (errors.length) {
       event.preventDefault()
       attempted = true
