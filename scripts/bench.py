@@ -1,0 +1,176 @@
+"""`make bench`: doum beside stock Material for MkDocs — build, size and header search.
+
+Builds the default knowledge base and generated ones (1,000 and 10,000 pages by default) with
+stock Material (`search: {lang: ko}`) and with doum, drives each site's real header search in
+headless Chromium, prints a side-by-side table and writes bench-results/<time>/ (report.md,
+chart.png, results.json). Figures are reported, never asserted.
+
+    .venv/bin/python scripts/bench.py [--sizes 1000,10000] [--stock-pages 1000] [--queries 100]
+    .venv/bin/python scripts/bench.py --quick      # small sizes: a smoke run of the whole pipeline
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import Browser
+
+from bench import browser, generate, measure, metrics, report, sites
+from bench.measure import KBRun, SiteResult
+from bench.progress import Progress
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "tests" / "search" / "queries.yaml"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000",
+                        help="page counts of the generated knowledge bases (default: 1000,10000)")
+    parser.add_argument("--stock-pages", type=int, default=1000,
+                        help="build stock Material in full up to this many pages (default: 1000; "
+                             "its build time grows with the square of the page count)")
+    parser.add_argument("--no-stock-search", action="store_true",
+                        help="above --stock-pages, skip stock Material entirely instead of "
+                             "measuring its search on a one-entry-nav build")
+    parser.add_argument("--queries", type=int, default=100,
+                        help="queries sampled from each generated knowledge base (default: 100)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="cold page loads per site for 'first result after load' (median)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the generated pages/queries")
+    parser.add_argument("--build-timeout", type=float, default=1800, help="seconds per build")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results",
+                        help="results folder (a time-stamped folder is made inside)")
+    parser.add_argument("--keep", action="store_true", help="keep the built sites (path printed)")
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke run: sizes 100,300, 20 queries, one load per site")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.stock_pages, args.queries, args.repeats = "100,300", 300, 20, 1
+    args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    return args
+
+
+def plan(pages: int, args: argparse.Namespace) -> list[tuple[str, bool]]:
+    """(engine, search_only) builds for a knowledge base of this size."""
+    if pages <= args.stock_pages:
+        return [("stock", False), ("doum", False)]
+    return [] if args.no_stock_search else [("stock", True)] + [("doum", False)]
+
+
+def measure_kb(label: str, docs_dir: Path, project: Path, queries: list[str],
+               quality: list[metrics.Query] | None, args: argparse.Namespace,
+               chromium: Browser, progress: Progress, site_name: str | None = None) -> KBRun:
+    src_uris = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    questions = sum(not uri.endswith("index.md") for uri in src_uris)
+    run = KBRun(label, questions)
+    for engine, search_only in plan(questions, args):
+        site = SiteResult(engine)
+        run.sites.append(site)
+        step = f"{label} · {engine}"
+        config = sites.write_config(engine, project, docs_dir, site_name, search_only)
+        site_dir = project / f"site-{config.stem}"
+        built = sites.build(engine, config, site_dir, args.build_timeout,
+                            on_wait=lambda: progress.show(f"{step} · building"))
+        if built.seconds is None:
+            site.error = f"build: {built.error.strip().splitlines()[-1] if built.error else '?'}"
+            progress.note(f"{step}: build failed — {site.error}")
+            continue
+        if search_only:
+            site.note = ("search only: built with a one-entry nav (its full build is quadratic), "
+                         "so build time and sizes are not comparable")
+        else:
+            site.build_seconds = built.seconds
+            measure.disk_figures(site, site_dir, src_uris)
+        progress.show(f"{step} · first result after load")
+        shown = measure.search_figures(
+            site, chromium, site_dir, queries, args.repeats,
+            on_query=lambda done, total: progress.show(f"{step} · search", done, total))
+        if quality and len(shown) == len(quality):
+            site.quality = metrics.quality_by_kind(quality, shown)
+        progress.note(f"{step}: {_summary(site)}")
+        if not args.keep:
+            shutil.rmtree(site_dir, ignore_errors=True)
+    return run
+
+
+def _summary(site: SiteResult) -> str:
+    parts = []
+    if site.build_seconds is not None:
+        parts.append(f"built in {site.build_seconds:.1f} s")
+    if site.first_result_ms is not None:
+        parts.append(f"first result {site.first_result_ms:.0f} ms")
+    if site.latency_median_ms is not None:
+        parts.append(f"latency median {site.latency_median_ms:.1f} ms")
+    if site.error:
+        parts.append(site.error)
+    return ", ".join(parts) or "done"
+
+
+def run_info(args: argparse.Namespace, chromium: Browser, argv: list[str]) -> dict[str, str]:
+    def git(*command: str) -> str:
+        result = subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True)
+        return result.stdout.strip()
+
+    dirty = " (uncommitted changes)" if git("status", "--porcelain", "--", "src", "overrides",
+                                            "mkdocs.yml") else ""
+    return {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "command": " ".join(["scripts/bench.py", *argv]),
+        "commit": git("rev-parse", "--short", "HEAD") + dirty,
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+        "browser": f"Chromium {chromium.version} (headless)",
+        "seed": str(args.seed),
+    }
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    progress = Progress()
+    vocabulary = generate.read_vocabulary(ROOT / "docs")
+    folder = args.out / datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M%S")
+    folder.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="doum-bench-"))
+    runs: list[KBRun] = []
+    try:
+        with browser.chromium() as chromium:
+            info = run_info(args, chromium, argv)
+            quality = metrics.load_queries(QUERIES)
+            runs.append(measure_kb("default KB", ROOT / "docs", work / "default",
+                                   [q.text for q in quality], quality, args, chromium, progress))
+            for size in args.sizes:
+                progress.show(f"{size:,} pages · generating")
+                kb = generate.generate(work / f"kb{size}", size, vocabulary, seed=args.seed)
+                runs.append(measure_kb(f"{size:,} pages", kb.docs_dir, work / f"kb{size}",
+                                       kb.sample_queries(args.queries, args.seed), None, args,
+                                       chromium, progress, site_name=f"도움말 {size:,}쪽"))
+                if not args.keep:
+                    shutil.rmtree(kb.docs_dir, ignore_errors=True)
+            minutes = (time.perf_counter() - started) / 60
+            info["duration"] = f"{minutes:.1f} min"
+            report.write_markdown(folder, runs, info)
+            report.write_json(folder, runs, info)
+            report.write_chart(folder, runs, chromium)
+    finally:
+        if args.keep:
+            print(f"built sites kept in {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print(report.text_table(runs))
+    print(f"\n{info['duration']} · report: {folder / 'report.md'} · chart: {folder / 'chart.png'}")
+    failed = [site for run in runs for site in run.sites if site.error.startswith("build")]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

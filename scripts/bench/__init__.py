@@ -1,0 +1,1 @@
+"""`make bench`: doum beside stock Material for MkDocs — build speed, size and header search."""
