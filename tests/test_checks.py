@@ -266,6 +266,13 @@ def test_missing_title(run_check) -> None:
     assert code == 1
 
 
+@pytest.mark.parametrize("line", ["title:", 'title: ""', "title: '  '"])
+def test_empty_title(run_check, line: str) -> None:
+    code, lines = run_check({"paid/error.md": f"---\norder: 1\n{line}\n---\n"})
+    assert only_problem(lines).startswith("docs/paid/error.md:3: error: `title` is empty")
+    assert code == 1
+
+
 def test_key_set_twice(run_check) -> None:
     code, lines = run_check({"paid/error.md": "---\ntitle: 결제 오류\norder: 1\ntitle: 또\n---\n"})
     assert only_problem(lines).startswith(

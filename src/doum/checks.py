@@ -56,12 +56,17 @@ def read_fields(path: str, front: FrontMatter, problems: ProblemLog) -> dict[str
 
 
 def require_title(path: str, front: FrontMatter, problems: ProblemLog) -> None:
-    if front.error or "title" in front.fields:
-        return  # a broken block is reported already; a present but wrong title too
-    problems.error(
-        path, 1, "the page has no `title`",
-        f"start the file with three lines: `---`, `{TITLE_EXAMPLE}` (the customer's question), `---`",
-    )
+    if front.error:
+        return  # reported already
+    field = front.fields.get("title")
+    if field is None:
+        problems.error(
+            path, 1, "the page has no `title`",
+            f"start the file with three lines: `---`, `{TITLE_EXAMPLE}` (the customer's question), "
+            "`---`",
+        )
+    elif field.value is None and not field.error:
+        problems.error(path, field.line, "`title` is empty", _FIXES["title"])
 
 
 def _unknown_key(path: str, key: str, field: Field, problems: ProblemLog) -> None:
