@@ -278,12 +278,15 @@ def test_bot_answers_top_three_as_text_and_ime(new_page: Callable[..., Any], def
     # Korean IME: compose 비밀번호 syllable by syllable, then commit.
     question.fill("")
     question.focus()
+    page.evaluate("""() => { window.__composed = 0
+        document.getElementById("doum-question").addEventListener("compositionend", () => window.__composed++) }""")
     cdp = page.context.new_cdp_session(page)
     for text in ["ㅂ", "비", "빌", "비미", "비밀", "비밀ㅂ", "비밀버", "비밀번"]:
         cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
     cdp.send("Input.insertText", {"text": "비밀번"})
     page.keyboard.type("호")
     page.wait_for_function("document.querySelector('.doum-bot__answer a')?.textContent === '비밀번호 답변 1'")
+    assert page.evaluate("window.__composed") >= 1  # the browser really went through an IME composition
     assert page.evaluate("window.__queries.at(-1)") == "비밀번호"
     assert "ㅂ" not in page.evaluate("window.__queries")  # no query for a lone jamo mid-composition
     email = panel(page).locator("[data-doum-email]").get_attribute("href")
