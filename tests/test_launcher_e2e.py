@@ -196,7 +196,8 @@ def test_instant_navigation_and_reload_keep_panel_and_question(
     page = new_page(**DESKTOP)
     serve_sitemap_from_test_server(page, default_url)
     page.clock.set_fixed_time(instants["closed"][0])
-    page.goto(default_url + PAGE)
+    with page.expect_response("**/sitemap.xml"):  # instant navigation starts once it is read
+        page.goto(default_url + PAGE)
     launcher(page).click()
     page.locator("#doum-question").fill("번호 변경")
     page.evaluate("window.__sameDocument = true")
