@@ -1,0 +1,91 @@
+"""Material's header search, answered by doum's worker, in a real Chromium."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+from conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+
+RESULTS = ".md-search-result__list"
+META = ".md-search-result__meta"
+EMPTY_PANEL = ".doum-search-empty"
+
+
+def open_search(new_page, url: str, **options):
+    page = new_page(**(options or DESKTOP))
+    page.set_default_timeout(10_000)
+    page.goto(url)
+    if options:  # phones: the magnifier button in the header opens the search overlay
+        page.locator("label.md-header__button[for=__search]").click()
+    page.locator("[data-md-component=search-query]").focus()
+    return page
+
+
+def type_query(page, text: str) -> None:
+    box = page.locator("[data-md-component=search-query]")
+    box.fill(text)
+    box.press("End")  # Material reads the box on keyup
+
+
+def test_korean_query_shows_grouped_results_with_marks(new_page, default_url: str) -> None:
+    page = open_search(new_page, default_url)
+    type_query(page, "비밀번호를 잊어버렸어요")
+    first = page.locator(f"{RESULTS} > .md-search-result__item").first
+    first.locator("h1").filter(has_text="비밀번호를 잊어버렸어요").wait_for()
+    assert first.locator("h1 mark").first.inner_text() == "비밀번호"
+    # Sections of the same page are grouped under it and link to their anchors.
+    links = first.locator("a.md-search-result__link")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert "account/reset-password/" in hrefs[0]
+    assert any("#" in href for href in hrefs[1:])
+
+
+@pytest.mark.parametrize("query", ["ㅂㅁㅂㅎ", "qlalfqjsgh", "이모티콘환볼"])
+def test_initial_consonants_english_layout_and_typos(new_page, default_url: str, query: str) -> None:
+    page = open_search(new_page, default_url)
+    type_query(page, query)
+    page.locator(f"{RESULTS} .md-search-result__item").first.wait_for()
+    assert page.locator(f"{RESULTS} .md-search-result__item").count() >= 1
+
+
+def test_deep_link_opens_results(new_page, default_url: str) -> None:
+    page = new_page(**DESKTOP)
+    page.set_default_timeout(10_000)
+    page.goto(f"{default_url}?q={quote('탈퇴하면')}")
+    first = page.locator(f"{RESULTS} > .md-search-result__item").first
+    first.locator("h1").filter(has_text="탈퇴").wait_for()
+    assert "account/delete-account/" in first.locator("a").first.get_attribute("href")
+
+
+def test_empty_result_offers_popular_keywords_and_contact(new_page, default_url: str) -> None:
+    page = open_search(new_page, default_url, **PHONE)
+    type_query(page, "zzqqxx")
+    panel = page.locator(EMPTY_PANEL)
+    panel.wait_for(state="visible")
+    chips = panel.locator("button")
+    assert chips.count() >= 3
+    assert panel.locator("a").get_attribute("href").endswith("contact/")
+    chip = chips.first
+    keyword = chip.inner_text()
+    chip.focus()
+    page.keyboard.press("Enter")  # keyboard works as well as a tap
+    page.locator(f"{RESULTS} .md-search-result__item").first.wait_for()
+    assert page.locator("[data-md-component=search-query]").input_value() == keyword
+    panel.wait_for(state="hidden")
+
+
+@pytest.mark.parametrize("query", ['<img src=x onerror="window.__pwned=1">', "+-~^:*", '"탈퇴" -계정 ~2'])
+def test_hostile_queries_render_escaped(new_page, default_url: str, query: str) -> None:
+    page = open_search(new_page, default_url)
+    type_query(page, query)
+    page.wait_for_function(
+        "() => !/입력|typing/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    page.wait_for_timeout(300)  # give an injected handler the chance to run
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(f"{RESULTS} img").count() == 0
+    assert page.locator(f"{RESULTS} script").count() == 0
