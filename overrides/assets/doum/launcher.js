@@ -34,7 +34,8 @@ class Launcher {
     this.support = site.support || {}
     this.page = {}
     this.opener = null
-    this.timer = 0
+    this.timer = 0 // refreshes the status while the panel is open
+    this.typing = 0 // waits for the customer to pause before asking search
     this.query = 0 // number of the latest question sent to search; older answers are dropped
     this.part = (name) => panel.querySelector(`[data-doum-${name}]`)
     this.input = panel.querySelector("#doum-question")
@@ -42,7 +43,7 @@ class Launcher {
     this.email = this.part("email")
     this.options = panel.querySelector("#doum-options")
     this.escalate = this.part("escalate")
-    // Material resolves links against the first page; fix them before the URL changes.
+    // The panel outlives instant navigation: pin its relative links to this first page's URL.
     for (const a of panel.querySelectorAll("a[href]")) a.href = a.href
     this.contactUrl = new URL(link.href)
     this.button = this.upgrade(link)
