@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.parse
 from typing import Any
 
@@ -26,6 +27,18 @@ VALID: dict[str, Any] = {
     "appLatest": True,
     "screenshot": True,
 }
+
+
+def allow_instant_navigation(page: Any, base: str) -> None:
+    """Material's instant navigation follows only links listed in sitemap.xml, rebased to the
+    page's host but not its port; show it the sitemap it would see served at site_url.
+    Call before the first goto."""
+    def rewrite(route: Any) -> None:
+        response = route.fetch()
+        body = re.sub(r"<loc>https?://[^/<]+/", f"<loc>{base}", response.text())
+        route.fulfill(response=response, body=body)
+
+    page.route("**/sitemap.xml", rewrite)
 
 
 def open_contact(page: Any, base: str, query: str = "") -> Any:
