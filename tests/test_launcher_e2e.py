@@ -117,49 +117,58 @@ def agent_control(page: Any) -> Any:
 
 
 @pytest.mark.parametrize("zone", VISITOR_ZONES)
-@pytest.mark.parametrize("state", ["open", "lunch", "closed", "holiday"])
-def test_state_at_fixed_instant(new_page: Callable[..., Any], default_url: str, site_data: dict[str, Any],
-                                instants: dict[str, Any], state: str, zone: str) -> None:
-    moment, next_open = instants[state]
-    page = open_at(new_page, default_url, moment, timezone_id=zone)
+def test_every_state_at_fixed_instants(new_page: Callable[..., Any], default_url: str,
+                                       site_data: dict[str, Any], instants: dict[str, Any], zone: str) -> None:
+    """One page per visitor zone; the clock moves to each state's instant and the panel reopens."""
+    page = open_at(new_page, default_url, instants["closed"][0], timezone_id=zone)
     launcher(page).click()
-    dialog = panel(page)
-    dialog.get_by_role("button", name="해결되지 않았어요").click()
-    status = dialog.locator(".doum-status").inner_text()
-    assert "챗봇" in status and "24시간" in status
+    panel(page).get_by_role("button", name="해결되지 않았어요").click()
+    for state in ["closed", "holiday", "lunch", "open"]:  # open last: it opens a chat tab
+        page.clock.set_fixed_time(instants[state][0])
+        page.keyboard.press("Escape")
+        launcher(page).click()
+        status = panel(page).locator(".doum-status").inner_text()
+        assert "챗봇" in status and "24시간" in status, state
+        if state == "open":
+            check_open(page, status, instants[state][0], zone, site_data["support"]["chat_url"])
+        else:
+            check_away(page, status, state, instants[state][1], zone)
+
+
+def check_open(page: Any, status: str, moment: datetime.datetime, zone: str, chat_url: str) -> None:
     elsewhere = zone != "Asia/Seoul"
-    if state == "open":
-        assert "상담 가능" in status
-        assert "12:00까지" in status
-        link = agent_control(page)
-        assert link.get_attribute("href") == site_data["support"]["chat_url"]
-        assert link.get_attribute("target") == "_blank"
-        assert "noopener" in link.get_attribute("rel")
-        assert link.get_attribute("aria-disabled") is None
-        with page.context.expect_page() as popup:
-            dialog.get_by_role("link", name=re.compile("상담원")).click()
-        assert popup.value.url == site_data["support"]["chat_url"]
-        closes = moment.replace(hour=12)
-        mine = [f"내 시간 {korean(closes, zone, with_date=False)}", f"내 시간 {korean(closes, zone)}"]
-        assert any(text in status for text in mine) == elsewhere
-        assert ("한국 시간 12:00까지" in status) == elsewhere
-        return
+    assert "상담 가능" in status and "12:00까지" in status
+    closes = moment.replace(hour=12)
+    mine = [f"내 시간 {korean(closes, zone, with_date=False)}", f"내 시간 {korean(closes, zone)}"]
+    assert any(text in status for text in mine) == elsewhere
+    assert ("한국 시간 12:00까지" in status) == elsewhere
+    link = agent_control(page)
+    assert link.get_attribute("href") == chat_url
+    assert link.get_attribute("target") == "_blank"
+    assert "noopener" in link.get_attribute("rel")
+    assert link.get_attribute("aria-disabled") is None
+    with page.context.expect_page() as popup:
+        panel(page).get_by_role("link", name=re.compile("상담원")).click()
+    assert popup.value.url == chat_url
+
+
+def check_away(page: Any, status: str, state: str, next_open: datetime.datetime, zone: str) -> None:
+    elsewhere = zone != "Asia/Seoul"
     expected = {"lunch": "점심시간", "closed": "상담 시간이 아니에요", "holiday": "설날"}[state]
-    assert expected in status
+    assert expected in status, state
     if state == "lunch":
         assert "13:00에 다시 상담해요" in status
     else:
-        assert f"다음 상담: {'한국 시간 ' if elsewhere else ''}{korean(next_open, 'Asia/Seoul')}" in status
+        assert f"다음 상담: {'한국 시간 ' if elsewhere else ''}{korean(next_open, 'Asia/Seoul')}" in status, state
     mine = [f"내 시간 {korean(next_open, zone)}", f"내 시간 {korean(next_open, zone, with_date=False)}"]
-    assert any(text in status for text in mine) == elsewhere
-    link = dialog.get_by_role("link", name=re.compile("상담원"))
-    assert link.get_attribute("aria-disabled") == "true"
-    assert link.get_attribute("href") is None
-    reason = dialog.locator("#doum-agent-reason").inner_text()
-    assert expected in reason
+    assert any(text in status for text in mine) == elsewhere, state
+    link = panel(page).get_by_role("link", name=re.compile("상담원"))
+    assert link.get_attribute("aria-disabled") == "true", state
+    assert link.get_attribute("href") is None, state
+    assert expected in panel(page).locator("#doum-agent-reason").inner_text(), state
     pages_before = len(page.context.pages)
     link.click(force=True)  # Playwright rightly refuses aria-disabled; the page must ignore it too
-    assert len(page.context.pages) == pages_before and page.url.endswith(PAGE)
+    assert len(page.context.pages) == pages_before and page.url.endswith(PAGE), state
 
 
 def test_keyboard_only(new_page: Callable[..., Any], default_url: str, instants: dict[str, Any]) -> None:
