@@ -129,6 +129,8 @@ def run_info(args: argparse.Namespace, chromium: Browser, argv: list[str]) -> di
         "commit": git("rev-parse", "--short", "HEAD") + dirty,
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
         "browser": f"Chromium {chromium.version} (headless)",
+        # Other work on the machine skews every timing; the load average tells how busy it was.
+        "load average at start": "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg()),
         "seed": str(args.seed),
     }
 
@@ -158,6 +160,7 @@ def main(argv: list[str]) -> int:
                     shutil.rmtree(kb.docs_dir, ignore_errors=True)
             minutes = (time.perf_counter() - started) / 60
             info["duration"] = f"{minutes:.1f} min"
+            info["load average at end"] = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
             report.write_markdown(folder, runs, info)
             report.write_json(folder, runs, info)
             report.write_chart(folder, runs, chromium)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +20,7 @@ from urllib.parse import quote, urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("DOUM_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PROBE = (Path(__file__).parent / "search-probe.js").read_text(encoding="utf-8")
@@ -44,7 +46,7 @@ class Answer:
 class FirstResult:
     ready_ms: float | None  # worker said READY, ms after navigation start
     result_ms: float  # first RESULT shown, ms after navigation start
-    fetched: list[str] = field(default_factory=list)  # root-relative paths the page requested
+    fetched: list[str] = field(default_factory=list)  # root-relative paths, grows while open
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -75,23 +77,6 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-def first_result(browser: Browser, base_url: str, query: str) -> FirstResult:
-    """Open the home page with `?q=` (Material's search deep link) in a cold browser context."""
-    context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.add_init_script(PROBE)
-        fetched: list[str] = []
-        context.on("request", lambda request: fetched.append(request.url))
-        page.goto(f"{base_url}?q={quote(query)}")
-        page.wait_for_function("() => window.__benchSearch.results.length > 0",
-                               timeout=READY_TIMEOUT_MS)
-        timing = page.evaluate("() => [window.__benchSearch.ready, window.__benchSearch.results[0].at]")
-        return FirstResult(timing[0], timing[1], [_location(url, base_url) for url in fetched])
-    finally:
-        context.close()
-
-
 class SearchSession:
     """One open page whose header search answers query after query."""
 
@@ -115,16 +100,25 @@ class SearchSession:
 
 
 @contextmanager
-def search_session(browser: Browser, base_url: str) -> Iterator[SearchSession]:
-    """Open the home page, focus the header search and wait until its worker is READY."""
+def open_search(browser: Browser, base_url: str, query: str) -> Iterator[tuple[FirstResult, SearchSession]]:
+    """Open the home page with `?q=query` (Material's search link) in a cold browser context.
+
+    Yields when the first result is on screen: its timing, and the open header search, ready
+    for more queries.
+    """
     context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
         page.add_init_script(PROBE)
-        page.goto(base_url)
-        page.locator(SEARCH_BOX).click()
-        page.wait_for_function("() => window.__benchSearch.ready !== null", timeout=READY_TIMEOUT_MS)
-        yield SearchSession(page, base_url)
+        fetched: list[str] = []
+        context.on("request", lambda request: fetched.append(_location(request.url, base_url)))
+        page.goto(f"{base_url}?q={quote(query)}")
+        page.wait_for_function("() => window.__benchSearch.results.length > 0",
+                               timeout=READY_TIMEOUT_MS)
+        ready, shown = page.evaluate(
+            "() => [window.__benchSearch.ready, window.__benchSearch.results[0].at]")
+        first = FirstResult(ready, shown, fetched)
+        yield first, SearchSession(page, base_url)
     finally:
         context.close()
 

@@ -56,27 +56,38 @@ def search_figures(
     Returns the result pages shown for each query, in order; also fills `result`.
     """
     shown: list[list[str]] = []
+    loads: list[browser.FirstResult] = []
     with browser.serve(site_dir) as base_url:
         try:
-            loads = [browser.first_result(chromium, base_url, queries[0]) for _ in range(repeats)]
-            result.first_result_ms = statistics.median(load.result_ms for load in loads)
-            ready = [load.ready_ms for load in loads if load.ready_ms is not None]
-            result.ready_ms = statistics.median(ready) if ready else None
-            _payload(result, site_dir, loads[0].fetched)
-            with browser.search_session(chromium, base_url) as session:
-                for number, query in enumerate(queries, 1):
-                    answer = session.ask(query)
-                    shown.append(answer.locations)
-                    if answer.latency_ms is not None:
-                        result.latencies_ms.append(answer.latency_ms)
-                    on_query(number, len(queries))
+            for repeat in range(repeats):
+                with browser.open_search(chromium, base_url, queries[0]) as (first, session):
+                    loads.append(first)
+                    if repeat == repeats - 1:  # the last cold load goes on to answer every query
+                        shown = _ask_all(session, queries, result, on_query)
         except PlaywrightError as error:
             result.error = f"search: {error.message.splitlines()[0]}"
+    if loads:
+        result.first_result_ms = statistics.median(load.result_ms for load in loads)
+        ready = [load.ready_ms for load in loads if load.ready_ms is not None]
+        result.ready_ms = statistics.median(ready) if ready else None
+        _payload(result, site_dir, loads[-1].fetched)  # the load that also ran every query
+    return shown
+
+
+def _ask_all(session: browser.SearchSession, queries: list[str], result: SiteResult,
+             on_query: Callable[[int, int], None]) -> list[list[str]]:
+    shown = []
+    for number, query in enumerate(queries, 1):
+        answer = session.ask(query)
+        shown.append(answer.locations)
+        if answer.latency_ms is not None:
+            result.latencies_ms.append(answer.latency_ms)
+        on_query(number, len(queries))
     return shown
 
 
 def _payload(result: SiteResult, site_dir: Path, fetched: list[str]) -> None:
-    """The search index files the page actually requested (everything under search/)."""
+    """The search index files the page requested to load and answer (all under search/)."""
     files = sorted({path for path in fetched if path.startswith("search/")})
     result.payload_files = files
     result.payload_raw, result.payload_gzip = sites.payload_bytes([site_dir / f for f in files])
