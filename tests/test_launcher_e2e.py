@@ -366,3 +366,19 @@ def test_axe_with_panel_open(new_page: Callable[..., Any], default_url: str, ins
     # Only the launcher: Material's own page chrome is not this feature's to fix.
     violations = Axe().run(page, context={"include": [[".doum-chat"]]}).response["violations"]
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+def test_minimal_site_without_channels(new_page: Callable[..., Any], minimal_site: Path,
+                                       serve: Callable[[Path], str], instants: dict[str, Any]) -> None:
+    """Title-only pages and no support block: the launcher still works, hand-off says why not."""
+    base = serve(minimal_site)
+    page = new_page(**DESKTOP)
+    page.clock.set_fixed_time(instants["open"][0])
+    page.goto(base + "account/login/")
+    launcher(page).click()
+    assert "상담 가능" in panel(page).locator(".doum-status").inner_text()
+    panel(page).get_by_role("button", name="해결되지 않았어요").click()
+    link = panel(page).get_by_role("link", name=re.compile("상담원"))
+    assert link.get_attribute("aria-disabled") == "true"
+    assert "설정되지 않았어요" in panel(page).locator("#doum-agent-reason").inner_text()
+    assert panel(page).locator("[data-doum-email]").evaluate("a => new URL(a.href).pathname") == "/contact/"
