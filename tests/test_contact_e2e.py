@@ -183,12 +183,17 @@ def test_prefill_from_url_parameters_checks_lists_and_keeps_text_as_text(
     assert not page.locator("#__search").is_checked(), "Material's search does not take ?q= here"
     assert page.locator("#contact-payment").is_visible()
 
-    bad = urllib.parse.urlencode({"service": "없는 서비스", "type": "<b>기타</b>", "from": "https://evil.example/x"})
-    page = open_contact(new_page(**DESKTOP), default_url, f"?{bad}")
-    assert page.locator("#contact-service").input_value() == ""
-    assert page.locator("#contact-type").input_value() == ""
-    assert not page.locator("#contact-from").is_visible()
-    assert "evil.example" not in send_href(page)
+    for outside in ["https://evil.example/x", "javascript:alert(1)", "data:text/html,x"]:
+        bad = urllib.parse.urlencode({"service": "없는 서비스", "type": "<b>기타</b>", "from": outside})
+        page = open_contact(new_page(**DESKTOP), default_url, f"?{bad}")
+        assert page.locator("#contact-service").input_value() == ""
+        assert page.locator("#contact-type").input_value() == ""
+        assert not page.locator("#contact-from").is_visible(), outside
+        assert "evil.example" not in send_href(page) and "alert" not in send_href(page)
+    page = open_contact(new_page(**DESKTOP), default_url, "?from=//evil.example/x")
+    assert page.locator("#contact-from-link").get_attribute("href") == default_url + "evil.example/x"
+    page = open_contact(new_page(**DESKTOP), default_url, "?from=paid/%25E0%25A4%25A/")
+    assert page.locator("#contact-from-link").inner_text() == "/paid/%E0%A4%A/", "malformed, shown as is"
 
 
 def test_prefill_from_the_launcher(new_page: Callable[..., Any], default_url: str) -> None:
@@ -238,6 +243,13 @@ def test_deflection_suggests_three_pages_and_waits_for_hangul_composition(
     assert deflect.locator("li").count() == 3
     assert deflect.locator("img").count() == 0 and "<img" in deflect.locator("a").first.inner_text()
     assert deflect.get_attribute("aria-live") == "polite"
+
+
+def test_deflection_with_the_real_search_index(desktop: Any) -> None:
+    desktop.locator("#contact-summary").fill("이모티콘 환불")
+    link = desktop.locator(f'#contact-deflect a[href$="{FAQ}"]')
+    link.wait_for()
+    assert desktop.locator("#contact-deflect li").count() <= 3
 
 
 def test_keyboard_only_fill_fix_and_send(desktop: Any) -> None:

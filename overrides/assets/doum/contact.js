@@ -24,7 +24,7 @@ function readJson(id) {
 }
 
 /** A `from` parameter as an absolute URL inside this site, or '' (never another origin). */
-export function pageUrlFrom(param, root = SITE_ROOT) {
+function pageUrlFrom(param, root = SITE_ROOT) {
   const text = String(param ?? '').trim()
   if (!text || text.length > 500 || /[\u0000-\u001F\\]/.test(text)) return ''
   let url
@@ -46,6 +46,15 @@ function closeHeaderSearch() {
   if (input) input.value = ''
   toggle.checked = false
   toggle.dispatchEvent(new Event('change')) // Material then drops q from the address too
+}
+
+function readablePath(url) {
+  const { pathname } = new URL(url)
+  try {
+    return decodeURI(pathname) // /paid/이모티콘/ rather than /paid/%EC%9D%B4…/
+  } catch {
+    return pathname // a malformed %-sequence stays as it came
+  }
 }
 
 function setup(form, site) {
@@ -88,7 +97,7 @@ function setup(form, site) {
     line.hidden = !from
     if (!from) return
     link.href = from
-    link.textContent = decodeURI(new URL(from).pathname)
+    link.textContent = readablePath(from)
   }
 
   const refresh = () => {
