@@ -1,11 +1,11 @@
 """Navigation derived from folders and `order`, and the bounded view of it each page renders.
 
 Stock Material renders the whole navigation into every page, so each page's HTML grows with
-the site and a build does quadratic work. doum's site navigation holds Home, one section per
-category (holding only its category page) and the top-level pages; every page then renders a
-local copy in which only its own category lists questions, at most `nav_window` of them
-around the page, plus a link to the full category page. Lookups a page needs (its category,
-its position) are precomputed once here, so rendering a page never scans the site.
+the site and a build does quadratic work. doum's site navigation lists Home, each category's
+page and the top-level pages; every page then renders a local copy in which its own category
+opens into a section listing at most `nav_window` questions around the page, plus a link to
+the full category page. Lookups a page needs (its category, its position) are precomputed
+once here, so rendering a page never scans the site.
 """
 
 from __future__ import annotations
@@ -21,12 +21,14 @@ from doum.config import DoumConfig
 
 
 class CategorySection(Section):
-    """One category in the navigation; home cards and category pages read its `category`."""
+    """One category: closed, its category page stands for it in the navigation; opened (on its
+    own pages) it lists questions. Home cards read `category`, `index` and `count`."""
 
     def __init__(self, category: Category, index: Page | None, children: list[StructureItem]) -> None:
         super().__init__(category.title, children)
         self.category = category
         self.index = index
+        self.count = len(category.pages)
 
 
 class SiteNavigation(Navigation):
@@ -60,9 +62,12 @@ class SiteNavigation(Navigation):
 class LocalNavigation(Navigation):
     """One page's navigation: built from a handful of items, so it skips the homepage scan."""
 
-    def __init__(self, items: list[StructureItem], homepage: Page | None) -> None:
+    def __init__(
+        self, items: list[StructureItem], homepage: Page | None, sections: dict[str, CategorySection]
+    ) -> None:
         super().__init__(items, [])
         self.homepage = homepage
+        self.sections = sections
 
 
 def listing_src_uri(key: str, number: int) -> str:
@@ -88,7 +93,9 @@ def build(navigation: Navigation, catalog: Catalog, files: Files, config: MkDocs
         index = listings[key][0] if listings[key] else None
         questions[key] = [pages_by_uri[p.src_uri] for p in category.pages if p.src_uri in pages_by_uri]
         sections[key] = CategorySection(category, index, [index] if index else [])
-        items.append(sections[key])
+        # Closed, a category is a link to its page: a one-page section would be an unnamed,
+        # empty <nav> landmark in Material's markup.
+        items.extend([index] if index else [])
         order.extend(([index] if index else []) + questions[key])
 
     placed = {page.file.src_uri for pages_ in (order, *listings.values()) for page in pages_}
@@ -110,11 +117,12 @@ def local(navigation: Navigation, page: Page, catalog: Catalog, options: DoumCon
     if not isinstance(navigation, SiteNavigation):
         return navigation
     key = navigation.category_of.get(page.file.src_uri)
+    section = navigation.sections.get(key or "")
     items = [
-        _open_section(navigation, item, page, options) if item is navigation.sections.get(key) else item
+        _open_section(navigation, section, page, options) if section and item is section.index else item
         for item in navigation.items
     ]
-    return LocalNavigation(items, navigation.homepage)
+    return LocalNavigation(items, navigation.homepage, navigation.sections)
 
 
 def window(pages: list[Page], center: int, size: int) -> list[Page]:
