@@ -213,22 +213,41 @@ def test_sitemap_lists_pages_under_site_url(default_site: Path) -> None:
     assert "<loc>https://help.example.com/account/reset-password/</loc>" in sitemap
 
 
-def test_json_ld_survives_a_title_that_closes_the_script(
-    tmp_path: Path, build: Callable[..., Path]
-) -> None:
-    project = tmp_path / "project"
-    (project / "docs" / "faq").mkdir(parents=True)
-    (project / "mkdocs.yml").write_text(
+TRICKY_TITLE = "</script><script>alert(1)</script> & 따옴표 \" 질문"
+
+
+@pytest.fixture(scope="module")
+def authored_site(tmp_path_factory: pytest.TempPathFactory, build: Callable[..., Path]) -> Path:
+    """A category with its own index.md and a page whose title tries to end the JSON-LD."""
+    root = tmp_path_factory.mktemp("authored")
+    docs = root / "project" / "docs" / "faq"
+    docs.mkdir(parents=True)
+    (root / "project" / "mkdocs.yml").write_text(
         (FIXTURES / "minimal" / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    title = "</script><script>alert(1)</script> & 따옴표 \" 질문"
-    (project / "docs" / "faq" / "tricky.md").write_text(
-        f"---\ntitle: '{title}'\nsummary: '요약 </script> 끝'\n---\n\n본문이에요.\n", encoding="utf-8"
+    (docs / "index.md").write_text(
+        "---\ntitle: 자주 묻는 질문\ntemplate: doum-category.html\n---\n\n직접 쓴 소개 글이에요.\n",
+        encoding="utf-8",
     )
-    site = build(project, tmp_path / "site", "--strict")
-    doc = page(site, "faq/tricky")
+    (docs / "tricky.md").write_text(
+        f"---\ntitle: '{TRICKY_TITLE}'\nsummary: '요약 </script> \"끝\"'\n---\n\n본문이에요.\n",
+        encoding="utf-8",
+    )
+    (docs / "plain.md").write_text("---\ntitle: 평범한 질문\n---\n\n평범한 답이에요.\n", encoding="utf-8")
+    return build(root / "project", root / "site", "--strict")
+
+
+def test_json_ld_and_description_survive_markup_in_front_matter(authored_site: Path) -> None:
+    doc = page(authored_site, "faq/tricky")
     ld = json.loads(doc.one("script", type="application/ld+json").text)
-    assert ld["mainEntity"][0]["name"] == title
-    assert ld["mainEntity"][0]["acceptedAnswer"]["text"] == "요약 </script> 끝"
+    assert ld["mainEntity"][0]["name"] == TRICKY_TITLE
+    assert ld["mainEntity"][0]["acceptedAnswer"]["text"] == '요약 </script> "끝"'
     raw = doc.source().split('type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "</" not in raw and "<script" not in raw
+    assert doc.one("meta", name="description").attrs["content"] == '요약 </script> "끝"'
+
+
+def test_an_authored_category_page_keeps_its_text_and_the_list(authored_site: Path) -> None:
+    doc = page(authored_site, "faq")
+    assert "직접 쓴 소개 글이에요." in doc.source()
+    assert len(doc.find("a", cls="doum-category__link")) == 2

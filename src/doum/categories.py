@@ -70,11 +70,11 @@ def listing(page: Page, navigation: object, catalog: Catalog, options: DoumConfi
     """The listing for a category page (generated or the folder's own index.md), else None."""
     if not isinstance(navigation, SiteNavigation):
         return None
-    key = navigation.category_of.get(page.file.src_uri)
-    pages = navigation.listings.get(key or "", [])
-    if page not in pages:
+    number = navigation.listing_number.get(page.file.src_uri)
+    if number is None:
         return None
-    number = pages.index(page) + 1
+    key = navigation.category_of[page.file.src_uri]
+    pages = navigation.listings[key]
     size = _page_size(options)
     chunk = navigation.questions[key][(number - 1) * size:number * size]
     return Listing(

@@ -54,9 +54,11 @@ class SiteNavigation(Navigation):
             for number, page in enumerate(pages_):
                 self.position[page.file.src_uri] = (key, number)
                 self.category_of[page.file.src_uri] = key
+        self.listing_number: dict[str, int] = {}  # category page src_uri → 1-based number
         for key, pages_ in listings.items():
-            for page in pages_:
+            for number, page in enumerate(pages_, start=1):
                 self.category_of[page.file.src_uri] = key
+                self.listing_number[page.file.src_uri] = number
 
 
 class LocalNavigation(Navigation):
@@ -157,9 +159,8 @@ def _center(navigation: SiteNavigation, key: str, page: Page, options: DoumConfi
     position = navigation.position.get(page.file.src_uri)
     if position:
         return position[1]
-    listing = navigation.listings[key]
-    number = listing.index(page) if page in listing else 0
-    return number * max(options.category_page_size, 1)
+    number = navigation.listing_number.get(page.file.src_uri, 1)
+    return (number - 1) * max(options.category_page_size, 1)
 
 
 def _listing_pages(key: str, pages_by_uri: dict[str, Page]) -> list[Page]:
