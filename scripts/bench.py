@@ -64,7 +64,9 @@ def plan(pages: int, args: argparse.Namespace) -> list[tuple[str, bool]]:
     """(engine, search_only) builds for a knowledge base of this size."""
     if pages <= args.stock_pages:
         return [("stock", False), ("doum", False)]
-    return [] if args.no_stock_search else [("stock", True)] + [("doum", False)]
+    if args.no_stock_search:
+        return [("doum", False)]
+    return [("stock", True), ("doum", False)]
 
 
 def measure_kb(label: str, docs_dir: Path, project: Path, queries: list[str],
