@@ -104,6 +104,8 @@ def test_navigation_lists_each_category_in_config_order_and_pages_by_order(defau
     listed = [e.attrs["href"] for e in guide.find("a", cls="doum-category__link")]
     assert listed[0] == "why-chat/"  # `order: 1`
     assert len(listed) == 7
+    description = page(default_site, "account").find("span", cls="doum-category__description")
+    assert description, "the category's configured description heads its page"
 
 
 def test_title_only_folders_get_sections_category_pages_and_a_home(minimal_site: Path) -> None:
