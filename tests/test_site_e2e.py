@@ -104,7 +104,6 @@ def test_search_box_without_javascript_links_to_the_query(
 
 def test_404_search_box_opens_header_search(new_page: Callable[..., object], default_url: str) -> None:
     page = new_page(**DESKTOP)
-    page.on("console", lambda m: None)
     response = page.goto(default_url + "404.html")
     assert response and response.ok
     page.locator(".doum-searchbox__input").fill("환불")
