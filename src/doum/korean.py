@@ -8,6 +8,7 @@ jamo, a-z and 0-9 (everything else separates words).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 SYLLABLE_FIRST, SYLLABLE_LAST = 0xAC00, 0xD7A3
@@ -46,6 +47,10 @@ ENDINGS: list[tuple[str, str]] = [
     ("가", "V"), ("은", "C"), ("는", "V"), ("과", "C"), ("와", "V"), ("로", "V"), ("랑", "V"),
     ("나", "V"), ("의", ""), ("에", ""), ("도", ""), ("만", ""), ("요", ""),
 ]
+# The same list, looked up by a word's last syllable (order kept: longest first).
+ENDINGS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _ending in ENDINGS:
+    ENDINGS_BY_LAST.setdefault(_ending[0][-1], []).append(_ending)
 MIN_STEM = 2  # syllables a stem keeps, so short words are never over-stripped
 MAX_STRIPS = 3
 
@@ -114,7 +119,7 @@ def has_final(syllable: str) -> bool:
 
 
 def strip_once(word: str) -> str:
-    for suffix, condition in ENDINGS:
+    for suffix, condition in ENDINGS_BY_LAST.get(word[-1:], ()):
         rest = word[: len(word) - len(suffix)]
         if not word.endswith(suffix) or len(rest) < MIN_STEM or not is_syllable(rest[-1]):
             continue
@@ -126,6 +131,7 @@ def strip_once(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a site repeats the same words over and over
 def stem(word: str) -> str:
     """Strip particles and endings: 비밀번호를 → 비밀번호, 탈퇴하면 → 탈퇴."""
     for _ in range(MAX_STRIPS):

@@ -43,7 +43,8 @@ class Searcher:
         self.synonyms: list[list[list[str]]] = payload["synonyms"]
         self.vocab: list[str] = payload["index"]["terms"]  # sorted by code point
         self.known = set(self.vocab)
-        self._df: dict[str, int] = {}
+        self.term_ids = {term: i for i, term in enumerate(self.vocab)}
+        self.entry_counts = lunrpack.entry_counts(payload["index"])
         self._by_length: dict[int, list[str]] | None = None
         self._chosungs: list[str] | None = None
 
@@ -176,11 +177,8 @@ class Searcher:
         return ranked[:MAX_EXPANSIONS]
 
     def df(self, term: str) -> int:
-        if term not in self._df:
-            posting = self.index.inverted_index[term]
-            refs = {ref for field in self.index.fields for ref in posting[field]}
-            self._df[term] = len(refs)
-        return self._df[term]
+        """How common a word is: the (field, document) pairs that hold it."""
+        return self.entry_counts[self.term_ids[term]]
 
     def same_length(self, length: int) -> list[str]:
         if self._by_length is None:

@@ -18,26 +18,73 @@
   const SCORE_SCALE = 1000000 // scores compared as integers, so float noise never reorders
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key)
 
-  /** lunrpack.expand: rebuild lunr's serialized index from its packed transport form. */
-  function expand(packed) {
-    const postings = packed.terms.map((_, index) => {
-      const posting = { _index: index }
-      for (const field of packed.fields) posting[field] = {}
-      return posting
-    })
-    for (const [ref, elements] of packed.vectors) {
+  const CHAMPIONS = 300 // documents a term keeps per field (lunrpack.py explains)
+  const NO_METADATA = Object.freeze({}) // doum stores no term metadata; shared, never written to
+
+  /**
+   * lunrpack.expand, lazily: lunr.Index.load gets the term list, and a term's posting is
+   * built from the field vectors the first time a query looks it up, so a large index opens
+   * without building millions of posting entries first.
+   */
+  function loadIndex(packed) {
+    const { fields, vectors, terms } = packed
+    const vectorField = new Uint8Array(vectors.length)
+    const vectorDoc = new Uint32Array(vectors.length)
+    const counts = new Uint32Array(terms.length)
+    vectors.forEach(([ref, elements], v) => {
       const slash = ref.indexOf("/")
-      const field = ref.slice(0, slash)
-      const doc = ref.slice(slash + 1)
-      for (let i = 0; i < elements.length; i += 2) postings[elements[i]][field][doc] = {}
+      vectorField[v] = fields.indexOf(ref.slice(0, slash))
+      vectorDoc[v] = Number(ref.slice(slash + 1))
+      for (let i = 0; i < elements.length; i += 2) counts[elements[i]] += 1
+    })
+    // Entries grouped by term (compressed rows): which vector holds the term, with what score.
+    const starts = new Uint32Array(terms.length + 1)
+    for (let t = 0; t < terms.length; t++) starts[t + 1] = starts[t] + counts[t]
+    const filled = starts.slice(0, terms.length)
+    const entryVector = new Uint32Array(starts[terms.length])
+    const entryScore = new Float64Array(starts[terms.length])
+    vectors.forEach(([, elements], v) => {
+      for (let i = 0; i < elements.length; i += 2) {
+        const slot = filled[elements[i]]++
+        entryVector[slot] = v
+        entryScore[slot] = elements[i + 1]
+      }
+    })
+
+    function posting(t) {
+      const byField = fields.map(() => [])
+      for (let e = starts[t]; e < starts[t + 1]; e++) {
+        const v = entryVector[e]
+        byField[vectorField[v]].push([vectorDoc[v], entryScore[e]])
+      }
+      const built = { _index: t }
+      fields.forEach((field, slot) => {
+        const best = byField[slot].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CHAMPIONS)
+        const docs = {}
+        for (const [doc] of best.sort((a, b) => a[0] - b[0])) docs[doc] = NO_METADATA
+        built[field] = docs
+      })
+      return built
     }
-    return {
+
+    const index = lunr.Index.load({
       version: packed.version,
-      fields: packed.fields,
-      fieldVectors: packed.vectors,
-      invertedIndex: packed.terms.map((term, i) => [term, postings[i]]),
+      fields,
+      fieldVectors: vectors,
+      invertedIndex: terms.map((term, t) => [term, { _index: t }]),
       pipeline: [],
-    }
+    })
+    const termIds = new Map(terms.map((term, t) => [term, t]))
+    const built = new Map()
+    index.invertedIndex = new Proxy(Object.create(null), {
+      get(_, term) {
+        const t = typeof term === "string" ? termIds.get(term) : undefined
+        if (t === undefined) return undefined
+        if (!built.has(t)) built.set(t, posting(t))
+        return built.get(t)
+      },
+    })
+    return { index, termIds, counts }
   }
 
   const isHangul = (word) => [...word].every(korean.isSyllable)
@@ -70,13 +117,15 @@
 
   class Searcher {
     constructor(payload) {
-      this.index = lunr.Index.load(expand(payload.index))
+      const { index, termIds, counts } = loadIndex(payload.index)
+      this.index = index
+      this.termIds = termIds
+      this.entryCounts = counts
       this.docs = payload.docs
       this.synonyms = payload.synonyms
       this.vocab = payload.index.terms // sorted by code point
       this.known = new Set(this.vocab)
       this.pages = new Map(this.docs.filter((doc) => !doc[0].includes("#")).map((doc) => [doc[0], doc]))
-      this.dfCache = new Map()
       this.byLength = null
       this.chosungs = null
     }
@@ -225,14 +274,9 @@
       return ranked.slice(0, MAX_EXPANSIONS).map((entry) => entry[2])
     }
 
+    /** How common a word is: the (field, document) pairs that hold it. */
     df(term) {
-      if (!this.dfCache.has(term)) {
-        const posting = this.index.invertedIndex[term]
-        const refs = new Set()
-        for (const field of this.index.fields) for (const ref of Object.keys(posting[field])) refs.add(ref)
-        this.dfCache.set(term, refs.size)
-      }
-      return this.dfCache.get(term)
+      return this.entryCounts[this.termIds.get(term)]
     }
 
     sameLength(length) {
@@ -353,5 +397,5 @@
     }
   }
 
-  return { Searcher, expand, escapeHtml, highlighter }
+  return { Searcher, escapeHtml, highlighter }
 })
