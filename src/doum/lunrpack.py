@@ -3,8 +3,8 @@ has the same `expand`).
 
 lunr's serialized index stores every term's postings twice: in the inverted index (with an
 entry for every field, empty or not) and again in the field vectors. The packed form keeps
-only the sorted term list and the field vectors; `expand` rebuilds the inverted index from
-the vectors, and the result loads with lunr.Index.load (lunr.js 2.3.9 and lunr.py).
+only the sorted term list and the field vectors (each term number written as the gap from the
+previous one, scores with two decimals); `expand` rebuilds the inverted index from the vectors, and the result loads with lunr.Index.load (lunr.js 2.3.9 and lunr.py).
 search-core.js does the same, lazily: a term's posting is built the first time a query uses it.
 """
 
@@ -25,9 +25,24 @@ def pack(serialized: dict[str, Any]) -> dict[str, Any]:
         if not elements:
             continue  # an empty field matches nothing and is never looked up
         pairs = sorted((position[elements[i]], elements[i + 1]) for i in range(0, len(elements), 2))
-        vectors.append([ref, [x for index, score in pairs for x in (index, round(score, SCORE_DIGITS))]])
+        gaps = [index - previous for (index, _), previous in zip(pairs, [0] + [i for i, _ in pairs])]
+        vectors.append([ref, [x for gap, (_, score) in zip(gaps, pairs)
+                              for x in (gap, round(score, SCORE_DIGITS))]])
     return {"version": serialized["version"], "fields": serialized["fields"], "terms": terms,
             "vectors": vectors}
+
+
+def unpack_vectors(packed: dict[str, Any]) -> list[list[Any]]:
+    """Field vectors as lunr stores them: [ref, [term number, score, …]]."""
+    vectors = []
+    for ref, elements in packed["vectors"]:
+        absolute: list[Any] = []
+        index = 0
+        for i in range(0, len(elements), 2):
+            index += elements[i]
+            absolute += [index, elements[i + 1]]
+        vectors.append([ref, absolute])
+    return vectors
 
 
 def expand(packed: dict[str, Any], champions: int = CHAMPIONS) -> dict[str, Any]:
@@ -39,8 +54,9 @@ def expand(packed: dict[str, Any], champions: int = CHAMPIONS) -> dict[str, Any]
     rank near the top for the word stays. Scores still come from the full field vectors.
     """
     fields = packed["fields"]
+    vectors = unpack_vectors(packed)
     entries: list[list[list[tuple[int, float]]]] = [[[] for _ in fields] for _ in packed["terms"]]
-    for ref, elements in packed["vectors"]:
+    for ref, elements in vectors:
         field, doc = ref.split("/", 1)
         slot = fields.index(field)
         for i in range(0, len(elements), 2):
@@ -55,7 +71,7 @@ def expand(packed: dict[str, Any], champions: int = CHAMPIONS) -> dict[str, Any]
     return {
         "version": packed["version"],
         "fields": fields,
-        "fieldVectors": packed["vectors"],
+        "fieldVectors": vectors,
         "invertedIndex": inverted,
         "pipeline": [],
     }
@@ -64,7 +80,7 @@ def expand(packed: dict[str, Any], champions: int = CHAMPIONS) -> dict[str, Any]
 def entry_counts(packed: dict[str, Any]) -> list[int]:
     """How many (field, document) pairs hold each term: how common a word is."""
     counts = [0] * len(packed["terms"])
-    for _, elements in packed["vectors"]:
+    for _, elements in unpack_vectors(packed):
         for i in range(0, len(elements), 2):
             counts[elements[i]] += 1
     return counts

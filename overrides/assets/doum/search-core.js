@@ -35,7 +35,13 @@
       const slash = ref.indexOf("/")
       vectorField[v] = fields.indexOf(ref.slice(0, slash))
       vectorDoc[v] = Number(ref.slice(slash + 1))
-      for (let i = 0; i < elements.length; i += 2) counts[elements[i]] += 1
+      // Term numbers travel as gaps from the previous one (lunrpack.unpack_vectors); they
+      // are made absolute in place, as lunr wants them: a payload feeds one Searcher.
+      for (let i = 0, term = 0; i < elements.length; i += 2) {
+        term += elements[i]
+        elements[i] = term
+        counts[term] += 1
+      }
     })
     // Entries grouped by term (compressed rows): which vector holds the term, with what score.
     const starts = new Uint32Array(terms.length + 1)
