@@ -29,16 +29,21 @@ VALID: dict[str, Any] = {
 }
 
 
-def allow_instant_navigation(page: Any, base: str) -> None:
-    """Material's instant navigation follows only links listed in sitemap.xml, rebased to the
-    page's host but not its port; show it the sitemap it would see served at site_url.
-    Call before the first goto."""
+def open_with_instant_navigation(page: Any, base: str, path: str) -> Any:
+    """Open base+path so that Material's instant navigation follows the page's links.
+
+    Material follows only links listed in sitemap.xml, rebased to the page's host but not its
+    port: serve it the sitemap it would see at site_url, and wait until it has read it.
+    """
     def rewrite(route: Any) -> None:
         response = route.fetch()
         body = re.sub(r"<loc>https?://[^/<]+/", f"<loc>{base}", response.text())
         route.fulfill(response=response, body=body)
 
     page.route("**/sitemap.xml", rewrite)
+    with page.expect_response("**/sitemap.xml"):
+        page.goto(base + path)
+    return page
 
 
 def open_contact(page: Any, base: str, query: str = "") -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from contact_form import (
-    CONTACT, DRAFT_KEY, VALID, allow_instant_navigation, decode_mailto, fill, open_contact, send_href, stored_draft, wait_ready,
+    CONTACT, DRAFT_KEY, VALID, open_with_instant_navigation, decode_mailto, fill, open_contact, send_href, stored_draft, wait_ready,
 )
 
 from axe_playwright_python.sync_playwright import Axe
@@ -147,9 +147,8 @@ def test_reload_restores_the_draft_and_clearing_can_be_undone(desktop: Any) -> N
 def test_instant_navigation_lands_on_a_working_form_with_the_draft(
     new_page: Callable[..., Any], default_url: str
 ) -> None:
-    page = new_page(**DESKTOP)
-    allow_instant_navigation(page, default_url)
-    open_contact(page, default_url)
+    page = open_with_instant_navigation(new_page(**DESKTOP), default_url, CONTACT)
+    wait_ready(page)
     fill(page, {"summary": "즉시 이동 후에도 남아 있어야 해요"})
     page.evaluate("window.__sameDocument = true")
     page.locator('.md-sidebar--primary a[href$="paid/"]').first.click()  # category in the nav
@@ -197,9 +196,7 @@ def test_prefill_from_url_parameters_checks_lists_and_keeps_text_as_text(
 
 
 def test_prefill_from_the_launcher(new_page: Callable[..., Any], default_url: str) -> None:
-    page = new_page(**DESKTOP)
-    allow_instant_navigation(page, default_url)
-    page.goto(default_url + FAQ)
+    page = open_with_instant_navigation(new_page(**DESKTOP), default_url, FAQ)
     page.wait_for_function("window.doum && window.doum.launcher")
     page.evaluate("window.doum.launcher.open()")
     page.locator("#doum-question").fill("환불 받고 싶어요")
