@@ -32,7 +32,8 @@ QWERTY = dict(zip(
 ))
 
 # Suffixes stripped from the end of a word, longest first. "C": only after a final consonant
-# (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel, "": after anything.
+# (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel, "L": after a vowel or
+# a final ㄹ (메일로), "N": after a final consonant other than ㄹ (집으로), "": after anything.
 ENDINGS: list[tuple[str, str]] = [
     ("해주세요", ""),
     ("하려면", ""), ("하려고", ""), ("하는데", ""), ("했는데", ""), ("했어요", ""), ("합니다", ""), ("하세요", ""),
@@ -42,16 +43,19 @@ ENDINGS: list[tuple[str, str]] = [
     ("해도", ""), ("하지", ""), ("되면", ""), ("돼요", ""), ("되고", ""), ("되는", ""), ("되지", ""),
     ("되어", ""), ("되기", ""), ("싶다", ""), ("어요", ""), ("아요", ""), ("나요", ""), ("에서", ""),
     ("에게", ""), ("까지", ""), ("부터", ""), ("처럼", ""), ("보다", ""), ("한테", ""), ("이랑", "C"),
-    ("으로", "C"), ("이나", "C"), ("는요", "V"), ("은요", "C"), ("예요", "V"), ("라도", "V"),
+    ("으로", "N"), ("이나", "C"), ("는요", "V"), ("은요", "C"), ("예요", "V"), ("라도", "V"),
     ("한", ""), ("할", ""), ("해", ""), ("된", ""), ("될", ""), ("을", "C"), ("를", "V"), ("이", "C"),
-    ("가", "V"), ("은", "C"), ("는", "V"), ("과", "C"), ("와", "V"), ("로", "V"), ("랑", "V"),
+    ("가", "V"), ("은", "C"), ("는", "V"), ("과", "C"), ("와", "V"), ("로", "L"), ("랑", "V"),
     ("나", "V"), ("의", ""), ("에", ""), ("도", ""), ("만", ""), ("요", ""),
 ]
 # The same list, looked up by a word's last syllable (order kept: longest first).
 ENDINGS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
 for _ending in ENDINGS:
     ENDINGS_BY_LAST.setdefault(_ending[0][-1], []).append(_ending)
-MIN_STEM = 2  # syllables a stem keeps, so short words are never over-stripped
+# Syllables a stem keeps: two after a one-syllable particle, so short words are never
+# over-stripped (사이 stays), one after a longer ending (앱에서 → 앱).
+MIN_STEM = 2
+MIN_STEM_LONG_SUFFIX = 1
 MAX_STRIPS = 3
 
 
@@ -114,21 +118,27 @@ def words(text: str) -> list[str]:
     return split_words(normalize(text))
 
 
-def has_final(syllable: str) -> bool:
-    return is_syllable(syllable) and (ord(syllable) - SYLLABLE_FIRST) % 28 != 0
-
-
 def strip_once(word: str) -> str:
     for suffix, condition in ENDINGS_BY_LAST.get(word[-1:], ()):
         rest = word[: len(word) - len(suffix)]
-        if not word.endswith(suffix) or len(rest) < MIN_STEM or not is_syllable(rest[-1]):
+        shortest = MIN_STEM if len(suffix) == 1 else MIN_STEM_LONG_SUFFIX
+        if not word.endswith(suffix) or len(rest) < shortest or not is_syllable(rest[-1]):
             continue
-        if condition == "C" and not has_final(rest[-1]):
-            continue
-        if condition == "V" and has_final(rest[-1]):
-            continue
-        return rest
+        if _fits(condition, rest[-1]):
+            return rest
     return word
+
+
+def _fits(condition: str, syllable: str) -> bool:
+    """Does a particle of this kind attach after this syllable?"""
+    final = (ord(syllable) - SYLLABLE_FIRST) % 28
+    rieul = JONG.index("ㄹ")
+    return {
+        "C": final != 0,
+        "V": final == 0,
+        "L": final in (0, rieul),
+        "N": final not in (0, rieul),
+    }.get(condition, True)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a site repeats the same words over and over
@@ -219,9 +229,9 @@ def from_qwerty(word: str) -> str:
 
 
 def jamo_distance(a: str, b: str) -> int:
-    """Levenshtein distance between the jamo sequences of two words (환볼 ↔ 환불 = 1)."""
-    x = "".join(decompose(ch) for ch in a)
-    y = "".join(decompose(ch) for ch in b)
+    """Levenshtein distance between two words' jamo, one per key slot of a syllable
+    (initial, vowel, final; compound vowels and finals count as one): 환볼 ↔ 환불 = 1."""
+    x, y = _slots(a), _slots(b)
     previous = list(range(len(y) + 1))
     for i, cx in enumerate(x, 1):
         current = [i]
@@ -229,3 +239,16 @@ def jamo_distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (cx != cy)))
         previous = current
     return previous[-1]
+
+
+def _slots(word: str) -> list[str]:
+    slots: list[str] = []
+    for ch in word:
+        if not is_syllable(ch):
+            slots.append(ch)
+            continue
+        code = ord(ch) - SYLLABLE_FIRST
+        slots += [CHO[code // 588], JUNG[(code % 588) // 28]]
+        if code % 28:
+            slots.append(JONG[code % 28])
+    return slots

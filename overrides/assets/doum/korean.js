@@ -24,7 +24,8 @@
   const QWERTY_JAMO = "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ"
 
   // Suffixes stripped from the end of a word, longest first. "C": only after a final
-  // consonant (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel.
+  // consonant (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel, "L": after a
+  // vowel or a final ㄹ (메일로), "N": after a final consonant other than ㄹ (집으로).
   const ENDINGS = [
     ["해주세요", ""],
     ["하려면", ""], ["하려고", ""], ["하는데", ""], ["했는데", ""], ["했어요", ""], ["합니다", ""],
@@ -34,12 +35,15 @@
     ["해도", ""], ["하지", ""], ["되면", ""], ["돼요", ""], ["되고", ""], ["되는", ""], ["되지", ""],
     ["되어", ""], ["되기", ""], ["싶다", ""], ["어요", ""], ["아요", ""], ["나요", ""], ["에서", ""],
     ["에게", ""], ["까지", ""], ["부터", ""], ["처럼", ""], ["보다", ""], ["한테", ""], ["이랑", "C"],
-    ["으로", "C"], ["이나", "C"], ["는요", "V"], ["은요", "C"], ["예요", "V"], ["라도", "V"],
+    ["으로", "N"], ["이나", "C"], ["는요", "V"], ["은요", "C"], ["예요", "V"], ["라도", "V"],
     ["한", ""], ["할", ""], ["해", ""], ["된", ""], ["될", ""], ["을", "C"], ["를", "V"], ["이", "C"],
-    ["가", "V"], ["은", "C"], ["는", "V"], ["과", "C"], ["와", "V"], ["로", "V"], ["랑", "V"],
+    ["가", "V"], ["은", "C"], ["는", "V"], ["과", "C"], ["와", "V"], ["로", "L"], ["랑", "V"],
     ["나", "V"], ["의", ""], ["에", ""], ["도", ""], ["만", ""], ["요", ""],
   ]
-  const MIN_STEM = 2 // syllables a stem keeps, so short words are never over-stripped
+  // Syllables a stem keeps: two after a one-syllable particle, so short words are never
+  // over-stripped (사이 stays), one after a longer ending (앱에서 → 앱).
+  const MIN_STEM = 2
+  const MIN_STEM_LONG_SUFFIX = 1
   const MAX_STRIPS = 3
 
   /** NFKC (full-width → ASCII), lower case, compatibility jamo kept as typed. */
@@ -94,16 +98,31 @@
 
   const words = (text) => splitWords(normalize(text))
 
-  const hasFinal = (syllable) =>
-    isSyllable(syllable) && (syllable.charCodeAt(0) - SYLLABLE_FIRST) % 28 !== 0
+  // Endings by a word's last syllable (order kept: longest first).
+  const ENDINGS_BY_LAST = new Map()
+  for (const ending of ENDINGS) {
+    const last = ending[0][ending[0].length - 1]
+    if (!ENDINGS_BY_LAST.has(last)) ENDINGS_BY_LAST.set(last, [])
+    ENDINGS_BY_LAST.get(last).push(ending)
+  }
+  const RIEUL = JONG.indexOf("ㄹ")
+
+  /** Does a particle of this kind attach after this syllable? */
+  function fits(condition, syllable) {
+    const final = (syllable.charCodeAt(0) - SYLLABLE_FIRST) % 28
+    if (condition === "C") return final !== 0
+    if (condition === "V") return final === 0
+    if (condition === "L") return final === 0 || final === RIEUL
+    if (condition === "N") return final !== 0 && final !== RIEUL
+    return true
+  }
 
   function stripOnce(word) {
-    for (const [suffix, condition] of ENDINGS) {
+    for (const [suffix, condition] of ENDINGS_BY_LAST.get(word[word.length - 1]) || []) {
       const rest = word.slice(0, word.length - suffix.length)
-      if (!word.endsWith(suffix) || rest.length < MIN_STEM || !isSyllable(rest[rest.length - 1])) continue
-      if (condition === "C" && !hasFinal(rest[rest.length - 1])) continue
-      if (condition === "V" && hasFinal(rest[rest.length - 1])) continue
-      return rest
+      const shortest = suffix.length === 1 ? MIN_STEM : MIN_STEM_LONG_SUFFIX
+      if (!word.endsWith(suffix) || rest.length < shortest || !isSyllable(rest[rest.length - 1])) continue
+      if (fits(condition, rest[rest.length - 1])) return rest
     }
     return word
   }
@@ -194,10 +213,25 @@
     return compose(jamo)
   }
 
-  /** Levenshtein distance between the jamo sequences of two words (환볼 ↔ 환불 = 1). */
+  /** A word's jamo, one per key slot of a syllable (compound vowels and finals count as one). */
+  function slots(word) {
+    const out = []
+    for (const ch of word) {
+      if (!isSyllable(ch)) {
+        out.push(ch)
+        continue
+      }
+      const code = ch.charCodeAt(0) - SYLLABLE_FIRST
+      out.push(CHO[Math.floor(code / 588)], JUNG[Math.floor((code % 588) / 28)])
+      if (code % 28) out.push(JONG[code % 28])
+    }
+    return out
+  }
+
+  /** Levenshtein distance between two words' jamo slots: 환볼 ↔ 환불 = 1. */
   function jamoDistance(a, b) {
-    const x = [...a].map(decompose).join("")
-    const y = [...b].map(decompose).join("")
+    const x = slots(a)
+    const y = slots(b)
     let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
     for (let i = 1; i <= x.length; i++) {
       const current = [i]
@@ -211,6 +245,6 @@
 
   return {
     normalize, splitWords, words, stem, tokens, isSyllable, isJamo, isLatin, isDigit,
-    isChosungWord, chosung, decompose, compose, fromQwerty, jamoDistance, hasFinal,
+    isChosungWord, chosung, decompose, compose, fromQwerty, jamoDistance,
   }
 })
