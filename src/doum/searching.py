@@ -66,8 +66,8 @@ class Searcher:
                 _add(terms, term, boost)
                 resolved.append(term)
         stems = [korean.stem(unit) for unit in units]
-        for term in self.synonym_terms(stems, resolved):
-            _add(terms, term, SYNONYM_BOOST)
+        for term, boost in self.synonym_terms(stems, resolved):
+            _add(terms, term, boost)
         return terms
 
     def join_split_words(self, words: list[str]) -> list[str]:
@@ -162,13 +162,16 @@ class Searcher:
         candidates = [t for t in self.same_length(len(word)) if _one_jamo_apart(word, t)]
         return self.best(candidates)[:1]
 
-    def synonym_terms(self, stems: list[str], resolved: list[str]) -> list[str]:
-        added: list[str] = []
+    def synonym_terms(self, stems: list[str], resolved: list[str]) -> list[tuple[str, float]]:
+        """The other members of every synonym group the query mentions. A member of several
+        words shares its boost among them, so one of its words alone counts for little."""
+        added: list[tuple[str, float]] = []
         for group in self.synonyms:
             if not any(_contains(stems, m) or _contains(resolved, m) for m in group):
                 continue
             for member in group:
-                added.extend(term for term in member if term in self.known)
+                added.extend((term, SYNONYM_BOOST / len(member)) for term in member
+                             if term in self.known)
         return added
 
     def best(self, terms: list[str], key_length: bool = False) -> list[str]:

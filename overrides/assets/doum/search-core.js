@@ -151,7 +151,7 @@
         }
       }
       const stems = units.map(korean.stem)
-      for (const term of this.synonymTerms(stems, resolved)) add(terms, term, SYNONYM_BOOST)
+      for (const [term, boost] of this.synonymTerms(stems, resolved)) add(terms, term, boost)
       return terms
     }
 
@@ -263,11 +263,15 @@
       return this.best(candidates).slice(0, 1)
     }
 
+    /** The other members of every synonym group the query mentions. A member of several
+     *  words shares its boost among them, so one of its words alone counts for little. */
     synonymTerms(stems, resolved) {
       const added = []
       for (const group of this.synonyms) {
         if (!group.some((member) => contains(stems, member) || contains(resolved, member))) continue
-        for (const member of group) for (const term of member) if (this.known.has(term)) added.push(term)
+        for (const member of group) {
+          for (const term of member) if (this.known.has(term)) added.push([term, SYNONYM_BOOST / member.length])
+        }
       }
       return added
     }
