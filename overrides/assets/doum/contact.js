@@ -174,7 +174,7 @@ function setup(form, site) {
     const draft = loadDraft(storage, DRAFT_FIELDS)
     if (!draft) return false
     writeValues(draft.values)
-    from = draft.values.from ?? ''
+    from = pageUrlFrom(draft.values.from) // storage is read back with the same care as a URL
     const notice = el('contact-draft-notice')
     const when = draft.savedAt
       ? new Intl.DateTimeFormat('ko-KR', { month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' })
