@@ -27,9 +27,18 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run the real `mkdocs build` of a project folder; the caller checks the result."""
+def mkdocs_build(
+    project: Path, site_dir: Path, *extra: str, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build` of a project folder; the caller checks the result.
+
+    `site_url` (through DOUM_SITE_URL, read by the sites' mkdocs.yml) makes the site believe it
+    is deployed where the test server serves it: Material's instant navigation follows only
+    links listed under site_url in sitemap.xml.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["DOUM_SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir), *extra],
@@ -41,8 +50,8 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Compl
 def build() -> Callable[..., Path]:
     """build(project, site_dir, *flags) → site_dir; fails the test with MkDocs' output on error."""
 
-    def run(project: Path, site_dir: Path, *extra: str) -> Path:
-        result = mkdocs_build(project, site_dir, *extra)
+    def run(project: Path, site_dir: Path, *extra: str, site_url: str | None = None) -> Path:
+        result = mkdocs_build(project, site_dir, *extra, site_url=site_url)
         assert result.returncode == 0, result.stdout + result.stderr
         return site_dir
 
@@ -50,9 +59,35 @@ def build() -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session")
-def default_site(tmp_path_factory: pytest.TempPathFactory, build: Callable[..., Path]) -> Path:
-    """The default knowledge base, built once per test session with --strict."""
-    return build(ROOT, tmp_path_factory.mktemp("default") / "site", "--strict")
+def served_site(
+    tmp_path_factory: pytest.TempPathFactory,
+    serve: Callable[[Path], str],
+    build: Callable[..., Path],
+) -> Callable[[Path, str], tuple[Path, str]]:
+    """served_site(project, name) → (site_dir, url): serve first, then build for that URL."""
+
+    def run(project: Path, name: str) -> tuple[Path, str]:
+        site = tmp_path_factory.mktemp(name) / "site"
+        url = serve(site)
+        return build(project, site, "--strict", site_url=url), url
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def default_served(served_site: Callable[[Path, str], tuple[Path, str]]) -> tuple[Path, str]:
+    """The default knowledge base, built once per test session with --strict, and served."""
+    return served_site(ROOT, "default")
+
+
+@pytest.fixture(scope="session")
+def default_site(default_served: tuple[Path, str]) -> Path:
+    return default_served[0]
+
+
+@pytest.fixture(scope="session")
+def default_url(default_served: tuple[Path, str]) -> str:
+    return default_served[1]
 
 
 @pytest.fixture(scope="session")
@@ -86,11 +121,6 @@ def serve() -> Iterator[Callable[[Path], str]]:
     yield start
     for stop in stops:
         stop()
-
-
-@pytest.fixture(scope="session")
-def default_url(default_site: Path, serve: Callable[[Path], str]) -> str:
-    return serve(default_site)
 
 
 @pytest.fixture(scope="session")

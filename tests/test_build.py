@@ -210,9 +210,9 @@ def test_home_renders_search_chips_cards_and_contact_options(default_site: Path)
     assert any(e.attrs.get("href") == "contact/" for e in doc.find("a"))
 
 
-def test_sitemap_lists_pages_under_site_url(default_site: Path) -> None:
+def test_sitemap_lists_pages_under_site_url(default_site: Path, default_url: str) -> None:
     sitemap = (default_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://help.example.com/account/reset-password/</loc>" in sitemap
+    assert f"<loc>{default_url}account/reset-password/</loc>" in sitemap
 
 
 TRICKY_TITLE = "</script><script>alert(1)</script> & 따옴표 \" 질문"

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from contact_form import CONTACT, decode_mailto, open_with_instant_navigation, send_href, wait_ready
 
-from conftest import DESKTOP, PHONE
+from conftest import DESKTOP, PHONE, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -111,5 +110,5 @@ def test_axe_on_the_widget_after_no(
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     widget(page).get_by_role("button", name="아니요").click()
-    result = Axe().run(page, context={"include": [["[data-doum-feedback]"]]}).response["violations"]
+    result = axe_violations(page)
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result] == []

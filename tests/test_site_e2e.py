@@ -18,25 +18,11 @@ PAGES = {"home": "", "category": "account/", "guide": "guide/mobile-app/"}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
 
-def serve_sitemap_as_deployed(page, base: str) -> None:
-    """Material's instant navigation only intercepts links the sitemap lists, and it maps the
-    sitemap's site_url to the current host but keeps its port; the test server runs on a
-    random port, so answer as the site deployed at site_url would: with its own origin."""
-
-    def rewrite(route) -> None:
-        response = route.fetch()
-        body = re.sub(r"<loc>https?://[^/]+/", f"<loc>{base}", response.text())
-        route.fulfill(response=response, body=body)
-
-    page.route("**/sitemap.xml", rewrite)
-
-
 def open_page(new_page: Callable[..., object], base: str, path: str, **options: object):
     page = new_page(**options)
     outside: list[str] = []
     host = urlsplit(base).netloc
     page.on("request", lambda r: outside.append(r.url) if urlsplit(r.url).netloc not in ("", host) else None)
-    serve_sitemap_as_deployed(page, base)
     page.goto(base + path)
     page.wait_for_function("() => window.document$ !== undefined")
     return page, outside

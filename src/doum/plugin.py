@@ -17,6 +17,8 @@ from doum import (
     contact,
     images,
     index,
+    markdown_defaults,
+    material_a11y,
     material_search,
     pagedata,
     sitedata,
@@ -33,6 +35,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         theme.add_theme_dir(config)
+        markdown_defaults.keep_hangul_anchors(config)
         self.staging = Staging(config)
         self.problems = ProblemLog()
         self.site = sitedata.build(self.config, config)
@@ -77,6 +80,14 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         context["doum_listing"] = categories.listing(page, nav, self.catalog, self.config)
         context["nav"] = sitenav.local(nav, page, self.catalog, self.config)
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return material_a11y.name_landmarks(output)
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return material_a11y.name_landmarks(output_content)
 
     @event_priority(0)
     def _write_search_index(self, config: MkDocsConfig) -> None:

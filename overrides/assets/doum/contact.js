@@ -195,9 +195,11 @@ function setup(form, site) {
     choose('type', contact.types)
     const q = headerText(params.get('q') ?? '')
     if (params.has('q')) closeHeaderSearch()
-    if (q && !control('summary').value.trim()) control('summary').value = cutText(q, SUMMARY_MAX)
+    const typed = Boolean(q && !control('summary').value.trim())
+    if (typed) control('summary').value = cutText(q, SUMMARY_MAX)
     const page = pageUrlFrom(params.get('from'))
     if (page) from = page
+    return typed
   }
 
   const onSend = (event) => {
@@ -242,14 +244,16 @@ function setup(form, site) {
   }, { signal })
 
   const restored = restoreDraft()
-  applyPrefill(new URLSearchParams(location.search))
+  // Material drops `q` from the address once its search closes: keep the customer's question.
+  const carriedQuestion = applyPrefill(new URLSearchParams(location.search))
   showFrom()
   for (const id of ['contact-copy', 'contact-clear']) el(id).hidden = false
   watchForAnswers([control('summary'), control('description')], el('contact-deflect'),
     () => [control('summary').value, control('description').value], signal)
   const values = refresh()
-  // A restored draft keeps the page the customer came from this time; prefill alone is no draft.
-  if (restored) saveDraft(storage, values)
+  // A restored draft keeps the page the customer came from this time, and a question typed in
+  // the launcher is the customer's text; a prefilled service or type alone is no draft.
+  if (restored || carriedQuestion) saveDraft(storage, values)
   suggestInto()
   return controller
 }

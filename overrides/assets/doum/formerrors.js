@@ -55,6 +55,9 @@ export function linkSummary(summary, signal) {
     const control = document.getElementById(decodeURIComponent(link.hash.slice(1)))
     if (!control) return
     event.preventDefault()
+    // Material's instant navigation would treat the #hash link as a navigation and re-render
+    // the page, wiping the error state; this link only moves focus.
+    event.stopPropagation()
     const field = control.closest('.doum-field') ?? control
     field.scrollIntoView({ block: 'start' })
     control.focus({ preventScroll: true })
