@@ -113,26 +113,36 @@ class Searcher:
             return self.by_chosung(word)
         if not all(korean.is_syllable(ch) or korean.is_digit(ch) for ch in stem):
             return []
-        pieces = self.segment(stem)
+        pieces, gaps = self.segment(stem)
+        if gaps:  # a typo can leave a known word inside: 비빌번호 holds 번호
+            whole = self.corrected(stem)
+            if whole:
+                return [(whole[0], TYPO_BOOST)]
         if pieces:
-            return [(piece, 1.0) for piece in pieces]
+            fixed = [(t, TYPO_BOOST) for gap in gaps for t in self.corrected(gap)]
+            return [(piece, 1.0) for piece in pieces] + fixed
         expansions = self.prefixed(stem) if len(stem) >= 2 else []
         if expansions:
             return [(term, PREFIX_BOOST) for term in expansions]
         return [(term, TYPO_BOOST) for term in self.corrected(stem)]
 
-    def segment(self, word: str) -> list[str]:
-        """Known words inside a run-together word: 이모티콘환불 → 이모티콘, 환불."""
+    def segment(self, word: str) -> tuple[list[str], list[str]]:
+        """Known words inside a run-together word (이모티콘환불 → 이모티콘, 환불), and the
+        runs of syllables left between them."""
         pieces: list[str] = []
+        gaps: list[str] = []
+        gap = ""
         i = 0
         while i < len(word):
             end = next((j for j in range(len(word), i + 1, -1) if word[i:j] in self.known), 0)
             if end:
                 pieces.append(word[i:end])
+                gaps, gap = (gaps + [gap] if gap else gaps), ""
                 i = end
             else:
+                gap += word[i]
                 i += 1
-        return pieces
+        return pieces, gaps + [gap] if gap else gaps
 
     def prefixed(self, prefix: str) -> list[str]:
         """Known words that start with a word still being typed (비밀 → 비밀번호)."""

@@ -196,16 +196,27 @@
       if (this.known.has(stem)) return [[stem, 1]]
       if (korean.isChosungWord(word)) return this.byChosung(word)
       if (!isSyllablesOrDigits(stem)) return []
-      const pieces = this.segment(stem)
-      if (pieces.length) return pieces.map((piece) => [piece, 1])
+      const [pieces, gaps] = this.segment(stem)
+      if (gaps.length) {
+        // a typo can leave a known word inside: 비빌번호 holds 번호
+        const whole = this.corrected(stem)
+        if (whole.length) return [[whole[0], TYPO_BOOST]]
+      }
+      if (pieces.length) {
+        const fixed = gaps.flatMap((gap) => this.corrected(gap).map((term) => [term, TYPO_BOOST]))
+        return pieces.map((piece) => [piece, 1]).concat(fixed)
+      }
       const expansions = stem.length >= 2 ? this.prefixed(stem) : []
       if (expansions.length) return expansions.map((term) => [term, PREFIX_BOOST])
       return this.corrected(stem).map((term) => [term, TYPO_BOOST])
     }
 
-    /** Known words inside a run-together word: 이모티콘환불 → 이모티콘, 환불. */
+    /** Known words inside a run-together word (이모티콘환불 → 이모티콘, 환불), and the
+     *  runs of syllables left between them. */
     segment(word) {
       const pieces = []
+      const gaps = []
+      let gap = ""
       let i = 0
       while (i < word.length) {
         let end = 0
@@ -217,12 +228,16 @@
         }
         if (end) {
           pieces.push(word.slice(i, end))
+          if (gap) gaps.push(gap)
+          gap = ""
           i = end
         } else {
+          gap += word[i]
           i += 1
         }
       }
-      return pieces
+      if (gap) gaps.push(gap)
+      return [pieces, gaps]
     }
 
     /** Known words that start with a word still being typed (비밀 → 비밀번호). */
