@@ -1,16 +1,20 @@
-"""A lossless, smaller transport form of a serialized lunr index (assets/doum/search-core.js
-has the same `expand`).
+"""A smaller transport form of a serialized lunr index, and how to load it back.
 
 lunr's serialized index stores every term's postings twice: in the inverted index (with an
 entry for every field, empty or not) and again in the field vectors. The packed form keeps
 only the sorted term list and the field vectors (each term number written as the gap from the
-previous one, scores with two decimals); `expand` rebuilds the inverted index from the vectors, and the result loads with lunr.Index.load (lunr.js 2.3.9 and lunr.py).
-search-core.js does the same, lazily: a term's posting is built the first time a query uses it.
+previous one, scores with two decimals). `expand` rebuilds the inverted index from the
+vectors, and the result loads with lunr.Index.load (lunr.js 2.3.9 and lunr.py); `load` — and
+loadIndex in assets/doum/search-core.js — do the same lazily: a term's posting is built the
+first time a query uses it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from lunr.index import Index
 
 SCORE_DIGITS = 2  # lunr keeps 3; two are plenty to rank and shrink the download
 CHAMPIONS = 300  # documents a term keeps per field (see expand)
@@ -45,42 +49,72 @@ def unpack_vectors(packed: dict[str, Any]) -> list[list[Any]]:
     return vectors
 
 
-def expand(packed: dict[str, Any], champions: int = CHAMPIONS) -> dict[str, Any]:
+def expand(packed: dict[str, Any]) -> dict[str, Any]:
     """The serialized index, its postings rebuilt from the field vectors.
 
-    Each term keeps, per field, only its `champions` best-scoring documents (ties: lower
+    Each term keeps, per field, only its CHAMPIONS best-scoring documents (ties: lower
     document number first): on a large site a common word then matches hundreds of documents
     instead of tens of thousands, which keeps every query fast, while any document that could
     rank near the top for the word stays. Scores still come from the full field vectors.
     """
-    fields = packed["fields"]
     vectors = unpack_vectors(packed)
-    entries: list[list[list[tuple[int, float]]]] = [[[] for _ in fields] for _ in packed["terms"]]
+    entries = _entries_by_term(packed, vectors)
+    inverted = [[term, _posting(packed["fields"], i, entries[i])]
+                for i, term in enumerate(packed["terms"])]
+    return _serialized(packed, vectors, inverted)
+
+
+def load(packed: dict[str, Any]) -> tuple[Index, list[int]]:
+    """expand + lunr's Index.load, lazily (as search-core.js does): a term's posting is built
+    the first time a query looks it up. Also returns how common each term is."""
+    vectors = unpack_vectors(packed)
+    entries = _entries_by_term(packed, vectors)
+    placeholders = [[term, {"_index": i}] for i, term in enumerate(packed["terms"])]
+    index = Index.load(_serialized(packed, vectors, placeholders))
+    ids = {term: i for i, term in enumerate(packed["terms"])}
+    index.inverted_index = _LazyPostings(lambda term: _posting(packed["fields"], ids[term],
+                                                               entries[ids[term]]))
+    return index, [sum(len(field) for field in term) for term in entries]
+
+
+class _LazyPostings(dict):
+    def __init__(self, build: Callable[[str], dict[str, Any]]) -> None:
+        super().__init__()
+        self.build = build
+
+    def __missing__(self, term: str) -> dict[str, Any]:
+        self[term] = posting = self.build(term)
+        return posting
+
+
+Entries = list[list[tuple[int, float]]]  # per field: (document number, score)
+
+
+def _entries_by_term(packed: dict[str, Any], vectors: list[list[Any]]) -> list[Entries]:
+    fields = packed["fields"]
+    entries: list[Entries] = [[[] for _ in fields] for _ in packed["terms"]]
     for ref, elements in vectors:
         field, doc = ref.split("/", 1)
         slot = fields.index(field)
         for i in range(0, len(elements), 2):
             entries[elements[i]][slot].append((int(doc), elements[i + 1]))
-    inverted = []
-    for index, term in enumerate(packed["terms"]):
-        posting: dict[str, Any] = {"_index": index}
-        for slot, field in enumerate(fields):
-            best = sorted(entries[index][slot], key=lambda entry: (-entry[1], entry[0]))[:champions]
-            posting[field] = {str(doc): NO_METADATA for doc, _ in sorted(best)}
-        inverted.append([term, posting])
+    return entries
+
+
+def _posting(fields: list[str], index: int, entries: Entries) -> dict[str, Any]:
+    posting: dict[str, Any] = {"_index": index}
+    for slot, field in enumerate(fields):
+        best = sorted(entries[slot], key=lambda entry: (-entry[1], entry[0]))[:CHAMPIONS]
+        posting[field] = {str(doc): NO_METADATA for doc, _ in sorted(best)}
+    return posting
+
+
+def _serialized(packed: dict[str, Any], vectors: list[list[Any]],
+                inverted: list[list[Any]]) -> dict[str, Any]:
     return {
         "version": packed["version"],
-        "fields": fields,
+        "fields": packed["fields"],
         "fieldVectors": vectors,
         "invertedIndex": inverted,
         "pipeline": [],
     }
-
-
-def entry_counts(packed: dict[str, Any]) -> list[int]:
-    """How many (field, document) pairs hold each term: how common a word is."""
-    counts = [0] * len(packed["terms"])
-    for _, elements in unpack_vectors(packed):
-        for i in range(0, len(elements), 2):
-            counts[elements[i]] += 1
-    return counts

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lunr.index import Index
-
 from doum import korean, lunrpack
 from doum.index import INDEX_FILE
 
@@ -38,13 +36,12 @@ class PageHit:
 
 class Searcher:
     def __init__(self, payload: dict[str, Any]) -> None:
-        self.index = Index.load(lunrpack.expand(payload["index"]))
+        self.index, self.entry_counts = lunrpack.load(payload["index"])
         self.docs: list[list[str]] = payload["docs"]
         self.synonyms: list[list[list[str]]] = payload["synonyms"]
         self.vocab: list[str] = payload["index"]["terms"]  # sorted by code point
         self.known = set(self.vocab)
         self.term_ids = {term: i for i, term in enumerate(self.vocab)}
-        self.entry_counts = lunrpack.entry_counts(payload["index"])
         self._by_length: dict[int, list[str]] | None = None
         self._chosungs: list[str] | None = None
 
