@@ -48,6 +48,25 @@ def mini_payload() -> dict:
     }
 
 
+def many_payload() -> dict:
+    """More documents share each word than a term keeps per field (lunrpack.CHAMPIONS)."""
+    docs = []
+    for i in range(2 * index.lunrpack.CHAMPIONS):
+        text = f"탈퇴 방법 안내 {'자세한 설명 ' * (i % 7)}{i}"
+        docs.append(index.SearchDoc(
+            location=f"p{i}/", title=f"탈퇴 {i}", text=text,
+            fields={"t": korean.tokens(f"탈퇴 {i}"), "k": [], "b": korean.tokens(text)}, boost=1,
+        ))
+    return {
+        "index": index.lunrpack.pack(index.build_index(docs).serialize()),
+        "docs": [[d.location, d.title, d.text] for d in docs],
+        "synonyms": [],
+    }
+
+
+MANY_QUERIES = ["탈퇴", "탈퇴 방법", "설명", "안내 17", "599"]
+
+
 @pytest.fixture(scope="module")
 def searcher() -> Searcher:
     return Searcher(mini_payload())
@@ -66,6 +85,22 @@ def test_fixtures_are_current(searcher: Searcher) -> None:
                                  encoding="utf-8")
     assert json.loads(payload_path.read_text(encoding="utf-8")) == payload
     assert json.loads(expected_path.read_text(encoding="utf-8")) == expected
+
+
+def test_large_fixtures_are_current() -> None:
+    """Common words keep only their best documents: the JS test checks the same cut."""
+    payload_path, expected_path = FIXTURES / "many-payload.json", FIXTURES / "many-expected.json"
+    payload = many_payload()
+    many = Searcher(payload)
+    expected = [[asdict(hit) for hit in many.search(query, 5)] for query in MANY_QUERIES]
+    if os.environ.get("DOUM_REGENERATE"):
+        payload_path.write_text(json.dumps(payload, ensure_ascii=False) + "\n", encoding="utf-8")
+        expected_path.write_text(json.dumps({"queries": MANY_QUERIES, "results": expected},
+                                            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert json.loads(payload_path.read_text(encoding="utf-8")) == payload
+    assert json.loads(expected_path.read_text(encoding="utf-8")) == {"queries": MANY_QUERIES,
+                                                                      "results": expected}
+    assert len(many.index.inverted_index["탈퇴"]["b"]) == index.lunrpack.CHAMPIONS
 
 
 @pytest.mark.parametrize(("query", "page"), [

@@ -36,6 +36,13 @@ test("ranks every query exactly as Python does", { skip }, () => {
   MINI.queries.forEach((query, i) => assert.deepEqual(searcher.search(query, 5), expected[i], query))
 })
 
+test("common words keep the same best documents as in Python", { skip }, () => {
+  const { Searcher } = load()
+  const searcher = new Searcher(fixture("many-payload.json"))
+  const { queries, results } = fixture("many-expected.json")
+  queries.forEach((query, i) => assert.deepEqual(searcher.search(query, 5), results[i], query))
+})
+
 test("Material results: grouped by page, page first, text escaped, matches marked", { skip }, () => {
   const { Searcher } = load()
   const searcher = new Searcher(fixture("mini-payload.json"))
