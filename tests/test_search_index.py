@@ -6,11 +6,13 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from lunr.index import Index
 
 from doum import index, lunrpack
+from doum.catalog import Catalog, PageInfo
 from doum.searching import Searcher
 
 
@@ -90,3 +92,35 @@ def test_results_show_short_text(payload: dict) -> None:
 def test_cli_and_index_agree_on_a_query(default_site: Path) -> None:
     hits = Searcher.from_site(default_site).search("탈퇴하면", 1)
     assert hits[0].location == "account/delete-account/"
+
+
+def _page(src_uri: str, url: str, meta: dict | None = None) -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=url, meta=meta or {})
+
+
+PAGE_HTML = """<p>소개 <strong>비밀번호</strong>를 바꿔요.</p>
+<h2 id="재설정">비밀번호 재설정<a class="headerlink" href="#재설정" title="이 부분 링크">¶</a></h2>
+<p>로그인 화면에서<br>눌러요.</p><script>var x = "숨김";</script>
+<h3 id="pc">PC에서</h3><ul><li>하나</li><li>둘</li></ul>
+<h4 id="more">더 보기</h4><p>h4는 h3 구역에 속해요.</p>"""
+
+
+def test_page_and_section_documents_from_rendered_html() -> None:
+    catalog = Catalog(pages={"a/b.md": PageInfo(src_uri="a/b.md", title="비밀번호를 잊어버렸어요",
+                                                 keywords=["비번"], summary="")})
+    docs = index.SearchDocuments(SimpleNamespace(synonyms=[]))
+    docs.add_page(_page("a/b.md", "a/b/"), PAGE_HTML, catalog)
+    docs.add_page(_page("a/c.md", "a/c/"), PAGE_HTML, catalog)  # not a catalog page
+    page, first, second = docs.docs
+    assert [d.location for d in docs.docs] == ["a/b/", "a/b/#재설정", "a/b/#pc"]
+    assert page.fields["k"] == ["비번"] and "비밀번호" in page.fields["b"]  # <strong> kept in the word
+    assert first.title == "비밀번호 재설정" and "숨김" not in first.text and "¶" not in first.text
+    assert first.text == "로그인 화면에서 눌러요."
+    assert second.text == "하나 둘 더 보기 h4는 h3 구역에 속해요."
+
+
+def test_pages_can_opt_out_of_search() -> None:
+    catalog = Catalog(pages={"a/b.md": PageInfo(src_uri="a/b.md", title="숨은 페이지")})
+    docs = index.SearchDocuments(SimpleNamespace(synonyms=[]))
+    docs.add_page(_page("a/b.md", "a/b/", {"search": {"exclude": True}}), "<p>x</p>", catalog)
+    assert docs.docs == []
