@@ -188,7 +188,7 @@
     let out = ""
     let i = 0
     while (i < jamo.length) {
-      let [vowel, used] = vowelAt(jamo, i + 1)
+      const [vowel, used] = vowelAt(jamo, i + 1)
       if (CHO.includes(jamo[i]) && vowel) {
         const cho = jamo[i]
         i += 1 + used
