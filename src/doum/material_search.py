@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 
 class ConfigOnlyIndex:
@@ -29,7 +30,10 @@ class ConfigOnlyIndex:
 
 def replace_indexer(config: MkDocsConfig) -> None:
     """Run after Material's search plugin has configured itself (its on_config)."""
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if plugin is not None and hasattr(plugin, "search_index"):
-            plugin.search_index = ConfigOnlyIndex(plugin.config)
+    plugin = config.plugins.get("material/search")
+    if plugin is None or not plugin.config.enabled:
+        raise PluginError(
+            f"{config.config_file_path}: doum needs Material's search plugin for the header "
+            "search box — list `- search` before `- doum` under `plugins:`."
+        )
+    plugin.search_index = ConfigOnlyIndex(plugin.config)
