@@ -46,6 +46,7 @@ class Answer:
 class FirstResult:
     ready_ms: float | None  # worker said READY, ms after navigation start
     result_ms: float  # first RESULT shown, ms after navigation start
+    count: int  # pages in that first result (0 would make its time meaningless)
     fetched: list[str] = field(default_factory=list)  # root-relative paths, grows while open
 
 
@@ -115,9 +116,11 @@ def open_search(browser: Browser, base_url: str, query: str) -> Iterator[tuple[F
         page.goto(f"{base_url}?q={quote(query)}")
         page.wait_for_function("() => window.__benchSearch.results.length > 0",
                                timeout=READY_TIMEOUT_MS)
-        ready, shown = page.evaluate(
-            "() => [window.__benchSearch.ready, window.__benchSearch.results[0].at]")
-        first = FirstResult(ready, shown, fetched)
+        ready, shown, count = page.evaluate("""() => {
+          const log = window.__benchSearch
+          return [log.ready, log.results[0].at, log.results[0].count]
+        }""")
+        first = FirstResult(ready, shown, count, fetched)
         yield first, SearchSession(page, base_url)
     finally:
         context.close()

@@ -71,6 +71,8 @@ def search_figures(
         ready = [load.ready_ms for load in loads if load.ready_ms is not None]
         result.ready_ms = statistics.median(ready) if ready else None
         _payload(result, site_dir, loads[-1].fetched)  # the load that also ran every query
+        if not all(load.count for load in loads):
+            result.error = f"first result: nothing found for {queries[0]!r}"
     return shown
 
 
