@@ -129,7 +129,8 @@ def run_info(args: argparse.Namespace, chromium: Browser, argv: list[str]) -> di
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "command": " ".join(["scripts/bench.py", *argv]),
         "commit": git("rev-parse", "--short", "HEAD") + dirty,
-        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
+                   f"Python {platform.python_version()}",
         "browser": f"Chromium {chromium.version} (headless)",
         # Other work on the machine skews every timing; the load average tells how busy it was.
         "load average at start": "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg()),
@@ -172,7 +173,8 @@ def main(argv: list[str]) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     print(report.text_table(runs))
-    print(f"\n{info['duration']} · report: {folder / 'report.md'} · chart: {folder / 'chart.png'}")
+    print(f"\n{info['duration']} · report: {folder / 'report.md'} · "
+          f"chart: {folder / 'chart.png'}")
     failed = [site for run in runs for site in run.sites if site.error.startswith("build")]
     return 1 if failed else 0
 

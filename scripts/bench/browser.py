@@ -101,7 +101,8 @@ class SearchSession:
 
 
 @contextmanager
-def open_search(browser: Browser, base_url: str, query: str) -> Iterator[tuple[FirstResult, SearchSession]]:
+def open_search(browser: Browser, base_url: str,
+                query: str) -> Iterator[tuple[FirstResult, SearchSession]]:
     """Open the home page with `?q=query` (Material's search link) in a cold browser context.
 
     Yields when the first result is on screen: its timing, and the open header search, ready

@@ -194,7 +194,8 @@ def write_json(folder: Path, runs: list[KBRun], info: dict[str, str]) -> Path:
 
 PANELS: list[tuple[str, Callable[[SiteResult], float | None]]] = [
     ("Build time (s)", lambda s: s.build_seconds),
-    ("Search payload, gzip (KB)", lambda s: None if s.payload_gzip is None else s.payload_gzip / 1024),
+    ("Search payload, gzip (KB)",
+     lambda s: None if s.payload_gzip is None else s.payload_gzip / 1024),
     ("First result after page load (ms)", lambda s: s.first_result_ms),
     ("Query latency, median (ms)", lambda s: s.latency_median_ms),
     ("Query latency, p95 (ms)", lambda s: s.latency_p95_ms),
@@ -212,7 +213,8 @@ def _bar_panel(title: str, bars: list[tuple[str, str, float]], digits: int = 1) 
         y = 30 + index * (BAR_HEIGHT + 6)
         width = max(1.0, value * scale)
         rows.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 16}" text-anchor="end">{html.escape(label)}</text>'
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + 16}" text-anchor="end">'
+            f'{html.escape(label)}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
             f'fill="{COLORS[engine]}" stroke="{COLORS["doum-edge"]}" stroke-width="0.5"/>'
             f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 16}">{value:,.{digits}f}</text>')
@@ -242,10 +244,11 @@ def chart_html(runs: list[KBRun]) -> str:
     return (
         "<!doctype html><html lang='ko'><meta charset='utf-8'><style>"
         "body{margin:0;background:#fff;font:13px 'Noto Sans CJK KR',sans-serif;color:#222}"
-        "main p{grid-column:1/-1;margin:0} main{display:grid;grid-template-columns:repeat(2,520px);gap:18px 28px;padding:20px;"
+        "main{display:grid;grid-template-columns:repeat(2,520px);gap:18px 28px;padding:20px;"
         "width:max-content} h1{grid-column:1/-1;font-size:18px;margin:0}"
         "svg text{font:12px 'Noto Sans CJK KR',sans-serif;fill:#222} svg .title{font-weight:700}"
-        "</style><main><h1>doum vs stock Material for MkDocs</h1>" + "".join(panels) + "</main>")
+        "main p{grid-column:1/-1;margin:0}</style>"
+        "<main><h1>doum vs stock Material for MkDocs</h1>" + "".join(panels) + "</main>")
 
 
 def write_chart(folder: Path, runs: list[KBRun], chromium: Browser) -> Path:

@@ -72,7 +72,8 @@ def build(engine: str, config: Path, site_dir: Path, timeout: float,
     on_wait is called about once a second while MkDocs works (to keep a progress line alive).
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+               "-d", str(site_dir)]
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=env, cwd=config.parent)
