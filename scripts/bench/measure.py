@@ -27,6 +27,7 @@ class SiteResult:
     ready_ms: float | None = None
     first_result_ms: float | None = None
     latencies_ms: list[float] = field(default_factory=list)
+    no_result: int | None = None  # queries whose list stayed empty (fast, but found nothing)
     quality: dict[str, metrics.Quality] | None = None
 
     @property
@@ -85,6 +86,7 @@ def _ask_all(session: browser.SearchSession, queries: list[str], result: SiteRes
         if answer.latency_ms is not None:
             result.latencies_ms.append(answer.latency_ms)
         on_query(number, len(queries))
+    result.no_result = sum(not pages for pages in shown)
     return shown
 
 

@@ -52,6 +52,7 @@ ROWS: list[tuple[str, Cell]] = [
     ("first result after load", lambda s: _num(s.first_result_ms, " ms")),
     ("query latency median", lambda s: _num(s.latency_median_ms, " ms", 1)),
     ("query latency p95", lambda s: _num(s.latency_p95_ms, " ms", 1)),
+    ("queries with no result", lambda s: _num(s.no_result)),
     ("Recall@1", _quality("recall_at_1")),
     ("Recall@5", _quality("recall_at_5")),
     ("MRR", _quality("mrr")),
