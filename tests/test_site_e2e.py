@@ -69,6 +69,7 @@ def test_home_search_box_opens_header_search_with_the_query(
 
 def test_popular_keyword_chip_opens_header_search(new_page: Callable[..., object], default_url: str) -> None:
     page, _ = open_page(new_page, default_url, "", **DESKTOP)
+    page.locator("form[data-doum-search][data-doum-ready]").wait_for()
     page.locator(".doum-keywords__chip", has_text="번호 변경").click()
     expect(page.locator("#__search")).to_be_checked()
     expect(header_search(page)).to_have_value("번호 변경")

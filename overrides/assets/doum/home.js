@@ -39,9 +39,14 @@ function bindForm(form) {
   });
   for (const chip of form.querySelectorAll("[data-doum-query]")) {
     chip.addEventListener("click", (event) => {
-      if (openHeaderSearch(chip.dataset.doumQuery || "")) event.preventDefault();
+      if (!openHeaderSearch(chip.dataset.doumQuery || "")) return;
+      event.preventDefault();
+      // Material's instant navigation would also follow the ?q= link (it ignores
+      // defaultPrevented), re-render the page and close the search it just opened.
+      event.stopPropagation();
     });
   }
+  form.dataset.doumReady = "";
 }
 
 function init() {
