@@ -67,6 +67,23 @@ def test_home_search_box_opens_header_search_with_the_query(
     assert urlsplit(page.url).query == "", "handled in place, no reload"
 
 
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_home_page_starts_with_the_search_box(
+    new_page: Callable[..., object], default_url: str, viewport: str
+) -> None:
+    page, _ = open_page(new_page, default_url, "", **VIEWPORTS[viewport])
+    first = page.evaluate("""() => {
+        const visible = [...document.querySelectorAll(".md-content article *")].filter((el) => {
+            const box = el.getBoundingClientRect()
+            return box.width > 1 && box.height > 1 && !el.children.length && el.textContent.trim()
+                || el.matches("input")
+        })
+        return visible[0] && visible[0].closest("form[data-doum-search]") !== null
+    }""")
+    assert first, "the first thing in the article is the search box (its label or input)"
+    assert page.locator("h1").first.text_content().strip(), "the page keeps an h1 for screen readers"
+
+
 def test_popular_keyword_chip_opens_header_search(new_page: Callable[..., object], default_url: str) -> None:
     page, _ = open_page(new_page, default_url, "", **DESKTOP)
     page.locator("form[data-doum-search][data-doum-ready]").wait_for()
