@@ -201,6 +201,7 @@ def test_home_renders_search_chips_cards_and_contact_options(default_site: Path)
     content = doc.source().split('class="md-content"', 1)[1]
     first = re.search(r"<(form|input|a|button)\b[^>]*>", content.split("doum-home__hero", 1)[1])
     assert first and "doum-searchbox" in first.group(0), "the search box comes first"
+    assert "<title>카카오톡 고객센터 도움말</title>" in doc.source(), "the site name, once"
     chips = [e.attrs["data-doum-query"] for e in doc.find("a", cls="doum-keywords__chip")]
     assert chips[:3] == ["탈퇴", "이모티콘 환불", "번호 변경"]
     cards = doc.find("a", cls="doum-card__link")
