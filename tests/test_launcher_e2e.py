@@ -22,7 +22,6 @@ KST = zoneinfo.ZoneInfo("Asia/Seoul")
 VISITOR_ZONES = ["Asia/Seoul", "America/Los_Angeles", "Europe/Berlin"]
 WEEKDAY_KO = "월화수목금토일"
 PAGE = "account/delete-account/"
-SEARCH_JS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "doum" / "search.js"
 
 
 @pytest.fixture(scope="module")
@@ -289,7 +288,6 @@ def test_bot_answers_top_three_as_text_and_ime(new_page: Callable[..., Any], def
     assert "q=%EB%B9%84%EB%B0%80%EB%B2%88%ED%98%B8" in email  # 비밀번호
 
 
-@pytest.mark.skipif("STUB" in SEARCH_JS.read_text(encoding="utf-8"), reason="search.js is still a stub")
 def test_bot_answers_from_the_real_index(new_page: Callable[..., Any], default_url: str,
                                          instants: dict[str, Any]) -> None:
     page = open_at(new_page, default_url, instants["open"][0])

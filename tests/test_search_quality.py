@@ -61,11 +61,15 @@ def test_recall(searcher: Searcher, path: Path) -> None:
     assert at_1 >= MIN_RECALL_AT_1, report
 
 
-def test_held_out_set_is_big_enough() -> None:
-    path = HERE / "queries.yaml"
-    if not path.exists():
-        pytest.skip("tests/search/queries.yaml is not written yet")
-    assert len(load_queries(path)) >= 150
+KINDS = {"keyword", "inflected", "nospace", "colloquial", "synonym", "typo", "chosung", "qwerty", "mixed"}
+
+
+def test_held_out_set_is_big_enough_in_every_kind() -> None:
+    queries = load_queries(HERE / "queries.yaml")
+    assert len(queries) >= 150
+    per_kind = {kind: sum(q["kind"] == kind for q in queries) for kind in KINDS}
+    assert {q["kind"] for q in queries} == KINDS
+    assert min(per_kind.values()) >= 15, per_kind
 
 
 @pytest.mark.browser
