@@ -254,3 +254,12 @@ def test_an_authored_category_page_keeps_its_text_and_the_list(authored_site: Pa
     doc = page(authored_site, "faq")
     assert "직접 쓴 소개 글이에요." in doc.source()
     assert len(doc.find("a", cls="doum-category__link")) == 2
+
+
+def test_sidebar_names_the_site_once_and_links_home(default_site: Path) -> None:
+    html = (default_site / "account" / "reset-password" / "index.html").read_text(encoding="utf-8")
+    sidebar = html.split('data-md-type="navigation"', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'<a href="([^"]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', sidebar)
+    assert links[0] == ("../..", "홈"), links[:3]
+    shown = re.findall(r">\s*카카오톡 고객센터 도움말\s*<", sidebar)
+    assert len(shown) == 1, "the site name shows once, as Material's sidebar title"

@@ -20,6 +20,9 @@ from doum.catalog import Catalog, Category, category_key, page_sort_key
 from doum.config import DoumConfig
 
 
+HOME_LABEL = "홈"
+
+
 class CategorySection(Section):
     """One category: closed, its category page stands for it in the navigation; opened (on its
     own pages) it lists questions. Home cards read `category`, `index` and `count`."""
@@ -85,8 +88,10 @@ def build(navigation: Navigation, catalog: Catalog, files: Files, config: MkDocs
         page.parent = page.previous_page = page.next_page = None
 
     homepage = pages_by_uri.get("index.md")
-    items: list[StructureItem] = [homepage] if homepage else []
-    order: list[Page] = list(items)  # reading order for the previous/next footer
+    # Material titles the sidebar with the site name; the home page's own title (usually the
+    # same name) would repeat it right below, so the entry reads 홈.
+    items: list[StructureItem] = [Link(HOME_LABEL, homepage.url)] if homepage else []
+    order: list[Page] = [homepage] if homepage else []  # reading order for the prev/next footer
     sections: dict[str, CategorySection] = {}
     questions: dict[str, list[Page]] = {}
     listings: dict[str, list[Page]] = {}
