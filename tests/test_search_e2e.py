@@ -89,3 +89,21 @@ def test_hostile_queries_render_escaped(new_page, default_url: str, query: str) 
     assert page.evaluate("window.__pwned") is None
     assert page.locator(f"{RESULTS} img").count() == 0
     assert page.locator(f"{RESULTS} script").count() == 0
+
+
+def test_suggestion_completes_the_word_being_typed_and_share_keeps_the_query(
+    new_page, default_url: str
+) -> None:
+    page = open_search(new_page, default_url)
+    box = page.locator("[data-md-component=search-query]")
+    type_query(page, "이모티")  # the End key press gives Material the keydown/keyup it reads
+    page.locator(f"{RESULTS} .md-search-result__item").first.wait_for()
+    suggest = page.locator(".md-search__suggest")
+    page.wait_for_function(
+        "() => document.querySelector('.md-search__suggest').textContent.length > 3")
+    completed = suggest.text_content()
+    assert completed.startswith("이모티") and completed != "이모티", completed
+    box.press("ArrowRight")  # accepts the suggestion, as in stock Material
+    assert box.input_value() == completed
+    share = page.locator("[data-md-component=search-share]")
+    assert share.get_attribute("href").endswith(f"?q={quote(completed)}")
