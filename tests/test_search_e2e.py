@@ -107,3 +107,14 @@ def test_suggestion_completes_the_word_being_typed_and_share_keeps_the_query(
     assert box.input_value() == completed
     share = page.locator("[data-md-component=search-share]")
     assert share.get_attribute("href").endswith(f"?q={quote(completed)}")
+
+
+def test_result_link_highlights_the_matched_words_on_the_page(new_page, default_url: str) -> None:
+    page = open_search(new_page, default_url)
+    type_query(page, "이모티콘 환불")
+    link = page.locator(f"{RESULTS} > .md-search-result__item a.md-search-result__link").first
+    link.wait_for()
+    assert "h=" in link.get_attribute("href"), "search.highlight passes the matched words on"
+    link.click()
+    page.wait_for_url("**/paid/**")
+    page.locator(".md-content mark[data-md-highlight]").first.wait_for()
