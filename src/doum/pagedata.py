@@ -8,8 +8,6 @@ contact form, and doum's partials render the FAQPage JSON-LD, the related questi
 from __future__ import annotations
 
 import html
-import re
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,7 +18,6 @@ from doum.config import DoumConfig
 from doum.nav import SiteNavigation
 
 RELATED_LIMIT = 5
-SUMMARY_LIMIT = 160
 
 
 def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig) -> dict[str, Any]:
@@ -54,14 +51,10 @@ def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig)
 
 
 def summary(page: Page, catalog: Catalog) -> str:
-    """The page's one-line answer: its `summary:`, else the start of its first paragraph."""
+    """The page's one-line answer: its `summary:`, which the catalog already falls back to the
+    first paragraph for. Pages outside the catalog (home, generated) keep the site description."""
     info = catalog.pages.get(page.file.src_uri)
-    if info and info.summary:
-        return info.summary.strip()
-    if not info or not page.content:
-        return ""
-    text = _FirstParagraph.of(page.content)
-    return text if len(text) <= SUMMARY_LIMIT else text[: SUMMARY_LIMIT - 1].rstrip() + "…"
+    return info.summary.strip() if info else ""
 
 
 def _related(page: Page, related: list[str], site: SiteNavigation | None) -> list[dict[str, str]]:
@@ -79,37 +72,3 @@ def _related(page: Page, related: list[str], site: SiteNavigation | None) -> lis
         for other in chosen if other is not page
     ][:RELATED_LIMIT]
 
-
-class _FirstParagraph(HTMLParser):
-    """Text of the first <p> outside admonitions, tabs and figures (those are asides)."""
-
-    ASIDES = {"div", "details", "figure", "table", "blockquote"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.inside = False
-        self.done = False
-        self.parts: list[str] = []
-
-    @classmethod
-    def of(cls, content: str) -> str:
-        parser = cls()
-        parser.feed(content)
-        return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.ASIDES:
-            self.depth += 1
-        elif tag == "p" and self.depth == 0 and not self.done:
-            self.inside = True
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.ASIDES:
-            self.depth = max(0, self.depth - 1)
-        elif tag == "p" and self.inside:
-            self.inside, self.done = False, True
-
-    def handle_data(self, data: str) -> None:
-        if self.inside:
-            self.parts.append(data)
