@@ -25,7 +25,7 @@ test-py: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 test-js:
-	node --test tests/js/
+	node --test tests/
 
 bench: $(STAMP) chromium  ## speed, size and search quality beside stock Material
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -166,3 +167,28 @@ def axe_violations(page: object) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe().run(page).response["violations"]
+
+
+MKDOCS_YML = """\
+site_name: 테스트 도움말
+theme:
+  name: material
+  language: ko
+plugins:
+  - search
+  - doum
+"""
+
+
+def write_project(root: Path, pages: dict[str, str]) -> Path:
+    """A project folder: mkdocs.yml and docs/<path> for every page (text dedented)."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    for path, text in {"index.md": "---\ntitle: 홈\n---\n\n도움말 홈이에요.\n", **pages}.items():
+        file = root / "docs" / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if path.endswith(".md"):
+            file.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        else:
+            file.write_bytes(text.encode())
+    return root

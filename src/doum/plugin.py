@@ -11,23 +11,21 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from doum import (
-    catalog,
-    categories,
-    contact,
-    images,
-    index,
-    markdown_defaults,
-    material_a11y,
-    material_search,
-    pagedata,
-    sitedata,
-    theme,
-)
-from doum import nav as sitenav
+from doum.content import catalog
+from doum.site import categories
+from doum.site import contact
+from doum.content import images
+from doum.search import documents as index
+from doum.site import markdown_defaults
+from doum.site import material_a11y
+from doum.search import material as material_search
+from doum.site import pagedata
+from doum.site import sitedata
+from doum.site import theme
+from doum.site import nav as sitenav
 from doum.config import DoumConfig
-from doum.problems import ProblemLog
-from doum.staging import Staging
+from doum.content.problems import ProblemLog
+from doum.site.staging import Staging
 
 
 class DoumPlugin(BasePlugin[DoumConfig]):

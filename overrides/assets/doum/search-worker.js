@@ -8,7 +8,7 @@
  * The index (search/doum.json) starts loading as soon as the worker starts, before Material's
  * setup message arrives. */
 /* global importScripts, doumSearchCore */
-importScripts("lunr.js", "korean.js", "search-core.js")
+importScripts("search/lunr.js", "search/korean.js", "search/core.js")
 
 const SETUP = 0
 const READY = 1

@@ -1,0 +1,76 @@
+// "이 글로 해결되나요?": up to three help pages for what the customer is typing.
+import { search } from '../search.js'
+
+export const DEFLECT_LIMIT = 3
+const QUERY_MAX = 100
+const PAUSE_MS = 300 // wait for a pause in typing, not every keystroke
+
+/** The query for the search API: the summary when it says something, else the description's start. */
+export function deflectQuery(summary, description) {
+  const text = String(summary ?? '').trim().length >= 2 ? summary : description
+  return String(text ?? '').replace(/\s+/g, ' ').trim().slice(0, QUERY_MAX)
+}
+
+function render(region, results) {
+  if (!results.length) {
+    region.replaceChildren()
+    return
+  }
+  const title = document.createElement('p')
+  title.className = 'doum-deflect__title'
+  title.textContent = '이 글로 해결되나요?'
+  const list = document.createElement('ul')
+  list.className = 'doum-deflect__list'
+  for (const result of results) {
+    const item = document.createElement('li')
+    const link = document.createElement('a')
+    link.href = result.url
+    link.textContent = result.title
+    item.append(link)
+    if (result.summary) {
+      const summary = document.createElement('span')
+      summary.className = 'doum-deflect__summary'
+      summary.textContent = result.summary
+      item.append(summary)
+    }
+    list.append(item)
+  }
+  region.replaceChildren(title, list)
+}
+
+/**
+ * Watch `inputs` and show results in `region` (an aria-live area). Korean IME: nothing runs
+ * while a syllable is being composed; compositionend counts as the change.
+ * `read()` returns [summary, description].
+ */
+export function watchForAnswers(inputs, region, read, signal) {
+  let timer = 0
+  let asked = 0
+  let lastQuery = ''
+  const ask = async () => {
+    const query = deflectQuery(...read())
+    if (query === lastQuery) return
+    lastQuery = query
+    const ticket = ++asked
+    let results = []
+    if (query.length >= 2) {
+      try {
+        results = (await search(query, { limit: DEFLECT_LIMIT })).slice(0, DEFLECT_LIMIT)
+      } catch {
+        results = [] // suggestions are a help, never a blocker
+      }
+    }
+    if (ticket === asked && !signal.aborted) render(region, results)
+  }
+  const schedule = (event) => {
+    if (event.isComposing) return
+    clearTimeout(timer)
+    timer = setTimeout(ask, PAUSE_MS)
+  }
+  for (const input of inputs) {
+    input.addEventListener('input', schedule, { signal })
+    input.addEventListener('compositionend', schedule, { signal })
+  }
+  signal.addEventListener('abort', () => clearTimeout(timer))
+  return ask
+}

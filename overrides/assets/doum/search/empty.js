@@ -1,0 +1,71 @@
+// When the header search finds nothing, show popular keywords and the ways to reach support
+// instead of a dead end. Watches Material's result meta line ("no matching documents");
+// chips put their keyword into Material's own search box (openHeaderSearch).
+import { openHeaderSearch } from "../shared/header-search.js"
+
+const PANEL_CLASS = "doum-search-empty"
+
+function siteData() {
+  const element = document.getElementById("doum-site")
+  return element ? JSON.parse(element.textContent) : {}
+}
+
+function buildPanel(site, siteRoot) {
+  const panel = document.createElement("div")
+  panel.className = PANEL_CLASS
+  panel.hidden = true
+  const keywords = site.search?.popular_keywords || []
+  if (keywords.length) {
+    const heading = document.createElement("p")
+    heading.className = `${PANEL_CLASS}__heading`
+    heading.id = `${PANEL_CLASS}-keywords`
+    heading.textContent = "이런 검색어로 찾아보세요"
+    const list = document.createElement("ul")
+    list.className = `${PANEL_CLASS}__chips`
+    list.setAttribute("aria-labelledby", heading.id)
+    for (const keyword of keywords) {
+      const item = document.createElement("li")
+      const chip = document.createElement("button")
+      chip.type = "button"
+      chip.className = `${PANEL_CLASS}__chip`
+      chip.textContent = keyword
+      chip.addEventListener("click", () => openHeaderSearch(keyword))
+      item.append(chip)
+      list.append(item)
+    }
+    panel.append(heading, list)
+  }
+  const contact = document.createElement("p")
+  contact.className = `${PANEL_CLASS}__contact`
+  const link = document.createElement("a")
+  link.href = new URL("contact/", siteRoot).href
+  link.textContent = "문의하기"
+  contact.append("찾는 답이 없나요? ", link, " 양식으로 알려 주세요.")
+  const hours = site.support?.hours_text
+  if (hours) {
+    const line = document.createElement("span")
+    line.className = `${PANEL_CLASS}__hours`
+    line.textContent = `상담 시간: ${hours}`
+    contact.append(line)
+  }
+  panel.append(contact)
+  return panel
+}
+
+function mount() {
+  const result = document.querySelector("[data-md-component=search-result]")
+  const meta = result?.querySelector(".md-search-result__meta")
+  if (!result || !meta || result.querySelector(`.${PANEL_CLASS}`)) return
+  const config = JSON.parse(document.getElementById("__config").textContent)
+  const noneText = config.translations?.["search.result.none"]
+  const panel = buildPanel(siteData(), new URL(config.base, location.href))
+  meta.after(panel)
+  const update = () => {
+    panel.hidden = meta.textContent.trim() !== noneText
+  }
+  new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true })
+  update()
+}
+
+if (window.document$) window.document$.subscribe(mount)
+else mount()

@@ -1,0 +1,63 @@
+// "이 답변이 도움이 되었나요?": the vote is remembered per page in this browser only.
+// No cookies, no analytics: a "no" offers the chat launcher and the prefilled contact form.
+import { browserStorage } from './storage.js'
+
+const KEY_PREFIX = 'doum:feedback:v1:'
+const ANSWERS = {
+  yes: '알려 주셔서 고마워요. 다른 궁금한 점이 생기면 언제든 다시 찾아 주세요.',
+  no: '도움이 되지 못해 아쉬워요. 상담원에게 바로 물어보거나, 이 페이지 정보를 담아 문의 메일을 보낼 수 있어요.',
+}
+
+function pageUrl() {
+  try {
+    return JSON.parse(document.getElementById('doum-page')?.textContent ?? 'null')?.url ?? null
+  } catch {
+    return null
+  }
+}
+
+function readVote(storage, key) {
+  try {
+    const vote = storage?.getItem(key)
+    return vote in ANSWERS ? vote : null
+  } catch {
+    return null
+  }
+}
+
+function writeVote(storage, key, vote) {
+  try {
+    storage?.setItem(key, vote)
+  } catch {
+    // Quota or privacy mode: the vote still shows for this visit.
+  }
+}
+
+function show(widget, vote) {
+  for (const button of widget.querySelectorAll('[data-doum-vote]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.doumVote === vote))
+  }
+  widget.querySelector('[data-doum-feedback-answer]').textContent = vote ? ANSWERS[vote] : ''
+  widget.querySelector('[data-doum-feedback-next]').hidden = vote !== 'no'
+}
+
+function start() {
+  const widget = document.querySelector('[data-doum-feedback]')
+  const url = pageUrl()
+  if (!widget || url == null) return
+  const storage = browserStorage()
+  const key = KEY_PREFIX + url
+  show(widget, readVote(storage, key))
+  widget.hidden = false
+  for (const button of widget.querySelectorAll('[data-doum-vote]')) {
+    button.addEventListener('click', () => {
+      const vote = button.dataset.doumVote
+      writeVote(storage, key, vote)
+      show(widget, vote)
+    })
+  }
+}
+
+// The widget is inside Material's container: new markup per page, so listeners never pile up.
+if (window.document$?.subscribe) window.document$.subscribe(start)
+else start()

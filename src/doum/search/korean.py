@@ -1,0 +1,255 @@
+"""doum's Korean text pipeline (build time and `doum search`).
+
+overrides/assets/doum/search/korean.js is the same pipeline for the browser, function for function;
+tests/search/fixtures/*.json are checked against both, so keep every rule here and there alike.
+Only characters both sides classify the same way matter: Hangul syllables, compatibility
+jamo, a-z and 0-9 (everything else separates words).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+SYLLABLE_FIRST, SYLLABLE_LAST = 0xAC00, 0xD7A3
+CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"  # index 0: no final
+# Compound vowels and finals as the keys typed for them (2-beolsik order).
+COMPOUND = {
+    "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ", "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ",
+    "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ",
+    "ㄽ": "ㄹㅅ", "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ",
+}
+JOIN = {pair: single for single, pair in COMPOUND.items()}
+# NFKC turns compatibility jamo (ㅂ) into conjoining jamo (ᄇ); map them back.
+CONJOINING_CHO = {chr(0x1100 + i): c for i, c in enumerate(CHO)}
+CONJOINING_JUNG = {chr(0x1161 + i): v for i, v in enumerate(JUNG)}
+# Korean 2-beolsik keyboard: the jamo each Latin key types.
+QWERTY = dict(zip(
+    "qwertyuiopasdfghjklzxcvbnm",
+    "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ",
+))
+
+# Suffixes stripped from the end of a word, longest first. "C": only after a final consonant
+# (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel, "L": after a vowel or
+# a final ㄹ (메일로), "N": after a final consonant other than ㄹ (집으로), "": after anything.
+ENDINGS: list[tuple[str, str]] = [
+    ("해주세요", ""),
+    ("하려면", ""), ("하려고", ""), ("하는데", ""), ("했는데", ""), ("했어요", ""), ("합니다", ""), ("하세요", ""),
+    ("하나요", ""), ("할까요", ""), ("됐어요", ""), ("됩니다", ""), ("되나요", ""), ("싶어요", ""), ("싶은데", ""),
+    ("이에요", "C"), ("이라도", "C"),
+    ("려면", ""), ("려고", ""), ("는데", ""), ("어서", ""), ("아서", ""), ("해서", ""),
+    ("하면", ""), ("하고", ""), ("하는", ""), ("해요", ""), ("했어", ""), ("하기", ""), ("해야", ""),
+    ("해도", ""), ("하지", ""), ("되면", ""), ("돼요", ""), ("되고", ""), ("되는", ""), ("되지", ""),
+    ("되어", ""), ("되기", ""), ("싶다", ""), ("어요", ""), ("아요", ""), ("나요", ""), ("에서", ""),
+    ("에게", ""), ("까지", ""), ("부터", ""), ("처럼", ""), ("보다", ""), ("한테", ""), ("이랑", "C"),
+    ("으로", "N"), ("이나", "C"), ("는요", "V"), ("은요", "C"), ("예요", "V"), ("라도", "V"),
+    ("한", ""), ("할", ""), ("해", ""), ("된", ""), ("될", ""), ("을", "C"), ("를", "V"), ("이", "C"),
+    ("가", "V"), ("은", "C"), ("는", "V"), ("과", "C"), ("와", "V"), ("로", "L"), ("랑", "V"),
+    ("나", "V"), ("고", ""), ("기", ""), ("면", ""), ("의", ""), ("에", ""), ("도", ""), ("만", ""), ("요", ""),
+]
+# The same list, looked up by a word's last syllable (order kept: longest first).
+ENDINGS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _ending in ENDINGS:
+    ENDINGS_BY_LAST.setdefault(_ending[0][-1], []).append(_ending)
+# Syllables a stem keeps: two after a one-syllable particle, so short words are never
+# over-stripped (사이 stays), one after a longer ending (앱에서 → 앱).
+MIN_STEM = 2
+MIN_STEM_LONG_SUFFIX = 1
+MAX_STRIPS = 3
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width → ASCII), lower case, compatibility jamo kept as typed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(CONJOINING_CHO.get(ch) or CONJOINING_JUNG.get(ch) or ch for ch in text)
+
+
+def is_syllable(ch: str) -> bool:
+    return SYLLABLE_FIRST <= ord(ch) <= SYLLABLE_LAST
+
+
+def is_jamo(ch: str) -> bool:
+    return "ㄱ" <= ch <= "ㅣ"
+
+
+def is_latin(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+def is_digit(ch: str) -> bool:
+    return "0" <= ch <= "9"
+
+
+def script(ch: str) -> str:
+    """'h' Hangul, 'l' Latin, 'd' digit (joins either), '' separator."""
+    if is_syllable(ch) or is_jamo(ch):
+        return "h"
+    if is_latin(ch):
+        return "l"
+    return "d" if is_digit(ch) else ""
+
+
+def split_words(text: str) -> list[str]:
+    """Words of normalized text: runs of Hangul or Latin letters; digits join either side."""
+    words: list[str] = []
+    current, current_script = "", ""
+    for ch in text:
+        kind = script(ch)
+        if not kind:
+            current, current_script = _flush(words, current), ""
+            continue
+        if kind != "d" and current_script and current_script != kind:
+            current, current_script = _flush(words, current), ""
+        current += ch
+        if kind != "d":
+            current_script = kind
+    _flush(words, current)
+    return words
+
+
+def _flush(words: list[str], word: str) -> str:
+    if word:
+        words.append(word)
+    return ""
+
+
+def words(text: str) -> list[str]:
+    return split_words(normalize(text))
+
+
+def strip_once(word: str) -> str:
+    for suffix, condition in ENDINGS_BY_LAST.get(word[-1:], ()):
+        rest = word[: len(word) - len(suffix)]
+        shortest = MIN_STEM if len(suffix) == 1 else MIN_STEM_LONG_SUFFIX
+        if not word.endswith(suffix) or len(rest) < shortest or not is_syllable(rest[-1]):
+            continue
+        if _fits(condition, rest[-1]):
+            return rest
+    return word
+
+
+def _fits(condition: str, syllable: str) -> bool:
+    """Does a particle of this kind attach after this syllable?"""
+    final = (ord(syllable) - SYLLABLE_FIRST) % 28
+    rieul = JONG.index("ㄹ")
+    return {
+        "C": final != 0,
+        "V": final == 0,
+        "L": final in (0, rieul),
+        "N": final not in (0, rieul),
+    }.get(condition, True)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a site repeats the same words over and over
+def stem(word: str) -> str:
+    """Strip particles and endings: 비밀번호를 → 비밀번호, 탈퇴하면 → 탈퇴."""
+    for _ in range(MAX_STRIPS):
+        shorter = strip_once(word)
+        if shorter == word:
+            break
+        word = shorter
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Index terms of a text: normalized, split, stemmed."""
+    return [stem(word) for word in words(text)]
+
+
+def is_chosung_word(word: str) -> bool:
+    return len(word) >= 2 and all(ch in CHO for ch in word)
+
+
+def chosung(word: str) -> str:
+    """Initial consonants: 비밀번호 → ㅂㅁㅂㅎ (other characters stay)."""
+    return "".join(
+        CHO[(ord(ch) - SYLLABLE_FIRST) // 588] if is_syllable(ch) else ch for ch in word
+    )
+
+
+def decompose(syllable: str) -> str:
+    """A syllable as the basic jamo typed for it: 환 → ㅎㅗㅏㄴ."""
+    if not is_syllable(syllable):
+        return COMPOUND.get(syllable, syllable)
+    code = ord(syllable) - SYLLABLE_FIRST
+    parts = CHO[code // 588] + JUNG[(code % 588) // 28] + JONG[code % 28].strip()
+    return "".join(COMPOUND.get(ch, ch) for ch in parts)
+
+
+def compose(jamo: str) -> str:
+    """Basic jamo typed in order → syllables (the 2-beolsik automaton): ㅎㅗㅏㄴ → 환."""
+    out: list[str] = []
+    i = 0
+    while i < len(jamo):
+        vowel, used = _vowel_at(jamo, i + 1)
+        if jamo[i] in CHO and vowel:
+            cho = jamo[i]
+            i += 1 + used
+            final, used = _final_at(jamo, i)
+            i += used
+            out.append(_syllable(cho, vowel, final))
+            continue
+        lone, used = _vowel_at(jamo, i)
+        out.append(lone or jamo[i])
+        i += used or 1
+    return "".join(out)
+
+
+def _vowel_at(jamo: str, i: int) -> tuple[str, int]:
+    pair = jamo[i : i + 2]
+    if len(pair) == 2 and pair in JOIN and JOIN[pair] in JUNG:
+        return JOIN[pair], 2
+    if i < len(jamo) and jamo[i] in JUNG:
+        return jamo[i], 1
+    return "", 0
+
+
+def _final_at(jamo: str, i: int) -> tuple[str, int]:
+    """The final consonant(s) at i, unless they start the next syllable."""
+    def starts_syllable(k: int) -> bool:
+        return k < len(jamo) and jamo[k] in CHO and bool(_vowel_at(jamo, k + 1)[0])
+
+    pair = jamo[i : i + 2]
+    if len(pair) == 2 and pair in JOIN and JOIN[pair] in JONG and not starts_syllable(i + 1):
+        return JOIN[pair], 2
+    if i < len(jamo) and jamo[i] in JONG.strip() and not starts_syllable(i):
+        return jamo[i], 1
+    return "", 0
+
+
+def _syllable(cho: str, vowel: str, final: str) -> str:
+    code = CHO.index(cho) * 588 + JUNG.index(vowel) * 28 + (JONG.index(final) if final else 0)
+    return chr(SYLLABLE_FIRST + code)
+
+
+def from_qwerty(word: str) -> str:
+    """Latin keys typed with the keyboard in English mode → Hangul: qlalfqjsgh → 비밀번호."""
+    return compose("".join(QWERTY.get(ch, ch) for ch in word))
+
+
+def jamo_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two words' jamo, one per key slot of a syllable
+    (initial, vowel, final; compound vowels and finals count as one): 환볼 ↔ 환불 = 1."""
+    x, y = _slots(a), _slots(b)
+    previous = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        current = [i]
+        for j, cy in enumerate(y, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (cx != cy)))
+        previous = current
+    return previous[-1]
+
+
+def _slots(word: str) -> list[str]:
+    slots: list[str] = []
+    for ch in word:
+        if not is_syllable(ch):
+            slots.append(ch)
+            continue
+        code = ord(ch) - SYLLABLE_FIRST
+        slots += [CHO[code // 588], JUNG[(code % 588) // 28]]
+        if code % 28:
+            slots.append(JONG[code % 28])
+    return slots

@@ -1,0 +1,74 @@
+"""Per-page data: what templates and browser code know about the page being rendered.
+
+`build` returns `doum_page`: main.html embeds it as JSON (#doum-page) for the launcher and the
+contact form, and doum's partials render the FAQPage JSON-LD, the related questions and the
+"still not solved?" box from it. It also sets the meta description Material emits.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+from urllib.parse import urlencode
+
+from mkdocs.structure.pages import Page
+
+from doum.content.catalog import Catalog
+from doum.config import DoumConfig
+from doum.site.nav import SiteNavigation
+
+RELATED_LIMIT = 5
+
+
+def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig) -> dict[str, Any]:
+    src_uri = page.file.src_uri
+    info = catalog.pages.get(src_uri)
+    site = navigation if isinstance(navigation, SiteNavigation) else None
+    key = (site.category_of.get(src_uri) if site else None) or (info.category if info else "")
+    category = catalog.categories.get(key)
+    is_faq = bool(info and info.category) and not page.is_index
+    text = summary(page, catalog)
+    if text and not page.meta.get("description"):
+        # Material's base.html writes it into <meta name=description content="…"> unescaped.
+        page.meta["description"] = html.escape(text)
+    service = (info.service if info else None) or (category.service if category else None) or ""
+    inquiry_type = (category.type if category else None) or ""
+    data: dict[str, Any] = {
+        "title": page.title or "",
+        "url": page.url,
+        "category": key,
+        "category_title": category.title if category else "",
+        "service": service,
+        "type": inquiry_type,
+        "summary": text,
+        "is_faq": is_faq,
+    }
+    if is_faq:
+        prefill = {"service": service, "type": inquiry_type, "from": page.url}
+        data["contact_query"] = urlencode({k: v for k, v in prefill.items() if v})
+        data["related"] = _related(page, info.related if info else [], site)
+    return data
+
+
+def summary(page: Page, catalog: Catalog) -> str:
+    """The page's one-line answer: its `summary:`, which the catalog already falls back to the
+    first paragraph for. Pages outside the catalog (home, generated) keep the site description."""
+    info = catalog.pages.get(page.file.src_uri)
+    return info.summary.strip() if info else ""
+
+
+def _related(page: Page, related: list[str], site: SiteNavigation | None) -> list[dict[str, str]]:
+    """The page's `related:` pages, else its neighbours in the category."""
+    if site is None:
+        return []
+    chosen = [site.by_src_uri[uri] for uri in related if uri in site.by_src_uri]
+    if not chosen and page.file.src_uri in site.position:
+        key, number = site.position[page.file.src_uri]
+        questions = site.questions[key]
+        start = max(0, min(number - RELATED_LIMIT // 2, len(questions) - RELATED_LIMIT - 1))
+        chosen = questions[start:start + RELATED_LIMIT + 1]
+    return [
+        {"title": other.title or "", "url": other.url}
+        for other in chosen if other is not page
+    ][:RELATED_LIMIT]
+

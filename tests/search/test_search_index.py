@@ -1,0 +1,127 @@
+"""The search files of a real build of the default site."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from lunr.index import Index
+
+from doum.search import documents as index
+from doum.search import lunrpack
+from doum.content.catalog import Catalog, PageInfo
+from doum.search.searcher import Searcher
+
+
+@pytest.fixture(scope="module")
+def payload(default_site: Path) -> dict:
+    return json.loads((default_site / index.INDEX_FILE).read_text(encoding="utf-8"))
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids.update(value for name, value in attrs if name == "id" and value)
+
+
+def test_index_loads_with_lunr(payload: dict) -> None:
+    loaded = Index.load(lunrpack.expand(payload["index"]))
+    assert loaded.fields == list(index.FIELD_BOOSTS)
+    assert loaded.search("탈퇴")  # plain lunr finds it too
+
+
+def test_packing_loses_nothing(payload: dict) -> None:
+    expanded = lunrpack.expand(payload["index"])
+    assert lunrpack.pack(expanded) == payload["index"]
+
+
+def test_every_faq_page_and_its_sections_are_indexed(payload: dict, default_site: Path) -> None:
+    locations = [doc[0] for doc in payload["docs"]]
+    docs_dir = Path(__file__).parents[2] / "docs"
+    for md in docs_dir.glob("*/*.md"):
+        if md.name != "index.md":
+            assert f"{md.relative_to(docs_dir).with_suffix('')}/" in locations, md
+    assert any("#" in location for location in locations)
+
+
+def test_sections_link_to_anchors_that_exist(payload: dict, default_site: Path) -> None:
+    sections = [doc for doc in payload["docs"] if "#" in doc[0]]
+    assert sections
+    for location, title, _ in sections:
+        page, anchor = location.split("#")
+        parser = _Ids()
+        parser.feed((default_site / page / "index.html").read_text(encoding="utf-8"))
+        assert anchor in parser.ids, location
+        assert title and "¶" not in title
+
+
+def test_lunr_js_is_copied_from_mkdocs(default_site: Path) -> None:
+    copied = (default_site / index.LUNR_TARGET).read_bytes()
+    assert copied == index.LUNR_JS.read_bytes()
+    assert b'lunr.version = "2.3.9"' in copied
+
+
+def test_material_index_is_config_only(default_site: Path) -> None:
+    stock = json.loads((default_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stock["docs"] == [] and set(stock["config"]) == {"lang", "separator", "pipeline", "fields"}
+
+
+def test_header_search_uses_doums_worker(default_site: Path) -> None:
+    html = (default_site / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                  html, re.S).group(1))
+    assert config["search"].endswith("assets/doum/search-worker.js")
+    worker = (default_site / "assets" / "doum" / "search-worker.js").read_text(encoding="utf-8")
+    assert 'importScripts("search/lunr.js", "search/korean.js", "search/core.js")' in worker
+
+
+def test_synonyms_from_the_config_are_shipped(payload: dict) -> None:
+    assert [["탈퇴"], ["회원", "탈퇴"], ["계정", "삭제"], ["계정", "탈퇴"]] in payload["synonyms"]
+
+
+def test_results_show_short_text(payload: dict) -> None:
+    assert all(len(text) <= index.TEXT_CHARS + 1 for _, _, text in payload["docs"])
+
+
+def test_cli_and_index_agree_on_a_query(default_site: Path) -> None:
+    hits = Searcher.from_site(default_site).search("탈퇴하면", 1)
+    assert hits[0].location == "account/delete-account/"
+
+
+def _page(src_uri: str, url: str, meta: dict | None = None) -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=url, meta=meta or {})
+
+
+PAGE_HTML = """<p>소개 <strong>비밀번호</strong>를 바꿔요.</p>
+<h2 id="재설정">비밀번호 재설정<a class="headerlink" href="#재설정" title="이 부분 링크">¶</a></h2>
+<p>로그인 화면에서<br>눌러요.</p><script>var x = "숨김";</script>
+<h3 id="pc">PC에서</h3><ul><li>하나</li><li>둘</li></ul>
+<h4 id="more">더 보기</h4><p>h4는 h3 구역에 속해요.</p>"""
+
+
+def test_page_and_section_documents_from_rendered_html() -> None:
+    catalog = Catalog(pages={"a/b.md": PageInfo(src_uri="a/b.md", title="비밀번호를 잊어버렸어요",
+                                                 keywords=["비번"], summary="")})
+    docs = index.SearchDocuments(SimpleNamespace(synonyms=[]))
+    docs.add_page(_page("a/b.md", "a/b/"), PAGE_HTML, catalog)
+    docs.add_page(_page("a/c.md", "a/c/"), PAGE_HTML, catalog)  # not a catalog page
+    page, first, second = docs.docs
+    assert [d.location for d in docs.docs] == ["a/b/", "a/b/#재설정", "a/b/#pc"]
+    assert page.fields["k"] == ["비번"] and "비밀번호" in page.fields["b"]  # <strong> kept in the word
+    assert first.title == "비밀번호 재설정" and "숨김" not in first.text and "¶" not in first.text
+    assert first.text == "로그인 화면에서 눌러요."
+    assert second.text == "하나 둘 더 보기 h4는 h3 구역에 속해요."
+
+
+def test_pages_can_opt_out_of_search() -> None:
+    catalog = Catalog(pages={"a/b.md": PageInfo(src_uri="a/b.md", title="숨은 페이지")})
+    docs = index.SearchDocuments(SimpleNamespace(synonyms=[]))
+    docs.add_page(_page("a/b.md", "a/b/", {"search": {"exclude": True}}), "<p>x</p>", catalog)
+    assert docs.docs == []

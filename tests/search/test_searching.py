@@ -1,0 +1,133 @@
+"""The query side on a tiny help center: what it finds, and the fixture the JS test ranks against.
+
+Set DOUM_REGENERATE=1 to rewrite tests/search/fixtures/mini-payload.json and
+mini-expected.json after an intended change (then tests/search/search-core.test.mjs must agree).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from doum.search import documents as index
+from doum.search import korean
+from doum.search.searcher import Searcher
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = json.loads((FIXTURES / "mini-docs.json").read_text(encoding="utf-8"))
+
+
+def mini_docs() -> list[index.SearchDoc]:
+    docs: list[index.SearchDoc] = []
+    for page in MINI["pages"]:
+        docs.append(index.SearchDoc(
+            location=page["location"], title=page["title"], text=page["summary"],
+            fields={"t": korean.tokens(page["title"]),
+                    "k": [t for k in page["keywords"] for t in korean.tokens(k)],
+                    "b": korean.tokens(page["summary"])},
+            boost=1,
+        ))
+        for anchor, heading, text in page["sections"]:
+            docs.append(index.SearchDoc(
+                location=f"{page['location']}#{anchor}", title=heading, text=text,
+                fields={"t": korean.tokens(heading), "k": [], "b": korean.tokens(text)},
+                boost=index.SECTION_BOOST,
+            ))
+    return docs
+
+
+def mini_payload() -> dict:
+    docs = mini_docs()
+    return {
+        "index": index.lunrpack.pack(index.build_index(docs).serialize()),
+        "docs": [[d.location, d.title, d.text] for d in docs],
+        "synonyms": index.synonym_groups(MINI["synonyms"]),
+    }
+
+
+def many_payload() -> dict:
+    """More documents share each word than a term keeps per field (lunrpack.CHAMPIONS)."""
+    docs = []
+    for i in range(2 * index.lunrpack.CHAMPIONS):
+        text = f"탈퇴 방법 안내 {'자세한 설명 ' * (i % 7)}{i}"
+        docs.append(index.SearchDoc(
+            location=f"p{i}/", title=f"탈퇴 {i}", text=text,
+            fields={"t": korean.tokens(f"탈퇴 {i}"), "k": [], "b": korean.tokens(text)}, boost=1,
+        ))
+    return {
+        "index": index.lunrpack.pack(index.build_index(docs).serialize()),
+        "docs": [[d.location, d.title, d.text] for d in docs],
+        "synonyms": [],
+    }
+
+
+MANY_QUERIES = ["탈퇴", "탈퇴 방법", "설명", "안내 17", "599"]
+
+
+@pytest.fixture(scope="module")
+def searcher() -> Searcher:
+    return Searcher(mini_payload())
+
+
+def expected_results(searcher: Searcher) -> list[list[dict]]:
+    return [[asdict(hit) for hit in searcher.search(query, 5)] for query in MINI["queries"]]
+
+
+def test_fixtures_are_current(searcher: Searcher) -> None:
+    payload_path, expected_path = FIXTURES / "mini-payload.json", FIXTURES / "mini-expected.json"
+    payload, expected = mini_payload(), expected_results(searcher)
+    if os.environ.get("DOUM_REGENERATE"):
+        payload_path.write_text(json.dumps(payload, ensure_ascii=False) + "\n", encoding="utf-8")
+        expected_path.write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
+                                 encoding="utf-8")
+    assert json.loads(payload_path.read_text(encoding="utf-8")) == payload
+    assert json.loads(expected_path.read_text(encoding="utf-8")) == expected
+
+
+def test_large_fixtures_are_current() -> None:
+    """Common words keep only their best documents: the JS test checks the same cut."""
+    payload_path, expected_path = FIXTURES / "many-payload.json", FIXTURES / "many-expected.json"
+    payload = many_payload()
+    many = Searcher(payload)
+    expected = [[asdict(hit) for hit in many.search(query, 5)] for query in MANY_QUERIES]
+    if os.environ.get("DOUM_REGENERATE"):
+        payload_path.write_text(json.dumps(payload, ensure_ascii=False) + "\n", encoding="utf-8")
+        expected_path.write_text(json.dumps({"queries": MANY_QUERIES, "results": expected},
+                                            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert json.loads(payload_path.read_text(encoding="utf-8")) == payload
+    assert json.loads(expected_path.read_text(encoding="utf-8")) == {"queries": MANY_QUERIES,
+                                                                      "results": expected}
+    assert len(many.index.inverted_index["탈퇴"]["b"]) == index.lunrpack.CHAMPIONS
+
+
+@pytest.mark.parametrize(("query", "page"), [
+    ("탈퇴", "account/delete/"),
+    ("탈퇴하면 어떻게 돼요", "account/delete/"),
+    ("비밀번호를 잊어버렸어요", "account/password/"),
+    ("ㅂㅁㅂㅎ", "account/password/"),  # initial consonants
+    ("qlalfqjsgh", "account/password/"),  # typed with the keyboard in English mode
+    ("환볼", "paid/refund/"),  # one jamo off
+    ("이모티콘환불", "paid/refund/"),  # no space
+    ("비밀 번호", "account/password/"),  # extra space
+    ("패스워드", "account/password/"),  # site synonym
+    ("kakaopay 결제", "paid/pay-error/"),  # mixed scripts through a synonym
+    ("다크", "settings/theme/"),  # still typing
+    ("계정삭제", "account/delete/"),
+])
+def test_finds_the_right_page_first(searcher: Searcher, query: str, page: str) -> None:
+    assert searcher.search(query, 5)[0].location == page
+
+
+@pytest.mark.parametrize("query", ["", "   ", "+-~^:*", '"', "<script>alert(1)</script>",
+                                   "a" * 1000, "탈퇴 " * 500, "constructor", "\ud800"])
+def test_bad_input_never_raises(searcher: Searcher, query: str) -> None:
+    assert isinstance(searcher.search(query, 5), list)
+
+
+def test_plan_never_uses_unknown_terms(searcher: Searcher) -> None:
+    for query in MINI["queries"]:
+        assert set(searcher.plan(query)) <= searcher.known
