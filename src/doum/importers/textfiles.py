@@ -53,7 +53,7 @@ def read_json(path: Path) -> Any:
         if _cut_off(text):
             end = text.rstrip()
             line = end.count("\n") + 1
-            column = len(end) - (end.rfind("\n") + 1)
+            column = len(end) - end.rfind("\n")  # 1-based: just after the last character
             raise ImportFailure(
                 shown(path),
                 f"JSON ends early at line {line} column {column} — is the export complete?",
