@@ -27,7 +27,8 @@ def test_cp949_sheet_with_korean_headers(tmp_path, capsys) -> None:
     rows = sheet_rows(CP949, "cp949")
     assert len(rows) == 30
     assert len(written) == 29  # one row has an empty answer
-    assert set(path.split("/")[0] for path in written) == {"gyejeong", "gyeolje-hwanbul", "imotikon"}
+    folders = {path.split("/")[0] for path in written}
+    assert folders == {"gyejeong", "gyeolje-hwanbul", "imotikon"}
     fronts = {path: front_matter(text) for path, text in written.items()}
     for path, front in fronts.items():
         assert front["title"] and front["summary"], path

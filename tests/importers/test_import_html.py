@@ -44,7 +44,8 @@ def test_hostile_markup_is_dropped_and_content_kept(tmp_path, capsys) -> None:
     assert "![로그인 화면](rogeuini-an-dwaeyo-login-screen.png)" in text
     refund = written["gyeolje/hwanbureun-eotteotge-batnayo.md"]
     assert "![구매 내역 화면](hwanbureun-eotteotge-batnayo-image.png)" in refund
-    assert (docs / "gyeolje" / "hwanbureun-eotteotge-batnayo-image.png").read_bytes()[:4] == b"\x89PNG"
+    pasted = docs / "gyeolje" / "hwanbureun-eotteotge-batnayo-image.png"
+    assert pasted.read_bytes()[:4] == b"\x89PNG"
     assert "[help@example.com](mailto:help@example.com)" in refund
     removed = report["removed_markup"]
     assert removed["tracking pixel"] == 2 and removed["javascript: link"] == 2
@@ -53,9 +54,9 @@ def test_hostile_markup_is_dropped_and_content_kept(tmp_path, capsys) -> None:
     assert [m["ref"] for m in report["missing_files"]] == ["x"]  # the broken <img src=x>
     # The manifest lists the copied images with the page, for re-imports.
     manifest = json.loads((docs / ".doum-import.json").read_text(encoding="utf-8"))
-    assert manifest["pages"]["html:html-export/계정/login.html"]["files"] == {
-        "gyejeong/rogeuini-an-dwaeyo-login-screen.png": manifest["pages"][
-            "html:html-export/계정/login.html"]["files"]["gyejeong/rogeuini-an-dwaeyo-login-screen.png"]}
+    files = manifest["pages"]["html:html-export/계정/login.html"]["files"]
+    assert list(files) == ["gyejeong/rogeuini-an-dwaeyo-login-screen.png"]
+    assert files["gyejeong/rogeuini-an-dwaeyo-login-screen.png"].startswith("sha256:")
 
 
 def test_built_pages_carry_no_script(tmp_path, capsys) -> None:

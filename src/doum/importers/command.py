@@ -48,7 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             help=f"CSV column with the {key} (default: a column named like "
                             f"{example})")
     parser.add_argument("--title-selector", default=htmlfolder.DEFAULT_TITLE_SELECTOR,
-                        metavar="CSS", help="HTML: element holding the title (default: %(default)s)")
+                        metavar="CSS",
+                        help="HTML: element holding the title (default: %(default)s)")
     parser.add_argument("--body-selector", default=htmlfolder.DEFAULT_BODY_SELECTOR,
                         metavar="CSS",
                         help="HTML: element holding the answer; the first alternative that "

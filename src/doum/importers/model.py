@@ -1,4 +1,4 @@
-"""What the readers hand to the planner: entries, skipped rows and the errors that stop an import."""
+"""What the readers hand to the planner: entries, skipped rows, and the errors that stop it."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -71,7 +72,7 @@ def make_plan(read: ReadResult, docs: Path, old: Manifest, keep_hangul: bool = F
             path = existing_sources[entry.source]
         else:
             stems = taken.setdefault(folder, _stems(docs / folder))
-            stem = slugs.unique(slugs.slugify(title, keep_hangul), stems, "page")
+            stem = slugs.unique(slugs.slugify(title, keep_hangul), stems, "question")
             stems.add(stem)
             path = posixpath.join(folder, f"{stem}.md")
         plan.pages.append(PagePlan(entry, title, folder, path,
@@ -188,7 +189,8 @@ def _normal_url(url: str) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}{unquote(parts.path).rstrip('/')}"
 
 
-def _link_resolver(pages: list[PagePlan], article_ids: dict[str, str]):  # type: ignore[no-untyped-def]
+def _link_resolver(pages: list[PagePlan],
+                   article_ids: dict[str, str]) -> Callable[[str], str | None]:
     """Links between pages of the import point at the new pages, not at the old help center."""
     by_alias = {_normal_url(alias): page.path for page in pages for alias in page.entry.aliases}
     by_source = {page.entry.source: page.path for page in pages}
@@ -259,7 +261,11 @@ def _files(page: PagePlan) -> dict[str, bytes]:
     assert page.converted is not None
     files: dict[str, bytes] = {}
     for local in page.converted.files:
-        data = local.data if local.data is not None else local.source.read_bytes()  # type: ignore[union-attr]
+        if local.data is not None:
+            data = local.data
+        else:
+            assert local.source is not None
+            data = local.source.read_bytes()
         files[posixpath.join(page.folder, local.name)] = data
     return files
 

@@ -38,7 +38,8 @@ TRACKER_HOSTS = (
     "wcs.naver.net", "analytics.naver.com", "tr.line.me", "stat.tiara.kakao.com",
 )
 _CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
-_PIXEL_STYLE_RE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)|display\s*:\s*none")
+_PIXEL_STYLE_RE = re.compile(
+    r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)|display\s*:\s*none")
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 
 

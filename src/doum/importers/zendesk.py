@@ -122,8 +122,9 @@ def _category(section_id: Any, sections: dict[str, dict[str, Any]],
     if not description and parent:
         description = str(parent.get("name") or "")
     order = None
-    if parent and isinstance(parent.get("position"), int) and isinstance(section.get("position"), int):
-        order = parent["position"] * 100 + section["position"]
+    position = section.get("position")
+    if parent and isinstance(parent.get("position"), int) and isinstance(position, int):
+        order = parent["position"] * 100 + position  # sections in their category's order
     elif isinstance(section.get("position"), int):
         order = section["position"]
     result.categories.setdefault(name, Category(name, description, order))
