@@ -156,3 +156,20 @@ def test_html_answers_in_a_sheet_are_sanitised(tmp_path, capsys) -> None:
         assert not FORBIDDEN.search(text), (path, text)
     bold = pages(docs)["gulgeun-geulssi.md"]
     assert "설정에서 **알림**을 켜요." in bold and "링크" in bold
+
+
+def test_dry_run_writes_nothing(tmp_path, capsys) -> None:
+    docs = tmp_path / "docs"
+    run = doum_import(capsys, CP949, "--into", docs, "--dry-run")
+    assert run.code == 0 and run.out.startswith("would import into")
+    assert "29 created" in run.out
+    assert not docs.exists()
+
+
+def test_root_pages_and_category_folders_never_share_an_address(tmp_path, capsys) -> None:
+    sheet = tmp_path / "faq.csv"
+    sheet.write_text("질문,답변,카테고리\n계정,계정 설명이에요. 자세히 알려 드려요.,\n"
+                     "비밀번호,비밀번호 설명이에요. 자세히 알려 드려요.,계정\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    assert doum_import(capsys, sheet, "--into", docs).code == 0
+    assert sorted(pages(docs)) == ["gyejeong-2.md", "gyejeong/bimilbeonho.md"]

@@ -89,3 +89,25 @@ def test_title_and_body_selectors(tmp_path, capsys) -> None:
     assert path == "gyejeong/allimi-an-wayo.md"  # Notion's id dropped from the folder name
     assert front_matter(text)["title"] == "알림이 안 와요"
     assert body(text).strip() == "설정 → 알림에서 알림을 켜 주세요."
+
+
+def test_only_inert_files_are_copied_into_docs(tmp_path, capsys) -> None:
+    """An SVG or HTML file next to the old page could run script from the new site's origin."""
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "evil.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    (export / "other.html").write_text("<h1>다른 글</h1>", encoding="utf-8")
+    (export / "guide.pdf").write_bytes(b"%PDF-1.4\n")
+    (export / "page.html").write_text(
+        "<h1>첨부 파일</h1><p>설명서를 보세요.</p><p><img src='evil.svg' alt='그림'></p>"
+        "<p><a href='guide.pdf'>설명서</a> · <a href='evil.svg'>그림 파일</a></p>",
+        encoding="utf-8")
+    docs = tmp_path / "docs"
+    run = doum_import(capsys, export, "--into", docs, "--json")
+    assert run.code == 0, run.err
+    copied = sorted(p.name for p in docs.rglob("*") if p.is_file() and p.suffix != ".md")
+    assert copied == [".doum-import.json", "cheombu-pail-guide.pdf"]
+    page = pages(docs)["cheombu-pail.md"]
+    assert "[설명서](cheombu-pail-guide.pdf)" in page and ".svg" not in page
+    missing = [m["ref"] for m in json.loads(run.out)["missing_files"]]
+    assert missing == ["evil.svg", "evil.svg"]

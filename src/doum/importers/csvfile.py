@@ -6,6 +6,7 @@ Columns are found by their header, so the order of columns and extra columns do 
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,9 @@ def read(path: Path, columns: Columns, encoding: str | None = None,
         raise ImportFailure(name, "the file is empty — export the sheet with its header row")
     delimiter = delimiter or _delimiter(path, text)
     # strict: a quote that is never closed is an error instead of swallowing the rest of the file.
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+    # StringIO(newline=""): rows end at \r, \n or \r\n only, as the csv module wants (a U+2028
+    # inside a cell must not split the row).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     start = 1
     try:

@@ -61,6 +61,8 @@ def make_plan(read: ReadResult, docs: Path, old: Manifest, keep_hangul: bool = F
     entries = _unique_titles(read.entries, read.categories, existing_titles, plan)
     folder_of = _folders(entries, read.categories, docs, old, keep_hangul, plan)
     taken: dict[str, set[str]] = {}  # folder → page file stems, on disk and planned
+    # A page docs/x.md and a category docs/x/ would both be the address x/.
+    taken[""] = _stems(docs) | set(folder_of.values())
     for entry, title in entries:
         folder = folder_of[entry.category]
         record = old.pages.get(entry.source)
@@ -161,7 +163,8 @@ def _folders(entries: list[tuple[Entry, str]], categories: dict[str, Category], 
              old: Manifest, keep_hangul: bool, plan: Plan) -> dict[str, str]:
     """Category name → folder: the one it had last time, else a new readable, unique name."""
     folder_of: dict[str, str] = {"": ""}
-    on_disk = {p.name for p in docs.iterdir() if p.is_dir()} if docs.is_dir() else set()
+    # Folders and root pages already there (docs/x.md and docs/x/ would share the address x/).
+    on_disk = {p.stem if p.is_file() else p.name for p in docs.iterdir()} if docs.is_dir() else set()
     # Folders of hand-made categories are not merged into; folders of earlier imports are.
     taken = on_disk | set(old.folders.values())
     for entry, _ in entries:

@@ -29,6 +29,13 @@ LinkResolver = Callable[[str], "str | None"]
 _LIST_ITEM_RE = re.compile(r"^\s*(?:(\d{1,3})[.)]|[-*•·▪◦])\s+(.*)$")
 _URL_RE = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]}」』。]")
 _URL_SAFE = "/:?#&=%+@!$,;~*'-._"
+# Files copied into docs/ are served from the site's own origin: only kinds that cannot run
+# script there (no .html, no .svg, no .js).
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp"}
+ATTACHMENT_SUFFIXES = IMAGE_SUFFIXES | {
+    ".pdf", ".txt", ".csv", ".zip", ".hwp", ".hwpx", ".doc", ".docx", ".xls", ".xlsx", ".ppt",
+    ".pptx", ".mp4", ".mp3",
+}
 # Text at the start of a line that Markdown would read as a heading, quote or list.
 _LINE_START_RES = (re.compile(r"(?m)^(\s*)([#>])"), re.compile(r"(?m)^(\s*)([-+])(?=\s|$)"),
                    re.compile(r"(?m)^(\s*\d+)([.)])(?=\s|$)"))
@@ -160,7 +167,7 @@ def _link(tag: Tag, page_path: str, base_url: str, base_dir: Path | None,
     if base_dir is not None and _is_local(href):
         file = (base_dir / unquote(urlsplit(href).path)).resolve()
         target = resolve(file.as_uri())
-        if target is None and file.is_file():
+        if target is None and file.is_file() and file.suffix.lower() in ATTACHMENT_SUFFIXES:
             # An attachment (PDF, image…) of the old page: it travels with the page.
             target = posixpath.join(posixpath.dirname(page_path),
                                     _local_name(stem, file.name, names))
@@ -206,7 +213,7 @@ def _image(soup: BeautifulSoup, tag: Tag, title: str, base_url: str, base_dir: P
         return
     if base_dir is not None and _is_local(src):
         file = (base_dir / unquote(urlsplit(src).path)).resolve()
-        if file.is_file():
+        if file.is_file() and file.suffix.lower() in IMAGE_SUFFIXES:
             name = _local_name(stem, file.name, names)
             result.files.append(LocalFile(name, source=file))
             tag.attrs = {"src": _url(name), "alt": alt}
@@ -229,7 +236,8 @@ def _image(soup: BeautifulSoup, tag: Tag, title: str, base_url: str, base_dir: P
 def _local_name(stem: str, original: str, names: set[str]) -> str:
     """"page-slug-screenshot.png", unique among the page's files."""
     base, ext = posixpath.splitext(original)
-    base = re.sub(r"[^\w.-]+", "-", unquote(base), flags=re.ASCII).strip("-.").lower() or "file"
+    base = re.sub(r"[^\w.-]+", "-", unquote(base), flags=re.ASCII).strip("-.").lower()[:40]
+    base = base.strip("-.") or "file"
     ext = re.sub(r"[^\w.]", "", ext.lower())
     name, n = f"{stem}-{base}{ext}", 2
     while name in names:
