@@ -119,3 +119,16 @@ def test_every_format_in_one_import(tmp_path, capsys) -> None:
     assert report["counts"]["created"] == 4 + 3 + 3 + 29
     titles = [front_matter(text)["title"] for text in pages(docs).values()]
     assert len(titles) == len(set(titles))
+
+
+def test_a_second_source_does_not_repeat_titles_of_an_earlier_import(tmp_path, capsys) -> None:
+    docs = tmp_path / "docs"
+    sheet = tmp_path / "faq.csv"
+    sheet.write_text("질문,답변\n채팅 상담 시간이 궁금해요,평일 10시부터 상담해요. 주말에는 쉬어요.\n",
+                     encoding="utf-8")
+    assert doum_import(capsys, sheet, "--into", docs).code == 0
+    run = doum_import(capsys, INTERCOM, "--into", docs)
+    assert run.code == 0, run.err
+    assert "채팅 상담 시간이 궁금해요 → 채팅 상담 시간이 궁금해요 (상담)" in run.out
+    # Importing the sheet again changes nothing: its page keeps its own title.
+    assert "0 created, 0 updated, 1 unchanged" in doum_import(capsys, sheet, "--into", docs).out

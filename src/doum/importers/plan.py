@@ -20,7 +20,6 @@ from doum.importers import slugs
 from doum.importers.manifest import FILE_NAME, Manifest, Record
 from doum.importers.model import Category, Entry, ReadResult, Skip
 from doum.importers.pagefile import digest, page_text
-from doum.importers.sentences import shorter_than_a_sentence
 from doum.importers.tomarkdown import Converted, convert
 from doum.importers.zendesk import ARTICLE_LINK_RE
 
@@ -57,8 +56,16 @@ class Plan:
 def make_plan(read: ReadResult, docs: Path, old: Manifest, keep_hangul: bool = False) -> Plan:
     plan = Plan(docs, skipped=list(read.skipped), warnings=list(read.warnings))
     imported_paths = {record.path for record in old.pages.values()}
-    existing_titles, existing_sources = _pages_on_disk(docs, imported_paths)
-    entries = _unique_titles(read.entries, read.categories, existing_titles, plan)
+    this_import = {entry.source for entry in read.entries}
+    on_disk = _pages_on_disk(docs)
+    # Titles the new pages must not repeat: every page but the ones this import rewrites.
+    existing_titles = {_title_key(title): path for path, title, source in on_disk
+                       if title and source not in this_import}
+    # Pages with a `source:` the manifest does not list (it was lost, or an import stopped
+    # before writing it): found again by their source instead of imported a second time.
+    existing_sources = {source: path for path, _, source in on_disk
+                        if source and path not in imported_paths}
+    entries = _unique_titles(read.entries, existing_titles, plan)
     folder_of = _folders(entries, read.categories, docs, old, keep_hangul, plan)
     taken: dict[str, set[str]] = {}  # folder → page file stems, on disk and planned
     # A page docs/x.md and a category docs/x/ would both be the address x/.
@@ -69,8 +76,6 @@ def make_plan(read: ReadResult, docs: Path, old: Manifest, keep_hangul: bool = F
         if record and posixpath.dirname(record.path) == folder:
             path = record.path  # same place as last time: its address does not change
         elif not record and entry.source in existing_sources:
-            # Imported before, but the manifest does not know it (lost, or an import stopped
-            # before writing it): the page's `source:` finds it again.
             path = existing_sources[entry.source]
         else:
             stems = taken.setdefault(folder, _stems(docs / folder))
@@ -96,23 +101,16 @@ def make_plan(read: ReadResult, docs: Path, old: Manifest, keep_hangul: bool = F
     return plan
 
 
-def _pages_on_disk(docs: Path, imported: set[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """The pages already in docs/ that the manifest does not list: their titles (imported
-    titles avoid them) and, for pages an import wrote, their `source:` → path."""
-    titles: dict[str, str] = {}
-    sources: dict[str, str] = {}
-    if not docs.is_dir():
-        return titles, sources
-    for file in sorted(docs.rglob("*.md")):
-        relative = file.relative_to(docs).as_posix()
-        if relative in imported or any(part.startswith(".") for part in relative.split("/")):
-            continue
-        title, source = _title_and_source(file.read_text(encoding="utf-8-sig", errors="replace"))
-        if source:
-            sources.setdefault(source, relative)
-        elif title:
-            titles.setdefault(_title_key(title), relative)
-    return titles, sources
+def _pages_on_disk(docs: Path) -> list[tuple[str, str, str]]:
+    """(docs-relative path, title, source) of every page already in docs/."""
+    found = []
+    if docs.is_dir():
+        for file in sorted(docs.rglob("*.md")):
+            relative = file.relative_to(docs).as_posix()
+            if not any(part.startswith(".") for part in relative.split("/")):
+                text = file.read_text(encoding="utf-8-sig", errors="replace")
+                found.append((relative, *_title_and_source(text)))
+    return found
 
 
 def _title_and_source(text: str) -> tuple[str, str]:
@@ -133,8 +131,8 @@ def _title_key(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
-def _unique_titles(entries: list[Entry], categories: dict[str, Category],
-                   existing: dict[str, str], plan: Plan) -> list[tuple[Entry, str]]:
+def _unique_titles(entries: list[Entry], existing: dict[str, str],
+                   plan: Plan) -> list[tuple[Entry, str]]:
     """Titles must be unique across the site: a second "환불하고 싶어요" becomes
     "환불하고 싶어요 (선물하기)"; the same question twice in one category is skipped."""
     first_in: dict[tuple[str, str], str] = {}  # (title, category) → origin
