@@ -124,3 +124,12 @@ def test_text_encodings(tmp_path) -> None:
     path.write_text('{"a": [1, 2', encoding="utf-8")
     with pytest.raises(ImportFailure, match="JSON ends early at line 1 column 12"):
         read_json(path)
+
+
+def test_front_matter_values_carry_no_tags() -> None:
+    converted = convert("<p>&lt;script&gt;alert(1)&lt;/script&gt; 설정에서 바꿔요.</p>", True,
+                        title="t", page_path="p.md")
+    assert converted.summary == "alert(1) 설정에서 바꿔요."
+    text = page_text(title="제목", summary=converted.summary, keywords=["<b>굵게</b>", "<i>"],
+                     updated=None, source="x:1", markdown=converted.markdown)
+    assert not FORBIDDEN.search(text) and front_matter(text)["keywords"] == ["굵게"]

@@ -8,6 +8,8 @@ import hashlib
 
 import yaml
 
+from doum.importers.sentences import inline_text
+
 
 class _Inline(list):  # type: ignore[type-arg]
     """A list written on one line, as the README writes keywords: [비번, 비밀번호 찾기]."""
@@ -27,6 +29,7 @@ def page_text(*, title: str, summary: str, keywords: list[str], updated: datetim
     front: dict[str, object] = {"title": title}
     if summary:
         front["summary"] = summary
+    keywords = [word for word in map(inline_text, keywords) if word]
     if keywords:
         front["keywords"] = _Inline(keywords)
     if updated:

@@ -20,6 +20,7 @@ from doum.importers import slugs
 from doum.importers.manifest import FILE_NAME, Manifest, Record
 from doum.importers.model import Category, Entry, ReadResult, Skip
 from doum.importers.pagefile import digest, page_text
+from doum.importers.sentences import inline_text
 from doum.importers.tomarkdown import Converted, convert
 from doum.importers.zendesk import ARTICLE_LINK_RE
 
@@ -139,6 +140,10 @@ def _unique_titles(entries: list[Entry], existing: dict[str, str],
     used: set[str] = set(existing)
     kept: list[tuple[Entry, str]] = []
     for entry in entries:
+        entry.title = inline_text(entry.title)
+        if not entry.title:
+            plan.skipped.append(Skip(entry.origin, "no title"))
+            continue
         key = _title_key(entry.title)
         if (key, entry.category) in first_in:
             plan.skipped.append(Skip(entry.origin, f"duplicate: the same question in the same "

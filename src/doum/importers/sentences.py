@@ -11,8 +11,17 @@ _END_RE = re.compile(r"(?<=[.?!。？！])(?=\s|$)")
 _HAS_END_RE = re.compile(r"[.?!。？！]|[요다죠까]$")
 
 
+_TAG_LIKE_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>]*>?")
+
+
+def inline_text(text: str) -> str:
+    """Text for a front-matter value (title, summary, keyword): one line, and nothing that reads
+    as an HTML tag — an old page's text "&lt;script&gt;" must not become a tag on the new site."""
+    return " ".join(_TAG_LIKE_RE.sub(" ", text).split())
+
+
 def first_sentence(text: str) -> str:
-    text = " ".join(text.split())
+    text = inline_text(text)
     match = _END_RE.search(text)
     sentence = text[: match.start()] if match else text
     if len(sentence) > SUMMARY_LIMIT:
