@@ -235,11 +235,40 @@ def test_unclosed_front_matter(run_check) -> None:
 
 
 def test_missing_title(run_check) -> None:
-    code, lines = run_check({"paid/error.md": "# 결제 오류\n\n본문이에요.\n"})
+    code, lines = run_check({"paid/error.md": "본문이에요.\n\n# 나중에 나온 제목\n"})
     problem = only_problem(lines)
     assert problem.startswith("docs/paid/error.md:1: error: the page has no `title`")
-    assert "title: 비밀번호를 잊어버렸어요" in problem
+    assert "title: 비밀번호를 잊어버렸어요" in problem and "# 질문" in problem
     assert code == 1
+
+
+def test_a_page_opening_with_a_heading_is_titled_by_it(run_check) -> None:
+    code, lines = run_check({"paid/error.md": "\n# 결제 오류가 나요\n\n본문이에요.\n",
+                             "paid/other.md": "---\nsummary: 요약\n---\n# 다른 질문 {#other}\n"})
+    assert (code, lines) == (0, ["0 errors, 0 warnings in 3 pages (docs)"])
+
+
+def test_heading_titles_count_as_duplicates(run_check) -> None:
+    code, lines = run_check({"paid/a.md": "# 결제 오류\n", "paid/b.md": "---\ntitle: 결제 오류\n---\n"})
+    assert code == 1
+    assert [line.split(": error: ")[0] for line in lines[:-1]] == ["docs/paid/a.md:1", "docs/paid/b.md:2"]
+    assert "is also the title of docs/paid/b.md" in lines[0]
+
+
+def test_body_links_and_anchors_are_checked_without_building(run_check) -> None:
+    code, lines = run_check({
+        "account/a.md": "---\ntitle: 가\n---\n\n## 번호 바꾸기\n",
+        "account/b.md": ("---\ntitle: 나\n---\n\n[없는 페이지](../account/nope.md)\n"
+                         "[있는 제목](a.md#번호-바꾸기) [없는 제목](a.md#번호-변경)\n"
+                         "[문의](../contact.md) [분류](../account/index.md) `[코드](x.md)`\n"),
+    })
+    assert code == 1
+    assert lines[0].startswith("docs/account/b.md:5: error: link target not found: ../account/nope.md")
+    assert lines[1].startswith("docs/account/b.md:6: warning: account/a.md has no heading #번호-변경")
+    assert "did you mean `#번호-바꾸기`?" in lines[1]
+    assert len(lines) == 3
+
+
 
 
 @pytest.mark.parametrize("line", ["title:", 'title: ""', "title: '  '"])
@@ -297,3 +326,35 @@ def test_warning_fails_only_the_strict_build(tmp_path: Path) -> None:
     strict = mkdocs_build(project, tmp_path / "strict-site", "--strict")
     assert strict.returncode != 0
     assert not (tmp_path / "strict-site").exists()
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_project(tmp_path, {"paid/ok.md": "---\ntitle: 결제\n---\n"})
+    (root / "docs" / "paid" / "cp949.md").write_bytes("---\ntitle: 환불\n---\n\n환불이에요.\n".encode("cp949"))
+    code, lines = check(root, monkeypatch, capsys)
+    assert code == 1
+    assert lines[0].startswith("docs/paid/cp949.md:2: error: 저장 형식이 UTF-8이 아니에요")
+    assert "UTF-8로 다시 저장하세요" in lines[0]
+
+
+def test_a_long_line_of_brackets_is_checked_in_linear_time(run_check) -> None:
+    # A 200 KB line of `![` + `[a` took half a minute with the old image pattern; a linear scan
+    # handles it like any other page (the bound is generous: this is not a timing test).
+    import time
+    started = time.monotonic()
+    code, lines = run_check({"paid/x.md": "---\ntitle: 괄호\n---\n\n" + "![[a" * 50_000 + "\n"})
+    assert time.monotonic() - started < 10
+    assert code == 0
+
+
+def test_bad_support_hours_are_reported_by_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_project(tmp_path, {})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - doum\n", "  - doum:\n      support:\n        hours: {mon: '18:00-09:00'}\n"), encoding="utf-8")
+    code, lines = check(root, monkeypatch, capsys)
+    assert code == 1
+    assert lines[0].startswith("mkdocs.yml:9: error: ")
+    assert "mon" in lines[0]

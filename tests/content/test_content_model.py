@@ -34,7 +34,7 @@ def load(root: Path, pages: dict[str, str]) -> tuple[catalog.Catalog, ProblemLog
     problems = ProblemLog(echo_warnings=False)
     files = project.files()
     site = catalog.load(files, project.options, project.config, problems)
-    catalog.check_links(site, files, problems)
+    catalog.check_references(site, files, problems)
     return site, problems
 
 
@@ -89,7 +89,7 @@ def test_configured_category_and_index_page(tmp_path: Path) -> None:
         "유료 서비스", "material/credit-card-outline", 2, True)
     assert "paid/index.md" not in site.pages  # an index page is the category's, not a question
     assert site.pages["top.md"].category == ""
-    assert site.category_of("paid/q.md") is paid
+    assert site.categories[site.pages["paid/q.md"].category] is paid
 
 
 def test_summary_falls_back_to_the_first_paragraph_as_plain_text(tmp_path: Path) -> None:

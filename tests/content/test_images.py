@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from doum.content.schema import html_attributes
+from doum.content.references import html_attributes
 from doum.content.images import enhance
 from doum.content.imagesize import gif_size, image_size, jpeg_size, png_size, svg_size, webp_size
 

@@ -131,7 +131,8 @@ def test_bad_values_name_the_file_key_and_fix(options: dict[str, Any], key: str,
      "월~수 09:00~18:00 · 토요일 10:00~14:00 · 점심시간 12:30~13:30 · 휴게시간 16:00~16:15 · 목·금·일·공휴일 휴무"),
 ])
 def test_hours_text(options: dict[str, Any], expected: str) -> None:
-    assert calendar.hours_text(support(**options)) == expected
+    built = calendar.build(support(**options), datetime.date(2026, 6, 1))
+    assert calendar.hours_text(built) == expected
 
 
 def test_bad_support_value_stops_a_real_build(tmp_path: Path) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime
+from pathlib import Path
 
+from doum.cli.project import Project, ProjectError, open_project
 from doum.content import catalog
-from doum.content.problems import ProblemLog
-from doum.cli.project import ProjectError, open_project
-from doum.content.problems import shown
+from doum.content.problems import ProblemLog, shown
+from doum.site import generated, markdown_defaults
+from doum.support import calendar
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,18 +31,45 @@ def run(args: argparse.Namespace) -> int:
         print(f"doum check: {error}")
         return 2
     problems = ProblemLog(echo_warnings=False)
+    markdown_defaults.keep_hangul_anchors(project.config)  # the anchors the build will make
     files = project.files()
+    count = len(files.documentation_pages())  # the author's pages, before doum adds its own
     pages = catalog.load(files, project.options, project.config, problems)
-    catalog.check_links(pages, files, problems)
+    # MkDocs records which plugin generates a file while it runs an event; here none runs.
+    project.config.plugins._current_plugin = "doum"
+    generated.add_pages(files, pages, project.options, project.config)
+    catalog.check_references(pages, files, problems)
+    check_support(project, problems)
     found = sorted(problems.problems, key=lambda p: (p.path, p.line, p.level))
     for problem in found:
         print(problem)
     errors = sum(p.level == "error" for p in found)
     warnings = len(found) - errors
-    count = len(files.documentation_pages())
     print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in "
           f"{_plural(count, 'page')} ({shown(project.docs_dir)})")
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def check_support(project: Project, problems: ProblemLog) -> None:
+    """The support settings the build turns into the calendar (hours, breaks, holidays, closures)."""
+    try:
+        calendar.build(project.options.support, datetime.date.today())
+    except calendar.SupportConfigError as error:
+        config_file = project.config.config_file_path or "mkdocs.yml"
+        problems.error(shown(config_file), _line_of(config_file, error.key),
+                       f"plugins → doum → support → {error.key}: {error.problem}",
+                       error.fix)
+
+
+def _line_of(config_file: str, key: str) -> int:
+    """The line of `key:` in mkdocs.yml (1 when it is not written there, e.g. a default)."""
+    try:
+        lines = Path(config_file).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    name = key.split(" → ")[0]
+    return next((number for number, line in enumerate(lines, start=1)
+                 if line.strip().startswith(f"{name}:")), 1)
 
 
 def _plural(count: int, word: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from doum.content import frontmatter
+from doum.content import frontmatter, schema
 from doum.cli.project import Project, ProjectError, open_project
 from doum.content.problems import shown
 
@@ -91,18 +91,9 @@ def slugify(title: str) -> str:
 def page_text(project: Project, category: str, title: str, folder: Path) -> str:
     settings = project.options.categories.get(category)
     service = settings.service if settings and settings.service else ""
-    lines = [
-        "---",
-        f"title: {_yaml_text(title)}",
-        'summary: ""  # 한 문장 답변. 비워 두면 본문 첫 문단을 요약으로 써요.',
-        "keywords: []  # 고객이 검색할 다른 말, 예: [비번, 비밀번호 찾기]",
-        f"service: {_yaml_text(service)}" if service else "service:  # 예: 카카오톡",
-        "platforms: [android, ios, pc]  # 해당하는 것만 남겨요",
-        "related: []  # 함께 볼 페이지, 예: [account/reset-password.md]",
-        f"updated: {datetime.date.today().isoformat()}",
-        f"order: {next_order(folder)}",
-        "---",
-    ]
+    front = schema.skeleton(_yaml_text(title), _yaml_text(service) if service else "",
+                            next_order(folder), datetime.date.today())
+    lines = ["---", *front, "---"]
     return "\n".join(lines) + "\n\n" + BODY
 
 

@@ -1,12 +1,13 @@
 """The site's pages grouped by category, read from front matter before MkDocs renders anything.
 
-Owner: content-model helper (checks, line numbers). The data model below is shared: nav,
-category pages, page data and the search index read it.
+This is doum's only parse of a page's front matter: the plugin hands `PageInfo.meta` to MkDocs
+as `page.meta`. Nav, category pages, page data and the search index read the records below.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -14,29 +15,38 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from doum.content import schema as checks
-from doum.content import frontmatter
 from doum.config import DoumConfig
-from doum.content.problems import ProblemLog
-from doum.content.problems import shown
-from doum.content.summary import first_paragraph
+from doum.content import frontmatter, references, schema
+from doum.content.markdown_source import Prose, prose
+from doum.content.problems import ProblemLog, shown
+from doum.content.references import Slugify
+from doum.content.summary import first_paragraph_of
 
 
 @dataclass
 class PageInfo:
+    """One page: a field per key of schema.PAGE_KEYS (a test keeps them in step), and what the
+    catalog derives from the file."""
+
     src_uri: str  # "account/reset-password.md"
     title: str
     summary: str = ""
     keywords: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
     service: str | None = None
     platforms: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)  # src_uris, docs-relative
     updated: datetime.date | None = None
     order: int | None = None
+    source: str | None = None
     category: str = ""  # folder key; "" for top-level pages
     lines: dict[str, int] = field(default_factory=dict)  # front-matter key → line in the file
     source_path: str = ""  # the file as problems name it, e.g. "docs/account/reset-password.md"
     related_lines: list[int] = field(default_factory=list)  # line of each `related` entry
+    title_from_heading: bool = False  # no `title:`; the body's `# heading` is the title
+    meta: dict[str, Any] = field(default_factory=dict)  # every front-matter value, for page.meta
+    body_line: int = 1  # first line of the Markdown body (after front matter)
+    anchors: set[str] = field(default_factory=set)  # heading ids, for links to `page.md#id`
 
 
 @dataclass
@@ -54,12 +64,12 @@ class Category:
 
 @dataclass
 class Catalog:
-    pages: dict[str, PageInfo] = field(default_factory=dict)
+    pages: dict[str, PageInfo] = field(default_factory=dict)  # question pages
     categories: dict[str, Category] = field(default_factory=dict)  # in navigation order
-
-    def category_of(self, src_uri: str) -> Category | None:
-        page = self.pages.get(src_uri)
-        return self.categories.get(page.category) if page else None
+    # Every Markdown page read (index pages too): front matter for page.meta, anchors for links.
+    every_page: dict[str, PageInfo] = field(default_factory=dict)
+    # Each page's prose lines, kept until check_references has read their links.
+    bodies: dict[str, Prose] = field(default_factory=dict, repr=False)
 
 
 def category_key(src_uri: str) -> str:
@@ -76,12 +86,17 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
     catalog = Catalog()
 
     site_files = {file.src_uri for file in files}
+    slugify = _slugify(config)
     for file in files.documentation_pages():
         key = category_key(file.src_uri)
         is_index = PurePosixPath(file.src_uri).name == "index.md"
-        page = read_page(file.src_uri, file.content_string, source_path(file), site_files, problems,
-                         require_title=not is_index)
-        checks.check_service(page.source_path, page.service, page.lines.get("service", 1),
+        text = read_text(file, problems)
+        if text is None:
+            continue
+        page, catalog.bodies[file.src_uri] = read_page(file.src_uri, text, source_path(file), site_files,
+                                               problems, slugify, require_title=not is_index)
+        catalog.every_page[file.src_uri] = page
+        schema.check_service(page.source_path, page.service, page.lines.get("service", 1),
                              options.contact.services, problems)
         if is_index:
             if key:
@@ -90,11 +105,12 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
         catalog.pages[file.src_uri] = page
         if key:
             _category(catalog, key, options).pages.append(page)
-    checks.check_duplicate_titles(
+    check_duplicate_titles(
         ((p.source_path, p.title, p.lines.get("title", 1)) for p in catalog.pages.values()
          if "title" in p.lines),
         problems,
     )
+
     for category in catalog.categories.values():
         category.pages.sort(key=page_sort_key)
     catalog.categories = dict(
@@ -103,36 +119,59 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
     return catalog
 
 
-def read_page(src_uri: str, text: str, path: str, site_files: checks.SiteFiles,
-              problems: ProblemLog, require_title: bool = True) -> PageInfo:
+def read_text(file: File, problems: ProblemLog) -> str | None:
+    """The page's text; a file that is not UTF-8 is reported by name instead of crashing."""
+    try:
+        return file.content_string
+    except UnicodeDecodeError as error:
+        line = file.content_bytes[: error.start].count(b"\n") + 1
+        problems.error(source_path(file), line, "저장 형식이 UTF-8이 아니에요 (the file is not UTF-8)",
+                       "편집기에서 UTF-8로 다시 저장하세요 (save it again as UTF-8 in your editor)")
+        return None
+
+
+def read_page(src_uri: str, text: str, path: str, site_files: references.SiteFiles,
+              problems: ProblemLog, slugify: Slugify,
+              require_title: bool = True) -> tuple[PageInfo, Prose]:
+    """The page's record and its body's prose lines (read once, for every check)."""
     front = frontmatter.parse(text)
-    values = checks.read_fields(path, front, problems)
+    lines = prose(text, front.body_line)
+    values = schema.read_fields(path, front, problems)
+    heading = None if "title" in front.fields else schema.heading_title(lines)
     if require_title:
-        checks.require_title(path, front, problems)
-    checks.check_images(path, src_uri, text, front.body_line, site_files, problems)
-    related = [checks.normal_related(target) for target in values.get("related", [])]
+        schema.require_title(path, front, heading is not None, problems)
+    references.check_images(path, src_uri, lines, site_files, problems)
+    if heading:
+        values["title"] = heading[0]
+    related = [references.normal_related(target) for target in values.get("related", [])]
     related_field = front.fields.get("related")
     related_lines = (
         related_field.item_lines
         if related_field and len(related_field.item_lines) == len(related)
         else [related_field.line if related_field else 1] * len(related)
     )
+    record = {key.name: values[key.name] for key in schema.PAGE_KEYS if key.name in values}
+    record.update(
+        title=values.get("title") or PurePosixPath(src_uri).stem,
+        summary=values.get("summary") or first_paragraph_of(lines),
+        related=related,
+    )
+    field_lines = {key: front.fields[key].line for key in values if key in front.fields}
+    if heading:
+        field_lines["title"] = heading[1]
     return PageInfo(
         src_uri=src_uri,
-        title=values.get("title") or PurePosixPath(src_uri).stem,
-        summary=values.get("summary") or first_paragraph(text, front.body_line),
-        keywords=values.get("keywords", []),
-        service=values.get("service"),
-        platforms=values.get("platforms", []),
-        related=related,
-        updated=values.get("updated"),
-        order=values.get("order"),
+        **record,
         category=category_key(src_uri),
         # Only keys whose value was read: a title line is where a duplicate title is reported.
-        lines={key: front.fields[key].line for key in values},
+        lines=field_lines,
         source_path=path,
         related_lines=related_lines,
-    )
+        title_from_heading=heading is not None,
+        meta={key: field.value for key, field in front.fields.items() if not field.error},
+        body_line=front.body_line,
+        anchors=references.heading_ids(lines, slugify),
+    ), lines
 
 
 def source_path(file: File) -> str:
@@ -155,9 +194,65 @@ def _category(catalog: Catalog, key: str, options: DoumConfig) -> Category:
     return catalog.categories[key]
 
 
-def check_links(catalog: Catalog, files: Files, problems: ProblemLog) -> None:
-    """Every `related` entry names a page of the site (generated pages such as contact too)."""
+def check_references(catalog: Catalog, files: Files, problems: ProblemLog) -> None:
+    """Body links (and their anchors) and `related` entries, once every page exists: generated
+    ones such as contact and category pages too."""
+    site_files = {file.src_uri for file in files}
     pages = sorted(file.src_uri for file in files.documentation_pages())
+    anchors = _anchors(catalog)
+    for src_uri, lines in catalog.bodies.items():
+        page = catalog.every_page[src_uri]
+        references.check_links(page.source_path, src_uri, lines, site_files, anchors, problems)
     for page in catalog.pages.values():
-        checks.check_related(page.source_path, page.src_uri, page.related, page.related_lines,
-                             pages, problems)
+        references.check_related(page.source_path, page.src_uri, page.related, page.related_lines,
+                                 pages, problems)
+    catalog.bodies.clear()
+
+
+def check_duplicate_titles(pages: Iterable[tuple[str, str, int]], problems: ProblemLog) -> None:
+    """pages: (display path, title, line of the title). Each duplicate names the others."""
+    by_title: dict[str, list[tuple[str, int]]] = {}
+    for path, title, line in pages:
+        by_title.setdefault(" ".join(title.split()), []).append((path, line))
+    for title, places in by_title.items():
+        for path, line in places:
+            others = ", ".join(other for other, _ in places if other != path)
+            if others:
+                problems.error(
+                    path, line, f"the title {title!r} is also the title of {others}",
+                    "give each page its own question so customers can tell them apart "
+                    "in search results",
+                )
+
+
+def _anchors(catalog: Catalog) -> Callable[[str], set[str] | None]:
+    def anchors(src_uri: str) -> set[str] | None:
+        page = catalog.every_page.get(src_uri)
+        return page.anchors if page else None
+    return anchors
+
+
+def _slugify(config: MkDocsConfig) -> Slugify:
+    """The heading-id function the site's Markdown uses (doum sets a Hangul-keeping default)."""
+    toc = config.mdx_configs.get("toc", {})
+    if callable(toc.get("slugify")):
+        return toc["slugify"]
+    from markdown.extensions.toc import slugify_unicode
+    return slugify_unicode
+
+
+def body_source(catalog: Catalog, file: File) -> str | None:
+    """The page's Markdown without its front matter, for MkDocs to render (None: MkDocs reads the
+    file itself, as for generated pages). The blank first line keeps MkDocs from reading the
+    body's first `key: value` line as front matter again."""
+    page = catalog.every_page.get(file.src_uri)
+    if page is None:
+        return None
+    lines = file.content_string.split("\n")
+    return "\n" + "\n".join(lines[page.body_line - 1:])
+
+
+def page_meta(catalog: Catalog, src_uri: str, parsed: dict[str, Any]) -> dict[str, Any]:
+    """page.meta from doum's parse of the front matter (MkDocs saw only the body)."""
+    page = catalog.every_page.get(src_uri)
+    return dict(page.meta) if page else parsed

@@ -1,6 +1,6 @@
 """Screenshot <img> tags: intrinsic width/height (no layout shift), lazy loading, async decoding.
 
-Alt text and missing files are checked in the Markdown source (checks.py), where the line is
+Alt text and missing files are checked in the Markdown source (content/references.py), where the line is
 known; this module only adds attributes and never overrides what the author wrote.
 """
 
@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from doum.content.schema import HTML_IMG_RE, html_attributes
+from doum.content.references import HTML_IMG_RE, html_attributes
 from doum.content.imagesize import read_size
 from doum.content.problems import ProblemLog
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
 CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
 
+Prose = list[tuple[int, str]]  # (line number, line) of a page's body outside code and comments
+
 
 def prose_lines(text: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
     """(line number, line) for every line from `first_line` that is not code or a comment.
@@ -49,6 +51,11 @@ def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
                 return kept + line, False
             kept, line, in_comment = kept + line[:start], line[start + 4 :], True
     return kept, in_comment
+
+
+def prose(text: str, first_line: int = 1) -> Prose:
+    """prose_lines as a list: read once per page, shared by the summary and every check."""
+    return list(prose_lines(text, first_line))
 
 
 def without_code_spans(line: str) -> str:

@@ -1,31 +1,141 @@
-"""The author-facing checks. The plugin and `doum check` both call these (one implementation).
+"""The page schema: every front-matter key doum reads, declared once.
 
-Every finding names the file and line and says how to fix it.
+The checker (`read_fields`), the page record (catalog.PageInfo), the `doum new` skeleton and the
+README's front-matter table are all derived from PAGE_KEYS; a test keeps the README in step.
+Adding a key is one entry here, one field on PageInfo, and the code that uses it.
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
-import posixpath
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from doum.content.frontmatter import Field, FrontMatter, as_date
-from doum.content.markdown_source import prose_lines, without_code_spans
+from doum.content.markdown_source import Prose
 from doum.content.problems import ProblemLog
 
 PLATFORMS = ("android", "ios", "pc")
-DOUM_KEYS = ("title", "summary", "keywords", "service", "platforms", "related", "updated", "order")
-# Keys MkDocs and Material for MkDocs read themselves; authors use them on purpose.
+TITLE_EXAMPLE = "title: 비밀번호를 잊어버렸어요"
+# Keys MkDocs, Material for MkDocs and its plugins (blog, tags) read themselves.
 THEME_KEYS = (
     "template", "hide", "description", "icon", "status", "subtitle", "search", "tags",
+    "date", "categories", "authors", "slug", "draft", "pin", "links", "readtime",
 )
-KNOWN_KEYS = DOUM_KEYS + THEME_KEYS
-TITLE_EXAMPLE = "title: 비밀번호를 잊어버렸어요"
+# The first `# heading` of the body, when front matter gives no title (as MkDocs does).
+ATX_H1_RE = re.compile(r"^ {0,3}#(?!#)\s*(?P<text>.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 
-SiteFiles = Collection[str]  # docs-relative paths of every file of the site
+Reader = Callable[[str, "Key", Field, ProblemLog], Any]
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: str  # how the README names the type
+    meaning: str  # the README's description
+    fix: str  # how to write it, shown with every problem of this key
+    skeleton: str  # the line `doum new` writes ({today}, {order}, {service} filled in)
+    used_by: str  # where the value shows: README column "used for"
+    required: bool = False
+
+
+def _text(path: str, key: Key, field: Field, problems: ProblemLog) -> str | None:
+    if not isinstance(field.value, str):
+        _wrong_type(path, key, field.line, f"text, not {_kind(field.value)}", problems)
+        return None
+    if not field.value.strip() and key.required:
+        problems.error(path, field.line, f"`{key.name}` is empty", key.fix)
+        return None
+    return field.value.strip()
+
+
+def _texts(path: str, key: Key, field: Field, problems: ProblemLog) -> list[str] | None:
+    if not isinstance(field.value, list):
+        _wrong_type(path, key, field.line, f"a list, not {_kind(field.value)}", problems)
+        return None
+    items: list[str] = []
+    for index, item in enumerate(field.value):
+        if isinstance(item, str) and item.strip():
+            items.append(item.strip())
+        else:
+            _wrong_type(path, key, item_line(field, index),
+                        f"a list of text; item {index + 1} is {_kind(item)}", problems)
+    return items
+
+
+def _platforms(path: str, key: Key, field: Field, problems: ProblemLog) -> list[str] | None:
+    items = _texts(path, key, field, problems)
+    if items is None:
+        return None
+    platforms: list[str] = []
+    for index, item in enumerate(items):
+        if item.lower() in PLATFORMS:
+            platforms.append(item.lower())
+        else:
+            line = item_line(field, index) if len(items) == len(field.value) else field.line
+            close = difflib.get_close_matches(item.lower(), PLATFORMS, n=1, cutoff=0.65)
+            problems.error(path, line, f"unknown platform `{item}`",
+                           f"did you mean `{close[0]}`?" if close else key.fix)
+    return platforms
+
+
+def _date(path: str, key: Key, field: Field, problems: ProblemLog) -> datetime.date | None:
+    date = as_date(field.value)
+    if date is None:
+        problems.error(path, field.line, f"`{key.name}` is not a date: {field.value!r}", key.fix)
+    return date
+
+
+def _whole_number(path: str, key: Key, field: Field, problems: ProblemLog) -> int | None:
+    if isinstance(field.value, bool) or not isinstance(field.value, int):
+        _wrong_type(path, key, field.line, f"a whole number, not {_kind(field.value)}", problems)
+        return None
+    return field.value
+
+
+READERS: dict[str, Reader] = {
+    "text": _text, "list of text": _texts, "list of platforms": _platforms, "date": _date,
+    "whole number": _whole_number,
+}
+
+PAGE_KEYS: tuple[Key, ...] = (
+    Key("title", "text", "The question as customers ask it; unique across the site. Without it, a `# heading` that opens the page is the title.",
+        f"write the customer's question as text: {TITLE_EXAMPLE}",
+        "title: {title}", "page, nav, search (most weight), FAQ question", required=True),
+    Key("summary", "text", "One-sentence answer. Default: the first paragraph (or first list item) as plain text.",
+        "write one sentence of text: summary: 설정에서 바꿀 수 있어요.",
+        'summary: ""  # 한 문장 답변. 비워 두면 본문 첫 문단을 요약으로 써요.',
+        "search results, launcher answers, meta description, FAQPage answer"),
+    Key("keywords", "list of text", "Extra words and synonyms customers type (`비번`, `탈퇴 방법`). Searched, not shown.",
+        "write a list of words: keywords: [비번, 비밀번호 찾기]",
+        "keywords: []  # 고객이 검색할 다른 말, 예: [비번, 비밀번호 찾기]", "search"),
+    Key("questions", "list of text",
+        "Other ways customers ask the question; shown nowhere, searched like the title.",
+        "write a list of questions: questions: [로그인이 안 돼요, 비번이 기억 안 나요]",
+        "questions: []  # 같은 질문의 다른 표현, 예: [로그인이 안 돼요]", "search"),
+    Key("service", "text", "The service the page is about: one of `contact: services:`. Default: the category's `service`.",
+        "write the service name as text: service: 카카오톡",
+        "service: {service}", "contact form prefill"),
+    Key("platforms", "list of platforms", "Some of `android`, `ios`, `pc` (any case).",
+        f"write a list with some of {', '.join(PLATFORMS)}: platforms: [android, ios]",
+        "platforms: [android, ios, pc]  # 해당하는 것만 남겨요", "platform badges on the page"),
+    Key("related", "list of text", "Pages to read next, relative to `docs/`: `account/reset-password.md`.",
+        "write a list of page paths relative to docs/: related: [account/reset-password.md]",
+        "related: []  # 함께 볼 페이지, 예: [account/reset-password.md]", "page"),
+    Key("updated", "date", "`YYYY-MM-DD`: when the answer was last checked.",
+        "write the date as YYYY-MM-DD: updated: 2026-11-20",
+        "updated: {today}", "\"마지막 업데이트\" on the page, `dateModified` for search engines"),
+    Key("order", "whole number", "Position inside the category; pages without `order` follow, by title.",
+        "write a whole number: order: 3", "order: {order}", "nav, category page"),
+    Key("source", "text", "Where `doum import` took the page from (id or URL); leave it as it is.",
+        "write the original id or URL as text: source: zendesk:360001234567",
+        "", "`doum import` (a second import updates the page)"),
+)
+KEYS = {key.name: key for key in PAGE_KEYS}
+KNOWN_KEYS = tuple(KEYS) + THEME_KEYS
 
 
 def read_fields(path: str, front: FrontMatter, problems: ProblemLog) -> dict[str, Any]:
@@ -38,117 +148,97 @@ def read_fields(path: str, front: FrontMatter, problems: ProblemLog) -> dict[str
             "list items the same way",
         )
         return {}
-    for key, first, again in front.duplicates:
-        problems.error(path, again, f"`{key}` is set twice (first on line {first})",
+    for name, first, again in front.duplicates:
+        problems.error(path, again, f"`{name}` is set twice (first on line {first})",
                        "keep only one of the two lines")
     values: dict[str, Any] = {}
-    for key, field in front.fields.items():
-        if key not in KNOWN_KEYS:
-            _unknown_key(path, key, field, problems)
+    for name, field in front.fields.items():
+        key = KEYS.get(name)
+        if name not in KNOWN_KEYS:
+            _unknown_key(path, name, field, problems)
+        elif key is None:
+            continue  # a theme's key: the theme reads it
         elif field.error:
-            problems.error(path, field.line, f"`{key}` cannot be read: {field.error}",
-                           _FIXES.get(key, "correct the value"))
-        elif key in _READERS and field.value is not None:
-            value = _READERS[key](path, key, field, problems)
+            problems.error(path, field.line, f"`{name}` cannot be read: {field.error}", key.fix)
+        elif field.value is not None:
+            value = READERS[key.kind](path, key, field, problems)
             if value is not None:
-                values[key] = value
+                values[name] = value
     return values
 
 
-def require_title(path: str, front: FrontMatter, problems: ProblemLog) -> None:
+def heading_title(lines: Prose) -> tuple[str, int] | None:
+    """(title, line) of the body's first `# heading`, the title MkDocs gives a page without one."""
+    for number, line in lines:
+        if not line.strip():
+            continue
+        match = ATX_H1_RE.match(line)  # only a heading that opens the page, as MkDocs reads it
+        return (match.group("text").strip(), number) if match else None
+    return None
+
+
+def require_title(path: str, front: FrontMatter, has_heading: bool, problems: ProblemLog) -> None:
     if front.error:
         return  # reported already
     field = front.fields.get("title")
-    if field is None:
+    if field is None and not has_heading:
         problems.error(
             path, 1, "the page has no `title`",
             f"start the file with three lines: `---`, `{TITLE_EXAMPLE}` (the customer's question), "
-            "`---`",
+            "`---`, or start the text with a `# 질문` heading",
         )
-    elif field.value is None and not field.error:
-        problems.error(path, field.line, "`title` is empty", _FIXES["title"])
+    elif field is not None and field.value is None and not field.error:
+        problems.error(path, field.line, "`title` is empty", KEYS["title"].fix)
 
 
-def _unknown_key(path: str, key: str, field: Field, problems: ProblemLog) -> None:
-    close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.6)
-    fix = (f"did you mean `{close[0]}`?" if close
-           else f"remove it; known keys: {', '.join(DOUM_KEYS)} (and {', '.join(THEME_KEYS)})")
-    problems.warning(path, field.line, f"unknown front-matter key `{key}`", fix)
+def check_service(path: str, service: str | None, line: int, services: list[str],
+                  problems: ProblemLog) -> None:
+    """The contact form preselects the page's service, so it must be one the form offers."""
+    if service is None or not services or service in services:
+        return
+    problems.warning(
+        path, line, f"service {service!r} is not one of the contact form's services",
+        f"use one of {', '.join(services)}, or add it to `contact: services:` of the doum "
+        "plugin in mkdocs.yml",
+    )
 
 
-_FIXES = {
-    "title": f"write the customer's question as text: {TITLE_EXAMPLE}",
-    "summary": "write one sentence of text: summary: 설정에서 바꿀 수 있어요.",
-    "keywords": "write a list of words: keywords: [비번, 비밀번호 찾기]",
-    "service": "write the service name as text: service: 카카오톡",
-    "platforms": f"write a list with some of {', '.join(PLATFORMS)}: platforms: [android, ios]",
-    "related": "write a list of page paths relative to docs/: related: [account/reset-password.md]",
-    "updated": "write the date as YYYY-MM-DD: updated: 2026-11-20",
-    "order": "write a whole number: order: 3",
-}
+def skeleton(title: str, service: str, order: int, today: datetime.date) -> list[str]:
+    """The front-matter lines of a new page (`doum new`), one per key that has a skeleton."""
+    lines = []
+    for key in PAGE_KEYS:
+        if not key.skeleton:
+            continue
+        if key.name == "service" and not service:
+            lines.append("service:  # 예: 카카오톡")
+            continue
+        lines.append(key.skeleton.format(title=title, service=service, order=order,
+                                         today=today.isoformat()))
+    return lines
 
 
-def _wrong_type(path: str, key: str, line: int, expected: str, problems: ProblemLog) -> None:
-    problems.error(path, line, f"`{key}` must be {expected}", _FIXES[key])
-
-
-def _text(path: str, key: str, field: Field, problems: ProblemLog) -> str | None:
-    if not isinstance(field.value, str):
-        _wrong_type(path, key, field.line, f"text, not {_kind(field.value)}", problems)
-        return None
-    if not field.value.strip() and key == "title":
-        problems.error(path, field.line, "`title` is empty", _FIXES["title"])
-        return None
-    return field.value.strip()
-
-
-def _texts(path: str, key: str, field: Field, problems: ProblemLog) -> list[str] | None:
-    if not isinstance(field.value, list):
-        _wrong_type(path, key, field.line, f"a list, not {_kind(field.value)}", problems)
-        return None
-    items: list[str] = []
-    for index, item in enumerate(field.value):
-        line = item_line(field, index)
-        if isinstance(item, str) and item.strip():
-            items.append(item.strip())
-        else:
-            _wrong_type(path, key, line, f"a list of text; item {index + 1} is {_kind(item)}",
-                        problems)
-    return items
+def readme_table() -> str:
+    """The README's front-matter table, as the README must show it."""
+    rows = ["| key | required | type | meaning | used for |", "| --- | --- | --- | --- | --- |"]
+    for key in PAGE_KEYS:
+        required = "yes (or a `# heading`)" if key.required else "no"
+        rows.append(f"| `{key.name}` | {required} | {key.kind} | {key.meaning} | {key.used_by} |")
+    return "\n".join(rows)
 
 
 def item_line(field: Field, index: int) -> int:
     return field.item_lines[index] if index < len(field.item_lines) else field.line
 
 
-def _platforms(path: str, key: str, field: Field, problems: ProblemLog) -> list[str] | None:
-    items = _texts(path, key, field, problems)
-    if items is None:
-        return None
-    platforms: list[str] = []
-    for index, item in enumerate(items):
-        if item.lower() in PLATFORMS:
-            platforms.append(item.lower())
-        else:
-            line = item_line(field, index) if len(items) == len(field.value) else field.line
-            close = difflib.get_close_matches(item.lower(), PLATFORMS, n=1, cutoff=0.65)
-            problems.error(path, line, f"unknown platform `{item}`",
-                           f"did you mean `{close[0]}`?" if close else _FIXES["platforms"])
-    return platforms
+def _unknown_key(path: str, name: str, field: Field, problems: ProblemLog) -> None:
+    close = difflib.get_close_matches(name, KNOWN_KEYS, n=1, cutoff=0.6)
+    fix = (f"did you mean `{close[0]}`?" if close
+           else f"remove it; known keys: {', '.join(KEYS)} (and {', '.join(THEME_KEYS)})")
+    problems.warning(path, field.line, f"unknown front-matter key `{name}`", fix)
 
 
-def _date(path: str, key: str, field: Field, problems: ProblemLog) -> Any:
-    date = as_date(field.value)
-    if date is None:
-        problems.error(path, field.line, f"`{key}` is not a date: {field.value!r}", _FIXES[key])
-    return date
-
-
-def _order(path: str, key: str, field: Field, problems: ProblemLog) -> int | None:
-    if isinstance(field.value, bool) or not isinstance(field.value, int):
-        _wrong_type(path, key, field.line, f"a whole number, not {_kind(field.value)}", problems)
-        return None
-    return field.value
+def _wrong_type(path: str, key: Key, line: int, expected: str, problems: ProblemLog) -> None:
+    problems.error(path, line, f"`{key.name}` must be {expected}", key.fix)
 
 
 def _kind(value: Any) -> str:
@@ -165,134 +255,3 @@ def _kind(value: Any) -> str:
     if value is None:
         return "empty"
     return type(value).__name__
-
-
-_READERS: dict[str, Callable[[str, str, Field, ProblemLog], Any]] = {
-    "title": _text,
-    "summary": _text,
-    "service": _text,
-    "keywords": _texts,
-    "related": _texts,
-    "platforms": _platforms,
-    "updated": _date,
-    "order": _order,
-}
-
-
-def check_service(path: str, service: str | None, line: int, services: list[str],
-                  problems: ProblemLog) -> None:
-    """The contact form preselects the page's service, so it must be one the form offers."""
-    if service is None or not services or service in services:
-        return
-    problems.warning(
-        path, line, f"service {service!r} is not one of the contact form's services",
-        f"use one of {', '.join(services)}, or add it to `contact: services:` of the doum "
-        "plugin in mkdocs.yml",
-    )
-
-
-# --- images in the Markdown source -------------------------------------------------------
-
-MD_IMAGE_RE = re.compile(
-    r"!\[(?P<alt>(?:\\.|\[[^\]]*\]|[^\]\\])*)\]"
-    r"(?:\(\s*(?P<src><[^>]*>|[^\s)]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
-    r"|\[(?P<ref>[^\]]*)\])?"
-)
-HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
-ATTR_RE = re.compile(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
-REF_DEF_RE = re.compile(r"^\s{0,3}\[(?P<label>[^\]]+)\]:\s*(?P<url><[^>]*>|\S+)")
-ALT_FIX = ("describe in Korean what the screenshot shows: "
-           "![설정 화면. 알림 항목에 1번 표시가 있어요](../assets/screens/이름.png)")
-
-
-def html_attributes(attrs: str) -> dict[str, str]:
-    return {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
-            for m in ATTR_RE.finditer(attrs)}
-
-
-def check_images(path: str, src_uri: str, text: str, first_line: int, site_files: SiteFiles,
-                 problems: ProblemLog) -> None:
-    """Images without alt text and images whose file is missing, at their source line."""
-    lines = list(prose_lines(text, first_line))
-    references = {m.group("label").lower(): m.group("url").strip("<>")
-                  for _, line in lines if (m := REF_DEF_RE.match(line))}
-    for number, line in lines:
-        line = without_code_spans(line)
-        for match in MD_IMAGE_RE.finditer(line):
-            src = (match.group("src") or "").strip("<>")
-            if match.group("src") is None:
-                label = (match.group("ref") or match.group("alt")).lower()
-                src = references.get(label, "")
-            _check_image(path, src_uri, number, match.group("alt"), src, site_files, problems)
-        for match in HTML_IMG_RE.finditer(line):
-            attrs = html_attributes(match.group("attrs"))
-            _check_image(path, src_uri, number, attrs.get("alt", ""), attrs.get("src", ""),
-                         site_files, problems)
-
-
-def _check_image(path: str, src_uri: str, line: int, alt: str, src: str, site_files: SiteFiles,
-                 problems: ProblemLog) -> None:
-    shown = src or "(no source)"
-    if not alt.strip():
-        problems.error(path, line, f"image {shown} has no alt text", ALT_FIX)
-    target = local_target(src_uri, src)
-    if target is not None and target not in site_files:
-        close = difflib.get_close_matches(target, list(site_files), n=1, cutoff=0.6)
-        fix = (f"did you mean `{posixpath.relpath(close[0], posixpath.dirname(src_uri) or '.')}`? "
-               "Paths are relative to this page" if close
-               else "put the file there, or correct the path (relative to this page, "
-                    "e.g. ../assets/screens/이름.png)")
-        problems.error(
-            path, line, f"image file not found: {src} (looked for {target} in the docs folder)", fix)
-
-
-def local_target(src_uri: str, url: str) -> str | None:
-    """The docs-relative path a link of a page points to; None for external or empty links."""
-    parts = urlsplit(url)
-    if not parts.path or parts.scheme or parts.netloc:
-        return None
-    path = unquote(parts.path)
-    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(
-        posixpath.dirname(src_uri), path)
-    normal = posixpath.normpath(joined)
-    return normal if normal != "." else ""
-
-
-# --- checks across pages ------------------------------------------------------------------
-
-def check_duplicate_titles(pages: Iterable[tuple[str, str, int]], problems: ProblemLog) -> None:
-    """pages: (display path, title, line of the title). Each duplicate names the others."""
-    by_title: dict[str, list[tuple[str, int]]] = {}
-    for path, title, line in pages:
-        by_title.setdefault(" ".join(title.split()), []).append((path, line))
-    for title, places in by_title.items():
-        for path, line in places:
-            others = ", ".join(other for other, _ in places if other != path)
-            if others:
-                problems.error(
-                    path, line, f"the title {title!r} is also the title of {others}",
-                    "give each page its own question so customers can tell them apart "
-                    "in search results",
-                )
-
-
-def check_related(path: str, src_uri: str, related: list[str], lines: list[int],
-                  pages: list[str], problems: ProblemLog) -> None:
-    """`related` must list existing pages, written relative to docs/.
-
-    lines: the source line of each entry of `related`.
-    """
-    known = set(pages)
-    others = [page for page in pages if page != src_uri]
-    for target, line in zip(related, lines):
-        if target in known:
-            continue
-        close = difflib.get_close_matches(target, others, n=1, cutoff=0.4)
-        fix = (f"did you mean `{close[0]}`? Paths are relative to docs/" if close
-               else "write the path relative to docs/, e.g. account/reset-password.md")
-        problems.error(path, line, f"related page not found: {target}", fix)
-
-
-def normal_related(target: str) -> str:
-    """`/account/x.md` and `./account/x.md` mean docs/account/x.md too."""
-    return posixpath.normpath(target.lstrip("/"))

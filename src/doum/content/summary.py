@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 import re
 
-from doum.content.markdown_source import prose_lines
+from doum.content.markdown_source import Prose, prose
 
 # Block openers whose indented content is not the answer text (admonitions, details, tabs).
 INDENTED_BLOCK_RE = re.compile(r"^(!!!|\?\?\?\+?|===)\s")
 SKIPPED_LINE_RE = re.compile(
     r"^(#{1,6}\s|\||<|!\[|\{:|\[[^\]]+\]:|[-*+]\s|\d+[.)]\s|([-*_]\s*){3,}$|=+\s*$|-+\s*$)"
 )
+LIST_ITEM_RE = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?P<text>.+)$")
 INLINE_MARKUP = [
     (re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?"), ""),  # images
     (re.compile(r"!\[[^\]]*\]\[[^\]]*\]"), ""),
@@ -28,10 +29,17 @@ INLINE_MARKUP = [
 
 
 def first_paragraph(text: str, first_line: int = 1) -> str:
+    return first_paragraph_of(prose(text, first_line))
+
+
+def first_paragraph_of(lines: Prose) -> str:
+    """The first paragraph of prose as plain text; a page that opens with a list (no paragraph
+    before it) gets its first list item instead, so it never goes without a summary."""
     paragraph: list[str] = []
+    first_item = ""
     in_block = False  # inside an admonition, tab or `///` block
     block_end = ""
-    for _, line in prose_lines(text, first_line):
+    for _, line in lines:
         stripped = line.strip()
         if block_end:
             if stripped == block_end:
@@ -50,9 +58,11 @@ def first_paragraph(text: str, first_line: int = 1) -> str:
         if INDENTED_BLOCK_RE.match(stripped):
             in_block = True
             continue
+        if not first_item and (item := LIST_ITEM_RE.match(stripped)):
+            first_item = item.group("text")
         if paragraph or not (SKIPPED_LINE_RE.match(stripped) or line[:1] in (" ", "\t")):
             paragraph.append(stripped)
-    return plain_text(" ".join(paragraph))
+    return plain_text(" ".join(paragraph) or first_item)
 
 
 def plain_text(markdown: str) -> str:

@@ -38,6 +38,7 @@ class SupportConfigError(PluginError):
 
     def __init__(self, key: str, problem: str, fix: str) -> None:
         super().__init__(f"mkdocs.yml: plugins → doum → support → {key}: {problem}. {fix}")
+        self.key, self.problem, self.fix = key, problem, fix
 
 
 def build(support: SupportConfig, today: datetime.date) -> dict[str, Any]:
@@ -62,14 +63,15 @@ def build(support: SupportConfig, today: datetime.date) -> dict[str, Any]:
     }
 
 
-def hours_text(support: SupportConfig) -> str:
-    """One Korean line for people, e.g. '평일 10:00~18:30 · 점심시간 12:00~13:00 · 주말·공휴일 휴무'."""
-    hours = weekly_hours(support.hours)
+def hours_text(calendar: dict[str, Any]) -> str:
+    """One Korean line for people, e.g. '평일 10:00~18:30 · 점심시간 12:00~13:00 · 주말·공휴일 휴무',
+    from the calendar `build` made (the hours are parsed once, there)."""
+    hours = calendar["hours"]
     parts = [f"{_days_label(days)} {_clock(start)}~{_clock(end)}" for days, (start, end) in _groups(hours)]
-    parts += [f"{b['label']} {_clock(b['start'])}~{_clock(b['end'])}" for b in breaks(support.breaks)]
+    parts += [f"{b['label']} {_clock(b['start'])}~{_clock(b['end'])}" for b in calendar["breaks"]]
     days_off = [d for d in WEEKDAYS if d not in hours]
     off = [_days_label(days_off)] if days_off else []
-    if support.holidays:
+    if calendar["holidays"]:
         off.append("공휴일")
     if off:
         parts.append("·".join(off) + " 휴무")

@@ -1,0 +1,15 @@
+"""The pages doum adds to a site (category pages, /contact/), for the build and `doum check` alike."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from doum.config import DoumConfig
+from doum.content.catalog import Catalog
+from doum.site import categories, contact
+
+
+def add_pages(files: Files, catalog: Catalog, options: DoumConfig, config: MkDocsConfig) -> None:
+    categories.add_pages(files, catalog, options, config)
+    contact.add_contact_page(files, config)
