@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -82,5 +83,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"doum import: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 1
     result = report.build(plan, dry_run=args.dry_run)
-    print(report.as_json(result) if args.json else report.as_text(result))
+    try:
+        print(report.as_json(result) if args.json else report.as_text(result), flush=True)
+    except BrokenPipeError:  # `doum import … | head`: the import is done, the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
