@@ -19,7 +19,8 @@ def test_json_results_rank_the_right_page_first(default_site: Path) -> None:
     hits = json.loads(result.stdout)
     assert len(hits) == 3
     assert hits[0]["location"] == "account/reset-password/"
-    assert set(hits[0]) == {"title", "location", "summary", "score"}
+    assert set(hits[0]) == {"title", "location", "summary", "score", "approximate"}
+    assert hits[0]["approximate"] is False
     assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
 
 

@@ -41,12 +41,11 @@ def mini_docs() -> list[index.SearchDoc]:
 
 
 def mini_payload() -> dict:
+    """The site's own synonym groups and the built-in thesaurus, as a build writes them."""
     docs = mini_docs()
-    return {
-        "index": index.lunrpack.pack(index.build_index(docs).serialize()),
-        "docs": [[d.location, d.title, d.text] for d in docs],
-        "synonyms": index.synonym_groups(MINI["synonyms"]),
-    }
+    phrases = [index.korean.tokens(k) for page in MINI["pages"] for k in page["keywords"]]
+    return index.make_payload(docs, MINI["synonyms"] + index.builtin_thesaurus(),
+                              [p for p in phrases if len(p) >= 2])
 
 
 def many_payload() -> dict:
@@ -58,11 +57,7 @@ def many_payload() -> dict:
             location=f"p{i}/", title=f"탈퇴 {i}", text=text,
             fields={"t": korean.tokens(f"탈퇴 {i}"), "k": [], "b": korean.tokens(text)}, boost=1,
         ))
-    return {
-        "index": index.lunrpack.pack(index.build_index(docs).serialize()),
-        "docs": [[d.location, d.title, d.text] for d in docs],
-        "synonyms": [],
-    }
+    return index.make_payload(docs, [])
 
 
 MANY_QUERIES = ["탈퇴", "탈퇴 방법", "설명", "안내 17", "599"]

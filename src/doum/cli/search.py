@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not hits:
         print("검색 결과가 없어요.")
+    elif hits[0].approximate:
+        print("정확히 맞는 결과가 없어 비슷한 낱말로 찾은 결과예요.")
     for rank, hit in enumerate(hits, 1):
         print(f"{rank}. {hit.title}  ({hit.location}, {hit.score:.3f})")
         if hit.summary:

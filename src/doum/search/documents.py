@@ -27,9 +27,14 @@ INDEX_FILE = "search/doum.json"
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js"
 LUNR_TARGET = "assets/doum/search/lunr.js"  # next to the worker that imports it
 # Few fields: lunr lists every field in every term's entry, so each one costs payload.
-FIELD_BOOSTS = {"t": 5, "k": 3, "b": 1}  # title or heading · front-matter keywords · text
+# title or heading (and the page's `questions:`) · front-matter keywords · text · the
+# category's title and description (a weak hint: the page is about its category's subject)
+FIELD_BOOSTS = {"t": 5, "k": 3, "b": 1, "c": 0.5}
 SECTION_BOOST = 0.8  # a section's heading counts a little less than the page's own title
 TEXT_CHARS = 160  # text shown under a result
+DATA = Path(__file__).parent
+THESAURUS_FILE = DATA / "thesaurus.ko.json"  # built-in synonym groups (general Korean usage)
+FUNCTION_WORDS_FILE = DATA / "function-words.ko.json"  # question and function words
 
 
 @dataclass
@@ -45,6 +50,7 @@ class SearchDocuments:
     def __init__(self, options: SearchConfig) -> None:
         self.options = options
         self.docs: list[SearchDoc] = []
+        self.phrases: list[list[str]] = []  # keyword phrases of two or more words, as terms
 
     def add_page(self, page: Page, html: str, catalog: Catalog) -> None:
         info = catalog.pages.get(page.file.src_uri)
@@ -52,14 +58,19 @@ class SearchDocuments:
             return
         intro, *rest = pagetext.sections(html)
         summary = info.summary or intro.text
+        questions = [str(q) for q in getattr(info, "questions", None) or []]
+        category = catalog.categories.get(getattr(info, "category", ""))
+        keywords = [korean.tokens(str(keyword)) for keyword in info.keywords]
+        self.phrases += [terms for terms in keywords if len(terms) >= 2]
         self.docs.append(SearchDoc(
             location=page.url,
             title=info.title,
             text=_short(summary),
             fields={
-                "t": korean.tokens(info.title),
-                "k": [t for keyword in info.keywords for t in korean.tokens(str(keyword))],
+                "t": korean.tokens(" ".join([info.title, *questions])),
+                "k": [t for terms in keywords for t in terms],
                 "b": korean.tokens(f"{info.summary} {intro.text}"),
+                "c": korean.tokens(f"{category.title} {category.description}") if category else [],
             },
             boost=1,
         ))
@@ -69,7 +80,7 @@ class SearchDocuments:
                 title=section.heading,
                 text=_short(section.text),
                 fields={"t": korean.tokens(section.heading), "k": [],
-                        "b": korean.tokens(section.text)},
+                        "b": korean.tokens(section.text), "c": []},
                 boost=SECTION_BOOST,
             ))
 
@@ -83,11 +94,46 @@ class SearchDocuments:
         shutil.copyfile(LUNR_JS, lunr_target)
 
     def payload(self) -> dict:
-        return {
-            "index": lunrpack.pack(build_index(self.docs).serialize()),
-            "docs": [[doc.location, doc.title, doc.text] for doc in self.docs],
-            "synonyms": synonym_groups(self.options.synonyms),
-        }
+        return make_payload(self.docs, site_synonyms(self.options), self.phrases)
+
+
+def make_payload(docs: list[SearchDoc], synonyms: list[list[str]],
+                 phrases: list[list[str]] = ()) -> dict:
+    """What the browser and `doum search` load: the packed index, what results show, the
+    synonym groups that can reach a word of this site, keyword phrases (for 초성 typed for
+    a phrase) and the function words."""
+    index = lunrpack.pack(build_index(docs).serialize())
+    known = set(index["terms"])
+    groups = [group for group in synonym_groups(synonyms)
+              if len(group) >= 2 and any(all(t in known for t in member) for member in group)]
+    return {
+        "index": index,
+        "docs": [[doc.location, doc.title, doc.text] for doc in docs],
+        "synonyms": groups,
+        "phrases": [list(p) for p in dict.fromkeys(tuple(p) for p in phrases)],
+        "weak": function_words(),
+    }
+
+
+def site_synonyms(options: SearchConfig) -> list[list[str]]:
+    """The site's own groups (mkdocs.yml `search: synonyms:`), then the built-in thesaurus
+    unless `search: thesaurus: false`."""
+    groups = [list(group) for group in options.synonyms]
+    if getattr(options, "thesaurus", True):
+        groups += builtin_thesaurus()
+    return groups
+
+
+def builtin_thesaurus() -> list[list[str]]:
+    if not THESAURUS_FILE.is_file():
+        return []
+    data = json.loads(THESAURUS_FILE.read_text(encoding="utf-8"))
+    return [list(group["words"]) for group in data.get("groups", [])]
+
+
+def function_words() -> list[str]:
+    data = json.loads(FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
+    return sorted({korean.normalize(word) for word in data["words"]})
 
 
 def build_index(docs: list[SearchDoc]):  # -> lunr.index.Index
@@ -96,13 +142,19 @@ def build_index(docs: list[SearchDoc]):  # -> lunr.index.Index
     for name, boost in FIELD_BOOSTS.items():
         builder.field(name, boost=boost)
     for ref, doc in enumerate(docs):
-        builder.add({"id": str(ref), **doc.fields}, {"boost": doc.boost})
+        fields = {name: doc.fields.get(name, []) for name in FIELD_BOOSTS}
+        builder.add({"id": str(ref), **fields}, {"boost": doc.boost})
     return builder.build()
 
 
 def synonym_groups(groups: list[list[str]]) -> list[list[list[str]]]:
-    """Each synonym as its index terms: [[탈퇴], [회원, 탈퇴], [계정, 삭제]]."""
-    return [[korean.tokens(words) for words in group if korean.tokens(words)] for group in groups]
+    """Each synonym as its index terms: [[탈퇴], [회원, 탈퇴], [계정, 삭제]] (a member said
+    twice is kept once)."""
+    result = []
+    for group in groups:
+        members = [tuple(korean.tokens(str(words))) for words in group]
+        result.append([list(m) for m in dict.fromkeys(m for m in members if m)])
+    return result
 
 
 def _excluded(page: Page) -> bool:

@@ -4,12 +4,23 @@ assets/doum/search/core.js is the same algorithm for the browser, step for step:
 site/search/doum.json, turn the customer's words into index terms the same way, run the same
 programmatic lunr query (never lunr's query syntax) and rank with the same arithmetic, so
 the CLI and the browser return the same list.
+
+From words to terms (plan): each query word becomes one or more *parts* (a run-together word
+or a string of initial consonants explains several words of the page), each part a few index
+terms (the word, its completions, its correction, its synonyms). From terms to pages (rank):
+lunr scores documents; a page's score is its best document plus a little of its others,
+times the share of the query's parts the page covers (squared: a page that holds every
+word beats one that repeats one word), times one plus the share its title and keywords
+cover. Question and function words (function-words.ko.json, carried in the payload) count
+little and are never corrected. A query that finds nothing is retried with every word
+within one jamo of a known word, and its pages are flagged approximate.
 """
 
 from __future__ import annotations
 
 import bisect
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +35,11 @@ MAX_EXPANSIONS = 3  # index words tried for one prefix, initial-consonant or typ
 PREFIX_BOOST = 0.6
 TYPO_BOOST = 0.8
 SYNONYM_BOOST = 0.5
+WEAK_WEIGHT = 0.2  # a question or function word, in the ranking and in coverage
+OTHER_DOCS = 0.3  # how much a page's other matching documents add to its best one
+TITLE_WEIGHT = 2  # a page whose title and keywords hold every query word counts three times
+COVER_FIELDS = ("t", "k", "b")  # fields that count for coverage (not the category's text)
+TITLE_FIELDS = ("t", "k")  # title (and questions) and keywords of the page's own document
 SCORE_SCALE = 1_000_000  # scores compared as integers, so float noise never reorders
 
 
@@ -33,6 +49,16 @@ class PageHit:
     location: str  # root-relative: "account/reset-password/"
     summary: str
     score: float
+    approximate: bool = False  # found through words near the query's, not the query's own
+
+
+@dataclass
+class Plan:
+    terms: dict[str, float]  # index term → boost
+    parts: list[dict[str, float]]  # per part of the query: its terms
+    weights: list[float]  # per part: 1, or WEAK_WEIGHT for a function word
+    covers: list[list[tuple[str, ...]]]  # per part: term sets, any of which answers it
+    alternative: Plan | None = None  # the second-best split of a run-together word
 
 
 class Searcher:
@@ -40,11 +66,20 @@ class Searcher:
         self.index, self.entry_counts = lunrpack.load(payload["index"])
         self.docs: list[list[str]] = payload["docs"]
         self.synonyms: list[list[list[str]]] = payload["synonyms"]
+        self.weak = set(payload.get("weak", []))
+        self.phrases: list[list[str]] = payload.get("phrases", [])
         self.vocab: list[str] = payload["index"]["terms"]  # sorted by code point
         self.known = set(self.vocab)
         self.term_ids = {term: i for i, term in enumerate(self.vocab)}
+        self.thesaurus_words = {m[0] for g in self.synonyms for m in g if len(m) == 1}
+        self.page_of = [doc[0].split("#")[0] for doc in self.docs]
+        self.page_docs = {doc[0]: doc for doc in self.docs if "#" not in doc[0]}
+        self._packed = payload["index"]
         self._by_length: dict[int, list[str]] | None = None
-        self._chosungs: list[str] | None = None
+        self._chosungs: dict[str, list[str]] | None = None
+        self._titles: dict[int, set[int]] | None = None
+        self._phrase_codes: dict[str, list[str]] | None = None
+        self._second: Any = None
 
     @classmethod
     def from_site(cls, site_dir: str | Path) -> Searcher:
@@ -55,18 +90,85 @@ class Searcher:
 
     def plan(self, query: str) -> dict[str, float]:
         """Index terms to look up, with their boosts."""
+        return self.analyze(query).terms
+
+    def analyze(self, query: str) -> Plan:
         words = [w[:MAX_WORD_CHARS] for w in korean.words(query)[:MAX_WORDS]]
         units = self.join_split_words(words)
-        terms: dict[str, float] = {}
-        resolved: list[str] = []
-        for unit in units:
-            for term, boost in self.resolve(unit):
-                _add(terms, term, boost)
-                resolved.append(term)
+        resolved = []
+        alternative_at = -1
+        for i, unit in enumerate(units):
+            parts, second = self.unit_parts(unit)
+            resolved.append(parts)
+            if second is not None and alternative_at < 0:
+                alternative_at, alternative = i, second
+        plan = self.make_plan(units, resolved)
+        if alternative_at >= 0:
+            resolved[alternative_at] = alternative
+            plan.alternative = self.make_plan(units, resolved)
+        return plan
+
+    def unit_parts(self, unit: str) -> tuple[list[list[tuple[str, float]]], Any]:
+        """A query word's parts, and the parts of its second-best split (or None)."""
+        stem = korean.stem(unit)
+        if stem in self.known:
+            return [[(stem, 1.0)]], None
+        if self.is_weak(unit):
+            return [], None  # never corrected or completed
+        if stem in self.thesaurus_words:
+            return [[(stem, 0.0)]], None  # a word only the thesaurus knows: its synonyms
+        self._second = None
+        parts = self.resolve(unit)
+        return parts, self._second
+
+    def make_plan(self, units: list[str], resolved: list[list[list[tuple[str, float]]]]) -> Plan:
+        parts: list[dict[str, float]] = []
+        weights: list[float] = []
+        unit_of: list[int] = []
+        for i, (unit, unit_parts) in enumerate(zip(units, resolved)):
+            weight = WEAK_WEIGHT if self.is_weak(unit) else 1.0
+            for found in unit_parts:
+                part: dict[str, float] = {}
+                for term, boost in found:
+                    _add(part, term, boost)
+                parts.append(part)
+                weights.append(weight)
+                unit_of.append(i)
+        self.rank_chosung_candidates(parts)
         stems = [korean.stem(unit) for unit in units]
-        for term, boost in self.synonym_terms(stems, resolved):
-            _add(terms, term, boost)
-        return terms
+        flat = [(term, p) for p, part in enumerate(parts) for term in part]
+        covers: list[list[tuple[str, ...]]] = [[(t,) for t in part] for part in parts]
+        for group in self.synonyms:
+            hit: list[int] = []
+            for member in group:
+                for start in _find(stems, member):
+                    hit += [p for p, u in enumerate(unit_of) if start <= u < start + len(member)]
+                for start in _find([t for t, _ in flat], member):
+                    hit += [p for _, p in flat[start : start + len(member)]]
+            for p in dict.fromkeys(hit):
+                # A word the site does not use is looked up through its synonyms alone: a
+                # phrase's words then count in full, else they share the synonym's weight.
+                stand_in = any(term not in self.known for term in parts[p])
+                for member in group:
+                    for term in member:
+                        if term in self.known:
+                            _add(parts[p], term, SYNONYM_BOOST / (1 if stand_in else len(member)))
+                    # a phrase answers the part only with all its words
+                    if all(term in self.known for term in member):
+                        covers[p].append(tuple(member))
+        for part in parts:  # a word only the thesaurus knows is not looked up itself
+            for term in [t for t in part if t not in self.known]:
+                del part[term]
+        keep = [p for p, part in enumerate(parts) if part]
+        terms: dict[str, float] = {}
+        for p in keep:
+            for term, boost in parts[p].items():
+                _add(terms, term, boost * weights[p])
+        return Plan(terms, [parts[p] for p in keep], [weights[p] for p in keep],
+                    [[c for c in dict.fromkeys(covers[p]) if all(t in self.known for t in c)] for p in keep])
+
+    def is_weak(self, word: str) -> bool:
+        return word in self.weak or korean.stem(word) in self.weak
 
     def join_split_words(self, words: list[str]) -> list[str]:
         """비밀 번호 → 비밀번호, when the joined word is known and a part alone is not."""
@@ -85,62 +187,90 @@ class Searcher:
             i += 1
         return units
 
-    def resolve(self, word: str) -> list[tuple[str, float]]:
+    def resolve(self, word: str) -> list[list[tuple[str, float]]]:
         stem = korean.stem(word)
         if stem in self.known:
-            return [(stem, 1.0)]
+            return [[(stem, 1.0)]]
         if any(korean.is_latin(ch) for ch in word):
             return self.resolve_latin(word)
         return self.resolve_hangul(word)
 
-    def resolve_latin(self, word: str) -> list[tuple[str, float]]:
+    def resolve_latin(self, word: str) -> list[list[tuple[str, float]]]:
         """Known English words first; else the word was Korean typed in English mode."""
         expansions = self.prefixed(word) if len(word) >= 3 else []
         if expansions:
-            return [(term, PREFIX_BOOST) for term in expansions]
+            return [[(term, PREFIX_BOOST) for term in expansions]]
         hangul = korean.from_qwerty(word)
         if all(korean.is_syllable(ch) or korean.is_digit(ch) for ch in hangul):
             return self.resolve_hangul(hangul)
         return []
 
-    def resolve_hangul(self, word: str) -> list[tuple[str, float]]:
+    def resolve_hangul(self, word: str) -> list[list[tuple[str, float]]]:
         stem = korean.stem(word)
         if stem in self.known:
-            return [(stem, 1.0)]
+            return [[(stem, 1.0)]]
+        if stem in self.thesaurus_words:
+            return [[(stem, 0.0)]]
         if korean.is_chosung_word(word):
             return self.by_chosung(word)
         if not all(korean.is_syllable(ch) or korean.is_digit(ch) for ch in stem):
             return []
-        pieces, gaps = self.segment(stem)
+        splits = self.segment(stem)
+        if not splits:
+            return self.unsplit(stem)
+        pieces, gaps = splits[0]
         if gaps:  # a typo can leave a known word inside: 비빌번호 holds 번호
             whole = self.corrected(stem)
             if whole:
-                return [(whole[0], TYPO_BOOST)]
-        if pieces:
-            fixed = [(t, TYPO_BOOST) for gap in gaps for t in self.corrected(gap)]
-            return [(piece, 1.0) for piece in pieces] + fixed
+                return [[(whole[0], TYPO_BOOST)]]
+        if len(splits) > 1:
+            self._second = self.split_parts(*splits[1])
+        return self.split_parts(pieces, gaps)
+
+    def unsplit(self, stem: str) -> list[list[tuple[str, float]]]:
         expansions = self.prefixed(stem) if len(stem) >= 2 else []
         if expansions:
-            return [(term, PREFIX_BOOST) for term in expansions]
-        return [(term, TYPO_BOOST) for term in self.corrected(stem)]
+            return [[(term, PREFIX_BOOST) for term in expansions]]
+        fixed = self.corrected(stem)
+        return [[(fixed[0], TYPO_BOOST)]] if fixed else []
 
-    def segment(self, word: str) -> tuple[list[str], list[str]]:
-        """Known words inside a run-together word (이모티콘환불 → 이모티콘, 환불), and the
-        runs of syllables left between them."""
-        pieces: list[str] = []
-        gaps: list[str] = []
-        gap = ""
-        i = 0
-        while i < len(word):
-            end = next((j for j in range(len(word), i + 1, -1) if word[i:j] in self.known), 0)
-            if end:
-                pieces.append(word[i:end])
-                gaps, gap = (gaps + [gap] if gap else gaps), ""
-                i = end
-            else:
-                gap += word[i]
-                i += 1
-        return pieces, gaps + [gap] if gap else gaps
+    def split_parts(self, pieces: list[str], gaps: list[str]) -> list[list[tuple[str, float]]]:
+        fixed = [[(t, TYPO_BOOST)] for gap in gaps for t in self.corrected(gap)]
+        return [[(piece, 1.0)] for piece in pieces] + fixed
+
+    def segment(self, word: str) -> list[tuple[list[str], list[str]]]:
+        """The best two ways to read a run-together word as known words (이모티콘환불 →
+        이모티콘 + 환불), with the runs of syllables left between them. Cheaper first: fewer
+        syllables left over, then fewer (so longer) pieces, then rarer pieces."""
+        n = len(word)
+        # best[i]: up to two (cost, steps) for word[:i]; a step is a known piece or a
+        # syllable left over ("" before it).
+        best: list[list[tuple[tuple[int, int, int], list[tuple[str, str]]]]] = [[] for _ in range(n + 1)]
+        best[0] = [((0, 0, 0), [])]
+        for i in range(1, n + 1):
+            options = [((cost[0] + 1, cost[1], cost[2]), steps + [("", word[i - 1])])
+                       for cost, steps in best[i - 1]]
+            for j in range(0, i - 1):
+                piece = word[j:i]
+                if piece in self.known:
+                    options += [((cost[0], cost[1] + 1, cost[2] + self.df(piece)), steps + [("p", piece)])
+                                for cost, steps in best[j]]
+            options.sort(key=lambda option: option[0])  # stable: ties keep their order
+            best[i] = options[:2]
+        splits = []
+        for _, steps in best[n]:
+            pieces = [text for kind, text in steps if kind]
+            gaps: list[str] = []
+            for k, (kind, text) in enumerate(steps):
+                if kind:
+                    continue
+                if k and not steps[k - 1][0]:
+                    gaps[-1] += text
+                else:
+                    gaps.append(text)
+            if pieces:
+                splits.append((pieces, gaps))
+        return splits
 
     def prefixed(self, prefix: str) -> list[str]:
         """Known words that start with a word still being typed (비밀 → 비밀번호)."""
@@ -152,16 +282,88 @@ class Searcher:
             found.append(term)
         return self.best(found, key_length=True)
 
-    def by_chosung(self, word: str) -> list[tuple[str, float]]:
-        """ㅂㅁㅂㅎ → 비밀번호: whole words first, else words the consonants begin."""
+    def by_chosung(self, word: str) -> list[list[tuple[str, float]]]:
+        """ㅂㅁㅂㅎ → 비밀번호: a whole word; else a keyword phrase (ㅈㅁㅊㅅ → 주문 취소);
+        else the fewest known words the consonants spell one after another; else words
+        the consonants begin. Candidates are ranked later (rank_chosung_candidates)."""
+        chosungs = self.chosung_index()
+        if word in chosungs:
+            return [[(term, 1.0) for term in chosungs[word]]]
+        phrase = self.phrase_codes().get(word)
+        if phrase:
+            return [[(term, 1.0)] for term in phrase]
+        pieces = self.chosung_split(word)
+        if pieces:
+            return [[(term, 1.0) for term in chosungs[piece]] for piece in pieces]
+        begun = [t for code, terms in chosungs.items() if len(code) > len(word)
+                 and code.startswith(word) for t in terms]
+        return [[(term, PREFIX_BOOST) for term in self.best(begun, key_length=True)]]
+
+    def chosung_index(self) -> dict[str, list[str]]:
+        """Initial consonants → the known Hangul words they spell."""
         if self._chosungs is None:
-            self._chosungs = [korean.chosung(term) for term in self.vocab]
-        pairs = list(zip(self.vocab, self._chosungs))
-        exact = [t for t, initials in pairs if len(t) == len(word) and initials == word]
-        if exact:
-            return [(term, 1.0) for term in self.best(exact)]
-        begun = [t for t, initials in pairs if len(t) > len(word) and initials.startswith(word)]
-        return [(term, PREFIX_BOOST) for term in self.best(begun, key_length=True)]
+            self._chosungs = {}
+            for term in self.vocab:
+                if len(term) >= 2 and _hangul(term):
+                    self._chosungs.setdefault(korean.chosung(term), []).append(term)
+        return self._chosungs
+
+    def phrase_codes(self) -> dict[str, list[str]]:
+        """Initial consonants of each keyword phrase (주문 취소 → ㅈㅁㅊㅅ), first phrase kept."""
+        if self._phrase_codes is None:
+            self._phrase_codes = {}
+            for phrase in self.phrases:
+                code = "".join(korean.chosung(term) for term in phrase)
+                if all(term in self.known for term in phrase):
+                    self._phrase_codes.setdefault(code, phrase)
+        return self._phrase_codes
+
+    def chosung_split(self, word: str) -> list[str]:
+        """ㅈㅂㄱㅈ → [ㅈㅂ, ㄱㅈ]: the fewest pieces of two or more consonants, each the
+        initials of a known word; ties: longer pieces first."""
+        chosungs = self.chosung_index()
+        n = len(word)
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[0] = []
+        for i in range(2, n + 1):
+            for j in range(0, i - 1):
+                if best[j] is None or word[j:i] not in chosungs:
+                    continue
+                candidate = best[j] + [word[j:i]]
+                if best[i] is None or len(candidate) < len(best[i]):
+                    best[i] = candidate
+        return best[n] or []
+
+    def rank_chosung_candidates(self, parts: list[dict[str, float]]) -> None:
+        """Keep a part's MAX_EXPANSIONS most likely words: those that share a title or
+        keyword list with words of the query's other parts first, then those more often in
+        titles, then more common."""
+        for p, part in enumerate(parts):
+            if len(part) <= MAX_EXPANSIONS:
+                continue
+            others = [term for q, other in enumerate(parts) if q != p for term in other]
+            other_docs = set().union(*(self.title_docs(t) for t in others)) if others else set()
+
+            def key(term: str) -> tuple[int, int, int, str]:
+                docs = self.title_docs(term)
+                return (-len(docs & other_docs), -len(docs), -self.df(term), term)
+
+            ranked = sorted(part, key=key)[:MAX_EXPANSIONS]
+            kept = {term: part[term] for term in ranked}
+            part.clear()
+            part.update(kept)
+
+    def title_docs(self, term: str) -> set[int]:
+        """Documents whose title or keywords hold the term."""
+        if self._titles is None:
+            self._titles = {}
+            fields = [f"{name}/" for name in TITLE_FIELDS]
+            for ref, elements in lunrpack.unpack_vectors(self._packed):
+                if any(ref.startswith(f) for f in fields):
+                    doc = int(ref.split("/", 1)[1])
+                    for i in range(0, len(elements), 2):
+                        self._titles.setdefault(elements[i], set()).add(doc)
+        return self._titles.get(self.term_ids.get(term, -1), set())
 
     def corrected(self, word: str) -> list[str]:
         """The known word one jamo away (환볼 → 환불), if there is one."""
@@ -170,17 +372,14 @@ class Searcher:
         candidates = [t for t in self.same_length(len(word)) if _one_jamo_apart(word, t)]
         return self.best(candidates)[:1]
 
-    def synonym_terms(self, stems: list[str], resolved: list[str]) -> list[tuple[str, float]]:
-        """The other members of every synonym group the query mentions. A member of several
-        words shares its boost among them, so one of its words alone counts for little."""
-        added: list[tuple[str, float]] = []
-        for group in self.synonyms:
-            if not any(_contains(stems, m) or _contains(resolved, m) for m in group):
-                continue
-            for member in group:
-                added.extend((term, SYNONYM_BOOST / len(member)) for term in member
-                             if term in self.known)
-        return added
+    def near(self, word: str) -> list[str]:
+        """Known words within one jamo of a word (a jamo added, dropped or changed)."""
+        if len(word) < 2 or self.is_weak(word):
+            return []
+        candidates = [t for length in (len(word) - 1, len(word), len(word) + 1)
+                      for t in self.same_length(length)
+                      if t != word and korean.jamo_distance(word, t) == 1]
+        return self.best(candidates)
 
     def best(self, terms: list[str], key_length: bool = False) -> list[str]:
         """The most useful few: shorter first (when asked), then in more documents."""
@@ -202,40 +401,113 @@ class Searcher:
 
     def search_docs(self, query: str) -> list[tuple[int, int]]:
         """(doc number, integer score) for pages and sections, best first."""
-        terms = self.plan(query)
-        if not terms:
-            return []
+        return [hit for _, _, hits in self.rank(query)[0] for hit in hits]
+
+    def rank(self, query: str) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], Plan, bool]:
+        """Pages best first — (page, integer score, its documents best first) — the plan
+        used, and whether the pages are only approximate."""
+        plan = self.analyze(query)
+        pages, cover = self.rank_plan(plan)
+        if plan.alternative is not None and cover < 1:
+            other, other_cover = self.rank_plan(plan.alternative)
+            if other_cover > cover:
+                plan, pages = plan.alternative, other
+        if pages or not query:
+            return pages, plan, False
+        approximate = self.approximate_plan(query)
+        if approximate is None:
+            return [], plan, False
+        return self.rank_plan(approximate)[0], approximate, True
+
+    def approximate_plan(self, query: str) -> Plan | None:
+        words = [w[:MAX_WORD_CHARS] for w in korean.words(query)[:MAX_WORDS]]
+        parts = []
+        for word in words:
+            hangul = korean.from_qwerty(word) if any(korean.is_latin(c) for c in word) else word
+            for candidate in dict.fromkeys([korean.stem(word), word, korean.stem(hangul)]):
+                found = self.near(candidate)
+                if found:
+                    parts.append({term: TYPO_BOOST for term in found})
+                    break
+        if not parts:
+            return None
+        terms: dict[str, float] = {}
+        for part in parts:
+            for term, boost in part.items():
+                _add(terms, term, boost)
+        return Plan(terms, parts, [1.0] * len(parts), [[(t,) for t in part] for part in parts])
+
+    def rank_plan(self, plan: Plan) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], float]:
+        """Pages for a plan, best first, and the best coverage any page reached."""
+        if not plan.terms:
+            return [], 0.0
         lunr_query = self.index.create_query()
-        for term, boost in terms.items():
+        for term, boost in plan.terms.items():
             lunr_query.term(term, use_pipeline=False, boost=boost)
-        scored = [(int(r["ref"]), int(r["score"] * SCORE_SCALE + 0.5)) for r in self.index.query(lunr_query)]
-        return sorted(scored, key=lambda hit: (-hit[1], hit[0]))
+        by_page: dict[str, list[tuple[int, int]]] = {}
+        covered: dict[str, set[str]] = {}
+        titled: dict[str, set[str]] = {}
+        for result in self.index.query(lunr_query):
+            ref = int(result["ref"])
+            page = self.page_of[ref]
+            by_page.setdefault(page, []).append((ref, math.floor(result["score"] * SCORE_SCALE + 0.5)))
+            own = "#" not in self.docs[ref][0]
+            for term, fields in result["match_data"].metadata.items():
+                if any(f in fields for f in COVER_FIELDS):
+                    covered.setdefault(page, set()).add(term)
+                if own and any(f in fields for f in TITLE_FIELDS):
+                    titled.setdefault(page, set()).add(term)
+        total = sum(plan.weights)
+        pages = []
+        best_cover = 0.0
+        for page, hits in by_page.items():
+            hits.sort(key=lambda hit: (-hit[1], hit[0]))
+            rest = sum(score for _, score in hits[1:])
+            base = hits[0][1] + OTHER_DOCS * min(rest, hits[0][1])
+            cover = _share(plan, covered.get(page, set())) / total
+            title = _share(plan, titled.get(page, set())) / total
+            best_cover = max(best_cover, cover)
+            pages.append((page, math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5), hits))
+        pages.sort(key=lambda p: (-p[1], p[2][0][0]))
+        return pages, best_cover
 
     def search(self, query: str, limit: int = 5) -> list[PageHit]:
-        """Pages, each scored by its best document (its own or one of its sections)."""
-        best: dict[str, int] = {}
-        for ref, score in self.search_docs(query):
-            page = self.docs[ref][0].split("#")[0]
-            best.setdefault(page, score)
-        page_docs = {doc[0]: doc for doc in self.docs if "#" not in doc[0]}
+        """Pages, each scored from its own document and its sections together."""
+        pages, _, approximate = self.rank(query)
         return [
-            PageHit(title=page_docs[page][1], location=page, summary=page_docs[page][2],
-                    score=score / SCORE_SCALE)
-            for page, score in list(best.items())[:limit]
+            PageHit(title=self.page_docs[page][1], location=page, summary=self.page_docs[page][2],
+                    score=score / SCORE_SCALE, approximate=approximate)
+            for page, score, _ in pages[:limit]
         ]
+
+
+def _share(plan: Plan, terms: set[str]) -> float:
+    """The weight of the plan's parts that some of these terms answer."""
+    return sum(w for sets, w in zip(plan.covers, plan.weights)
+               if any(all(t in terms for t in s) for s in sets))
 
 
 def _add(terms: dict[str, float], term: str, boost: float) -> None:
     terms[term] = max(terms.get(term, 0.0), boost)
 
 
+def _distinct(options: list) -> list:
+    seen, out = set(), []
+    for option in options:
+        key = (tuple(option[1]), tuple(option[2]))
+        if key not in seen:
+            seen.add(key)
+            out.append(option)
+    return out
+
+
 def _hangul(word: str) -> bool:
     return all(korean.is_syllable(ch) for ch in word)
 
 
-def _contains(sequence: list[str], run: list[str]) -> bool:
+def _find(sequence: list[str], run: list[str]) -> list[int]:
     n = len(run)
-    return n > 0 and any(sequence[i : i + n] == run for i in range(len(sequence) - n + 1))
+    return [i for i in range(len(sequence) - n + 1) if n and sequence[i : i + n] == run]
 
 
 def _one_jamo_apart(a: str, b: str) -> bool:

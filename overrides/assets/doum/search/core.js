@@ -1,4 +1,4 @@
-/* The query side of doum's search: src/doum/searching.py, step for step, so the browser and
+/* The query side of doum's search: src/doum/search/searcher.py, step for step, so the browser and
  * `doum search` rank alike. Loads site/search/doum.json, turns the customer's words into
  * index terms, runs a programmatic lunr query (never lunr's query syntax) and ranks.
  * A classic script (UMD): importScripts() in the search worker (after lunr.js and korean.js),
@@ -121,6 +121,38 @@
   /** Code-point order, as Python sorts (all index terms are in the BMP). */
   const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
 
+  const WEAK_WEIGHT = 0.2 // a question or function word, in the ranking and in coverage
+  const OTHER_DOCS = 0.3 // how much a page's other matching documents add to its best one
+  const TITLE_WEIGHT = 2 // a page whose title and keywords hold every query word counts three times
+  const COVER_FIELDS = ["t", "k", "b"] // fields that count for coverage (not the category's text)
+  const TITLE_FIELDS = ["t", "k"] // title (and questions) and keywords of the page's own document
+
+  /** Where a run of terms starts in a sequence. */
+  function find(sequence, run) {
+    const starts = []
+    const n = run.length
+    if (!n) return starts
+    for (let i = 0; i + n <= sequence.length; i++) {
+      let same = true
+      for (let j = 0; j < n && same; j++) same = sequence[i + j] === run[j]
+      if (same) starts.push(i)
+    }
+    return starts
+  }
+
+  const unique = (items) => [...new Set(items)]
+  const sum = (numbers) => numbers.reduce((total, x) => total + x, 0)
+  const compareCost = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
+
+  /** The weight of the plan's parts that some of these terms answer. */
+  function share(plan, terms) {
+    let total = 0
+    plan.covers.forEach((sets, p) => {
+      if (sets.some((set) => set.every((t) => terms.has(t)))) total += plan.weights[p]
+    })
+    return total
+  }
+
   class Searcher {
     constructor(payload) {
       const { index, termIds, counts } = loadIndex(payload.index)
@@ -129,30 +161,139 @@
       this.entryCounts = counts
       this.docs = payload.docs
       this.synonyms = payload.synonyms
+      this.weak = new Set(payload.weak || [])
+      this.phrases = payload.phrases || []
       this.vocab = payload.index.terms // sorted by code point
       this.known = new Set(this.vocab)
+      this.thesaurusWords = new Set()
+      for (const group of this.synonyms) for (const member of group) if (member.length === 1) this.thesaurusWords.add(member[0])
+      this.pageOf = this.docs.map((doc) => doc[0].split("#")[0])
       this.pages = new Map(this.docs.filter((doc) => !doc[0].includes("#")).map((doc) => [doc[0], doc]))
+      this.packed = payload.index
       this.byLength = null
       this.chosungs = null
+      this.titles = null
+      this.phraseCodes = null
+      this.second = null
     }
 
     // -- from words to weighted index terms -----------------------------------------------
 
     /** Index terms to look up, with their boosts (a Map in insertion order). */
     plan(query) {
+      return this.analyze(query).terms
+    }
+
+    analyze(query) {
       const words = korean.words(String(query || "")).slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_CHARS))
       const units = this.joinSplitWords(words)
-      const terms = new Map()
       const resolved = []
-      for (const unit of units) {
-        for (const [term, boost] of this.resolve(unit)) {
-          add(terms, term, boost)
-          resolved.push(term)
+      let alternativeAt = -1
+      let alternative = null
+      units.forEach((unit, i) => {
+        const [parts, second] = this.unitParts(unit)
+        resolved.push(parts)
+        if (second !== null && alternativeAt < 0) {
+          alternativeAt = i
+          alternative = second
+        }
+      })
+      const plan = this.makePlan(units, resolved)
+      if (alternativeAt >= 0) {
+        resolved[alternativeAt] = alternative
+        plan.alternative = this.makePlan(units, resolved)
+      }
+      return plan
+    }
+
+    /** A query word's parts, and the parts of its second-best split (or null). */
+    unitParts(unit) {
+      const stem = korean.stem(unit)
+      if (this.known.has(stem)) return [[[[stem, 1]]], null]
+      if (this.isWeak(unit)) return [[], null] // never corrected or completed
+      if (this.thesaurusWords.has(stem)) return [[[[stem, 0]]], null] // only the thesaurus knows it
+      this.second = null
+      const parts = this.resolve(unit)
+      return [parts, this.second]
+    }
+
+    makePlan(units, resolved) {
+      const parts = []
+      const weights = []
+      const unitOf = []
+      units.forEach((unit, i) => {
+        const weight = this.isWeak(unit) ? WEAK_WEIGHT : 1
+        for (const found of resolved[i]) {
+          const part = new Map()
+          for (const [term, boost] of found) add(part, term, boost)
+          parts.push(part)
+          weights.push(weight)
+          unitOf.push(i)
+        }
+      })
+      this.rankChosungCandidates(parts)
+      const stems = units.map(korean.stem)
+      const flat = []
+      parts.forEach((part, p) => {
+        for (const term of part.keys()) flat.push([term, p])
+      })
+      const flatTerms = flat.map((entry) => entry[0])
+      const covers = parts.map((part) => [...part.keys()].map((t) => [t]))
+      for (const group of this.synonyms) {
+        const hit = []
+        for (const member of group) {
+          for (const start of find(stems, member)) {
+            unitOf.forEach((u, p) => {
+              if (start <= u && u < start + member.length) hit.push(p)
+            })
+          }
+          for (const start of find(flatTerms, member)) {
+            for (const [, p] of flat.slice(start, start + member.length)) hit.push(p)
+          }
+        }
+        for (const p of unique(hit)) {
+          // A word the site does not use is looked up through its synonyms alone: a phrase's
+          // words then count in full, else they share the synonym's weight.
+          const standIn = [...parts[p].keys()].some((term) => !this.known.has(term))
+          for (const member of group) {
+            for (const term of member) {
+              if (this.known.has(term)) add(parts[p], term, SYNONYM_BOOST / (standIn ? 1 : member.length))
+            }
+            // a phrase answers the part only with all its words
+            if (member.every((term) => this.known.has(term))) covers[p].push(member)
+          }
         }
       }
-      const stems = units.map(korean.stem)
-      for (const [term, boost] of this.synonymTerms(stems, resolved)) add(terms, term, boost)
-      return terms
+      for (const part of parts) {
+        // a word only the thesaurus knows is not looked up itself
+        for (const term of [...part.keys()]) if (!this.known.has(term)) part.delete(term)
+      }
+      const keep = []
+      parts.forEach((part, p) => {
+        if (part.size) keep.push(p)
+      })
+      const terms = new Map()
+      for (const p of keep) for (const [term, boost] of parts[p]) add(terms, term, boost * weights[p])
+      const keepCovers = (sets) => {
+        const seen = new Set()
+        return sets.filter((set) => {
+          const key = set.join(" ")
+          if (seen.has(key) || !set.every((t) => this.known.has(t))) return false
+          seen.add(key)
+          return true
+        })
+      }
+      return {
+        terms,
+        parts: keep.map((p) => parts[p]),
+        weights: keep.map((p) => weights[p]),
+        covers: keep.map((p) => keepCovers(covers[p])),
+        alternative: null,
+      }
+    }
+
+    isWeak(word) {
+      return this.weak.has(word) || this.weak.has(korean.stem(word))
     }
 
     /** 비밀 번호 → 비밀번호, when the joined word is known and a part alone is not. */
@@ -177,7 +318,7 @@
 
     resolve(word) {
       const stem = korean.stem(word)
-      if (this.known.has(stem)) return [[stem, 1]]
+      if (this.known.has(stem)) return [[[stem, 1]]]
       if ([...word].some(korean.isLatin)) return this.resolveLatin(word)
       return this.resolveHangul(word)
     }
@@ -185,7 +326,7 @@
     /** Known English words first; else the word was Korean typed in English mode. */
     resolveLatin(word) {
       const expansions = word.length >= 3 ? this.prefixed(word) : []
-      if (expansions.length) return expansions.map((term) => [term, PREFIX_BOOST])
+      if (expansions.length) return [expansions.map((term) => [term, PREFIX_BOOST])]
       const hangul = korean.fromQwerty(word)
       if (isSyllablesOrDigits(hangul)) return this.resolveHangul(hangul)
       return []
@@ -193,51 +334,66 @@
 
     resolveHangul(word) {
       const stem = korean.stem(word)
-      if (this.known.has(stem)) return [[stem, 1]]
+      if (this.known.has(stem)) return [[[stem, 1]]]
+      if (this.thesaurusWords.has(stem)) return [[[stem, 0]]]
       if (korean.isChosungWord(word)) return this.byChosung(word)
       if (!isSyllablesOrDigits(stem)) return []
-      const [pieces, gaps] = this.segment(stem)
+      const splits = this.segment(stem)
+      if (!splits.length) return this.unsplit(stem)
+      const [pieces, gaps] = splits[0]
       if (gaps.length) {
         // a typo can leave a known word inside: 비빌번호 holds 번호
         const whole = this.corrected(stem)
-        if (whole.length) return [[whole[0], TYPO_BOOST]]
+        if (whole.length) return [[[whole[0], TYPO_BOOST]]]
       }
-      if (pieces.length) {
-        const fixed = gaps.flatMap((gap) => this.corrected(gap).map((term) => [term, TYPO_BOOST]))
-        return pieces.map((piece) => [piece, 1]).concat(fixed)
-      }
-      const expansions = stem.length >= 2 ? this.prefixed(stem) : []
-      if (expansions.length) return expansions.map((term) => [term, PREFIX_BOOST])
-      return this.corrected(stem).map((term) => [term, TYPO_BOOST])
+      if (splits.length > 1) this.second = this.splitParts(splits[1][0], splits[1][1])
+      return this.splitParts(pieces, gaps)
     }
 
-    /** Known words inside a run-together word (이모티콘환불 → 이모티콘, 환불), and the
-     *  runs of syllables left between them. */
+    unsplit(stem) {
+      const expansions = stem.length >= 2 ? this.prefixed(stem) : []
+      if (expansions.length) return [expansions.map((term) => [term, PREFIX_BOOST])]
+      const fixed = this.corrected(stem)
+      return fixed.length ? [[[fixed[0], TYPO_BOOST]]] : []
+    }
+
+    splitParts(pieces, gaps) {
+      const fixed = gaps.flatMap((gap) => this.corrected(gap).map((t) => [[t, TYPO_BOOST]]))
+      return pieces.map((piece) => [[piece, 1]]).concat(fixed)
+    }
+
+    /** The best two ways to read a run-together word as known words (이모티콘환불 →
+     *  이모티콘 + 환불), with the runs of syllables left between them. Cheaper first: fewer
+     *  syllables left over, then fewer (so longer) pieces, then rarer pieces. */
     segment(word) {
-      const pieces = []
-      const gaps = []
-      let gap = ""
-      let i = 0
-      while (i < word.length) {
-        let end = 0
-        for (let j = word.length; j > i + 1; j--) {
-          if (this.known.has(word.slice(i, j))) {
-            end = j
-            break
+      const n = word.length
+      // best[i]: up to two [cost, steps] for word[:i]; a step is a known piece ("p") or a
+      // syllable left over ("").
+      const best = [[[[0, 0, 0], []]]]
+      for (let i = 1; i <= n; i++) {
+        const options = best[i - 1].map(([cost, steps]) => [[cost[0] + 1, cost[1], cost[2]], steps.concat([["", word[i - 1]]])])
+        for (let j = 0; j < i - 1; j++) {
+          const piece = word.slice(j, i)
+          if (!this.known.has(piece)) continue
+          for (const [cost, steps] of best[j]) {
+            options.push([[cost[0], cost[1] + 1, cost[2] + this.df(piece)], steps.concat([["p", piece]])])
           }
         }
-        if (end) {
-          pieces.push(word.slice(i, end))
-          if (gap) gaps.push(gap)
-          gap = ""
-          i = end
-        } else {
-          gap += word[i]
-          i += 1
-        }
+        options.sort((a, b) => compareCost(a[0], b[0])) // stable: ties keep their order
+        best.push(options.slice(0, 2))
       }
-      if (gap) gaps.push(gap)
-      return [pieces, gaps]
+      const splits = []
+      for (const [, steps] of best[n]) {
+        const pieces = steps.filter(([kind]) => kind).map(([, text]) => text)
+        const gaps = []
+        steps.forEach(([kind, text], k) => {
+          if (kind) return
+          if (k && !steps[k - 1][0]) gaps[gaps.length - 1] += text
+          else gaps.push(text)
+        })
+        if (pieces.length) splits.push([pieces, gaps])
+      }
+      return splits
     }
 
     /** Known words that start with a word still being typed (비밀 → 비밀번호). */
@@ -258,17 +414,107 @@
       return this.best(found, true)
     }
 
-    /** ㅂㅁㅂㅎ → 비밀번호: whole words first, else words the consonants begin. */
+    /** ㅂㅁㅂㅎ → 비밀번호: a whole word; else a keyword phrase (ㅈㅁㅊㅅ → 주문 취소); else
+     *  the fewest known words the consonants spell one after another; else words the
+     *  consonants begin. Candidates are ranked later (rankChosungCandidates). */
     byChosung(word) {
-      if (!this.chosungs) this.chosungs = this.vocab.map(korean.chosung)
-      const exact = []
+      const chosungs = this.chosungIndex()
+      if (chosungs.has(word)) return [chosungs.get(word).map((term) => [term, 1])]
+      const phrase = this.phraseCodeIndex().get(word)
+      if (phrase) return phrase.map((term) => [[term, 1]])
+      const pieces = this.chosungSplit(word)
+      if (pieces.length) return pieces.map((piece) => chosungs.get(piece).map((term) => [term, 1]))
       const begun = []
-      this.vocab.forEach((term, i) => {
-        if (term.length === word.length && this.chosungs[i] === word) exact.push(term)
-        else if (term.length > word.length && this.chosungs[i].startsWith(word)) begun.push(term)
+      for (const [code, terms] of chosungs) {
+        if (code.length > word.length && code.startsWith(word)) begun.push(...terms)
+      }
+      return [this.best(begun, true).map((term) => [term, PREFIX_BOOST])]
+    }
+
+    /** Initial consonants → the known Hangul words they spell. */
+    chosungIndex() {
+      if (!this.chosungs) {
+        this.chosungs = new Map()
+        for (const term of this.vocab) {
+          if (term.length < 2 || !isHangul(term)) continue
+          const code = korean.chosung(term)
+          if (!this.chosungs.has(code)) this.chosungs.set(code, [])
+          this.chosungs.get(code).push(term)
+        }
+      }
+      return this.chosungs
+    }
+
+    /** Initial consonants of each keyword phrase (주문 취소 → ㅈㅁㅊㅅ), first phrase kept. */
+    phraseCodeIndex() {
+      if (!this.phraseCodes) {
+        this.phraseCodes = new Map()
+        for (const phrase of this.phrases) {
+          const code = phrase.map(korean.chosung).join("")
+          if (phrase.every((term) => this.known.has(term)) && !this.phraseCodes.has(code)) this.phraseCodes.set(code, phrase)
+        }
+      }
+      return this.phraseCodes
+    }
+
+    /** ㅈㅂㄱㅈ → [ㅈㅂ, ㄱㅈ]: the fewest pieces of two or more consonants, each the initials
+     *  of a known word; ties: the first found. */
+    chosungSplit(word) {
+      const chosungs = this.chosungIndex()
+      const n = word.length
+      const best = new Array(n + 1).fill(null)
+      best[0] = []
+      for (let i = 2; i <= n; i++) {
+        for (let j = 0; j < i - 1; j++) {
+          if (best[j] === null || !chosungs.has(word.slice(j, i))) continue
+          const candidate = best[j].concat([word.slice(j, i)])
+          if (best[i] === null || candidate.length < best[i].length) best[i] = candidate
+        }
+      }
+      return best[n] || []
+    }
+
+    /** Keep a part's MAX_EXPANSIONS most likely words: those that share a title or keyword
+     *  list with words of the query's other parts first, then those more often in titles,
+     *  then more common. */
+    rankChosungCandidates(parts) {
+      parts.forEach((part, p) => {
+        if (part.size <= MAX_EXPANSIONS) return
+        const otherDocs = new Set()
+        parts.forEach((other, q) => {
+          if (q === p) return
+          for (const term of other.keys()) for (const doc of this.titleDocs(term)) otherDocs.add(doc)
+        })
+        const keyed = [...part.keys()].map((term) => {
+          const docs = this.titleDocs(term)
+          let shared = 0
+          for (const doc of docs) if (otherDocs.has(doc)) shared += 1
+          return [-shared, -docs.size, -this.df(term), term]
+        })
+        keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || byCodePoint(a[3], b[3]))
+        const kept = keyed.slice(0, MAX_EXPANSIONS).map((key) => [key[3], part.get(key[3])])
+        part.clear()
+        for (const [term, boost] of kept) part.set(term, boost)
       })
-      if (exact.length) return this.best(exact).map((term) => [term, 1])
-      return this.best(begun, true).map((term) => [term, PREFIX_BOOST])
+    }
+
+    /** Documents whose title or keywords hold the term. */
+    titleDocs(term) {
+      if (!this.titles) {
+        this.titles = new Map()
+        const prefixes = TITLE_FIELDS.map((name) => name + "/")
+        for (const [ref, elements] of this.packed.vectors) {
+          if (!prefixes.some((prefix) => ref.startsWith(prefix))) continue
+          const doc = Number(ref.slice(ref.indexOf("/") + 1))
+          // loadIndex has made the term numbers absolute in place
+          for (let i = 0; i < elements.length; i += 2) {
+            if (!this.titles.has(elements[i])) this.titles.set(elements[i], new Set())
+            this.titles.get(elements[i]).add(doc)
+          }
+        }
+      }
+      const id = this.termIds.get(term)
+      return (id !== undefined && this.titles.get(id)) || new Set()
     }
 
     /** The known word one jamo away (환볼 → 환불), if there is one. */
@@ -278,17 +524,16 @@
       return this.best(candidates).slice(0, 1)
     }
 
-    /** The other members of every synonym group the query mentions. A member of several
-     *  words shares its boost among them, so one of its words alone counts for little. */
-    synonymTerms(stems, resolved) {
-      const added = []
-      for (const group of this.synonyms) {
-        if (!group.some((member) => contains(stems, member) || contains(resolved, member))) continue
-        for (const member of group) {
-          for (const term of member) if (this.known.has(term)) added.push([term, SYNONYM_BOOST / member.length])
+    /** Known words within one jamo of a word (a jamo added, dropped or changed). */
+    near(word) {
+      if (word.length < 2 || this.isWeak(word)) return []
+      const candidates = []
+      for (const length of [word.length - 1, word.length, word.length + 1]) {
+        for (const term of this.sameLength(length)) {
+          if (term !== word && korean.jamoDistance(word, term) === 1) candidates.push(term)
         }
       }
-      return added
+      return this.best(candidates)
     }
 
     /** The most useful few: shorter first (when asked), then in more documents. */
@@ -317,62 +562,130 @@
 
     // -- ranking --------------------------------------------------------------------------
 
-    /** [doc number, integer score] for pages and sections, best first, plus the terms. */
-    searchDocs(query) {
-      const terms = this.plan(query)
-      if (!terms.size) return { terms, hits: [] }
+    /** Pages best first — [page, integer score, its documents best first] — the plan used,
+     *  and whether the pages are only approximate. */
+    rank(query) {
+      let plan = this.analyze(query)
+      let [pages, cover] = this.rankPlan(plan)
+      if (plan.alternative && cover < 1) {
+        const [other, otherCover] = this.rankPlan(plan.alternative)
+        if (otherCover > cover) {
+          plan = plan.alternative
+          pages = other
+        }
+      }
+      if (pages.length || !query) return { pages, plan, approximate: false }
+      const approximate = this.approximatePlan(query)
+      if (!approximate) return { pages: [], plan, approximate: false }
+      return { pages: this.rankPlan(approximate)[0], plan: approximate, approximate: true }
+    }
+
+    approximatePlan(query) {
+      const words = korean.words(String(query || "")).slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_CHARS))
+      const parts = []
+      for (const word of words) {
+        const hangul = [...word].some(korean.isLatin) ? korean.fromQwerty(word) : word
+        for (const candidate of unique([korean.stem(word), word, korean.stem(hangul)])) {
+          const found = this.near(candidate)
+          if (found.length) {
+            parts.push(new Map(found.map((term) => [term, TYPO_BOOST])))
+            break
+          }
+        }
+      }
+      if (!parts.length) return null
+      const terms = new Map()
+      for (const part of parts) for (const [term, boost] of part) add(terms, term, boost)
+      return {
+        terms, parts, weights: parts.map(() => 1), covers: parts.map((part) => [...part.keys()].map((t) => [t])), alternative: null,
+      }
+    }
+
+    /** Pages for a plan, best first, and the best coverage any page reached. */
+    rankPlan(plan) {
+      if (!plan.terms.size) return [[], 0]
       const results = this.index.query((q) => {
-        for (const [term, boost] of terms) {
+        for (const [term, boost] of plan.terms) {
           q.term(term, { usePipeline: false, boost, wildcard: lunr.Query.wildcard.NONE })
         }
       })
-      const hits = results
-        .map((r) => [Number(r.ref), Math.floor(r.score * SCORE_SCALE + 0.5)])
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      return { terms, hits }
+      const byPage = new Map()
+      const covered = new Map()
+      const titled = new Map()
+      const note = (map, page, term) => {
+        if (!map.has(page)) map.set(page, new Set())
+        map.get(page).add(term)
+      }
+      for (const result of results) {
+        const ref = Number(result.ref)
+        const page = this.pageOf[ref]
+        if (!byPage.has(page)) byPage.set(page, [])
+        byPage.get(page).push([ref, Math.floor(result.score * SCORE_SCALE + 0.5)])
+        const own = !this.docs[ref][0].includes("#")
+        const metadata = result.matchData.metadata
+        for (const term of Object.keys(metadata)) {
+          const fields = metadata[term]
+          if (COVER_FIELDS.some((f) => has(fields, f))) note(covered, page, term)
+          if (own && TITLE_FIELDS.some((f) => has(fields, f))) note(titled, page, term)
+        }
+      }
+      const total = sum(plan.weights)
+      const pages = []
+      let bestCover = 0
+      const none = new Set()
+      for (const [page, hits] of byPage) {
+        hits.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        const rest = sum(hits.slice(1).map((hit) => hit[1]))
+        const base = hits[0][1] + OTHER_DOCS * Math.min(rest, hits[0][1])
+        const cover = share(plan, covered.get(page) || none) / total
+        const title = share(plan, titled.get(page) || none) / total
+        bestCover = Math.max(bestCover, cover)
+        pages.push([page, Math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5), hits])
+      }
+      pages.sort((a, b) => b[1] - a[1] || a[2][0][0] - b[2][0][0])
+      return [pages, bestCover]
     }
 
-    /** Pages, each scored by its best document (its own or one of its sections). */
+    /** [doc number, integer score] for pages and sections, pages best first, plus the terms. */
+    searchDocs(query) {
+      const { pages, plan } = this.rank(query)
+      return { terms: plan.terms, hits: pages.flatMap((page) => page[2]) }
+    }
+
+    /** Pages, each scored from its own document and its sections together. */
     search(query, limit = 5) {
-      const best = new Map()
-      for (const [ref, score] of this.searchDocs(query).hits) {
-        const page = this.docs[ref][0].split("#")[0]
-        if (!best.has(page)) best.set(page, score)
-      }
-      return [...best].slice(0, limit).map(([page, score]) => {
+      const { pages, approximate } = this.rank(query)
+      return pages.slice(0, limit).map(([page, score]) => {
         const doc = this.pages.get(page)
-        return { title: doc[1], location: page, summary: doc[2], score: score / SCORE_SCALE }
+        return { title: doc[1], location: page, summary: doc[2], score: score / SCORE_SCALE, approximate }
       })
     }
 
-    /** Material's search result: documents grouped by page, text escaped, matches marked. */
+    /** Material's search result: documents grouped by page, text escaped, matches marked.
+     *  Approximate pages carry a hidden marker in their title (empty.js says so above them). */
     materialResult(query, maxPages = 20) {
-      const { terms, hits } = this.searchDocs(query)
-      const groups = new Map()
-      for (const [ref, score] of hits) {
-        const [location, title, text] = this.docs[ref]
-        const page = location.split("#")[0]
-        if (!groups.has(page)) {
-          if (groups.size >= maxPages) continue
-          groups.set(page, [])
-        }
-        groups.get(page).push({ location, title, text, score: score / SCORE_SCALE, ref })
-      }
+      const { pages, plan, approximate } = this.rank(query)
+      const terms = plan.terms
       const marker = highlighter([...terms.keys()])
-      const items = [...groups].map(([page, docs]) => {
+      const flag = approximate ? APPROXIMATE_MARK : ""
+      const items = pages.slice(0, maxPages).map(([page, pageScore, hits]) => {
+        const docs = hits.map(([ref, score]) => {
+          const [location, title, text] = this.docs[ref]
+          return { location, title, text, score: score / SCORE_SCALE, ref }
+        })
         const own = docs.find((doc) => doc.location === page)
         const pageDoc = own || { location: page, title: this.pages.get(page)[1], text: this.pages.get(page)[2], score: 0 }
         // Material shows the page first and its sections below, best first.
         const ordered = [pageDoc, ...docs.filter((doc) => doc !== own)]
         return ordered.map((doc) => ({
           location: doc.location,
-          title: marker(doc.title),
+          title: (doc === pageDoc ? flag : "") + marker(doc.title),
           text: marker(doc.text),
-          score: doc === pageDoc ? docs[0].score : doc.score,
+          score: doc === pageDoc ? pageScore / SCORE_SCALE : doc.score,
           terms: matchedTerms(terms, doc),
         }))
       })
-      return { items, suggest: this.suggest(query, hits) }
+      return { items, suggest: this.suggest(query, pages.flatMap((page) => page[2])), approximate }
     }
 
     /** Material completes the word being typed with the last suggestion: 비밀 → 비밀번호. */
@@ -388,6 +701,9 @@
       return []
     }
   }
+
+  // An empty element empty.js looks for: the list holds pages near the query, not matches.
+  const APPROXIMATE_MARK = '<span class="doum-search-approximate" hidden></span>'
 
   function add(terms, term, boost) {
     terms.set(term, Math.max(terms.get(term) || 0, boost))
@@ -422,5 +738,5 @@
     }
   }
 
-  return { Searcher, escapeHtml, highlighter }
+  return { Searcher, escapeHtml, highlighter, APPROXIMATE_MARK }
 })
