@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import datetime
-import urllib.parse
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-
-from doum.config_types import EmailAddress, SafeURL
-from mkdocs.config.base import ValidationError
 
 
 class CategoryConfig(base.Config):
@@ -50,80 +46,9 @@ class SupportConfig(base.Config):
     holiday_years = c.ListOfItems(c.Type(int), default=[-1, 2])
     # Extra closed dates: "2026-12-31" or {date: 2026-12-31, name: 연말 휴무}.
     closed = c.ListOfItems(c.Type((str, dict, datetime.date)), default=[])
-    # https:, mailto: or tel: (http: only for localhost); anything else fails the build.
-    chat_url = SafeURL()
-    # One plain address (help@example.com): no display name, no ?bcc=, no second address.
-    email = EmailAddress()
+    chat_url = c.Type(str, default="")
+    email = c.Type(str, default="")
     reply_time = c.Type(str, default="1~2일")
-
-
-# Reported mailto: limits (README, "Contact checklist"): desktop shells and Gmail cut links near
-# 2,000 characters; iOS Mail and Android intents carry far more.
-MAILTO_LIMITS = {"desktop": 1800, "mobile": 30000}
-
-
-class MailtoLimit(c.BaseConfigOption[dict]):
-    """`mailto_limit`: one number for every device, or {desktop: N, mobile: N} (missing keys
-    take the defaults). Always read back as {"desktop": int, "mobile": int}."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default = dict(MAILTO_LIMITS)
-
-    def run_validation(self, value: object) -> dict:
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = {"desktop": value, "mobile": value}
-        if not isinstance(value, dict):
-            raise ValidationError(
-                f"contact.mailto_limit: expected a number or {{desktop: N, mobile: N}}, got {value!r}")
-        unknown = sorted(set(map(str, value)) - set(MAILTO_LIMITS))
-        if unknown:
-            raise ValidationError(
-                f"contact.mailto_limit: unknown key {unknown[0]!r} (use desktop and mobile)")
-        limits = {**MAILTO_LIMITS, **value}
-        for key, limit in limits.items():
-            if not isinstance(limit, int) or isinstance(limit, bool) or not 200 <= limit <= 2_000_000:
-                raise ValidationError(
-                    f"contact.mailto_limit.{key}: expected a whole number from 200 to 2000000, got {limit!r}")
-        return limits
-
-
-class Endpoint(c.BaseConfigOption[str]):
-    """`endpoint`: the owner's receiver for inquiries posted from the page. https:// only;
-    http:// only for localhost and 127.0.0.1 (a receiver on the author's own machine)."""
-
-    LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default = ""
-
-    def run_validation(self, value: object) -> str:
-        if value is None or value == "":
-            return ""
-        fix = "write the receiver's address as https://… (http:// only for localhost or 127.0.0.1)"
-        if not isinstance(value, str):
-            raise ValidationError(f"contact.endpoint: expected a URL, got {value!r}; {fix}")
-        text = value.strip()
-        try:
-            parts = urllib.parse.urlsplit(text)
-            host = parts.hostname or ""
-            parts.port  # noqa: B018 - raises ValueError on a port that is not a number
-        except ValueError:
-            raise ValidationError(f"contact.endpoint: {text!r} is not a valid URL; {fix}") from None
-        bad = any(ch.isspace() or ord(ch) < 32 or ch in '<>"\\`' for ch in text)
-        if bad or not host or parts.username is not None or parts.password is not None:
-            raise ValidationError(f"contact.endpoint: {text!r} is not a valid URL; {fix}")
-        if parts.scheme == "https" or (parts.scheme == "http" and host in self.LOCAL_HOSTS):
-            return text
-        raise ValidationError(f"contact.endpoint: {text!r} is not an https:// address; {fix}")
-
-
-class ConsentConfig(base.Config):
-    """개인정보 수집·이용 동의 shown when `endpoint` is set (items come from the form's fields)."""
-
-    purpose = c.Type(str, default="문의 내용을 확인하고 답장하기 위해")
-    retention = c.Type(str, default="문의 처리를 마친 날부터 3년 (전자상거래법의 소비자 불만·분쟁 처리 기록)")
 
 
 class ContactConfig(base.Config):
@@ -134,11 +59,8 @@ class ContactConfig(base.Config):
     paid_services = c.ListOfItems(c.Type(str), default=["카카오페이", "선물하기", "이모티콘"])
     types = c.ListOfItems(c.Type(str), default=["계정/로그인", "결제/환불", "오류/장애", "설정", "기타"])
     payment_types = c.ListOfItems(c.Type(str), default=["결제/환불"])
-    # Longest mailto: link per platform; a longer inquiry is copied and pasted.
-    mailto_limit = MailtoLimit()
-    # Optional receiver that takes the checklist directly (text/plain JSON POST).
-    endpoint = Endpoint()
-    consent = c.SubConfig(ConsentConfig)
+    # mailto: URLs longer than this are cut to a short body asking to paste the copied text.
+    mailto_limit = c.Type(int, default=1800)
 
 
 class DoumConfig(base.Config):
