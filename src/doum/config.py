@@ -7,6 +7,8 @@ import datetime
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from doum.config_types import EmailAddress, SafeURL
+
 
 class CategoryConfig(base.Config):
     """One folder of pages under docs/: how it is titled, ordered and routed to support."""
@@ -46,8 +48,10 @@ class SupportConfig(base.Config):
     holiday_years = c.ListOfItems(c.Type(int), default=[-1, 2])
     # Extra closed dates: "2026-12-31" or {date: 2026-12-31, name: 연말 휴무}.
     closed = c.ListOfItems(c.Type((str, dict, datetime.date)), default=[])
-    chat_url = c.Type(str, default="")
-    email = c.Type(str, default="")
+    # https:, mailto: or tel: (http: only for localhost); anything else fails the build.
+    chat_url = SafeURL()
+    # One plain address (help@example.com): no display name, no ?bcc=, no second address.
+    email = EmailAddress()
     reply_time = c.Type(str, default="1~2일")
 
 

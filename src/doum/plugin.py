@@ -22,6 +22,7 @@ from doum.search import material as material_search
 from doum.site import pagedata
 from doum.site import sitedata
 from doum.site import theme
+from doum.site import headers, safe_text
 from doum.site import nav as sitenav
 from doum.config import DoumConfig
 from doum.content.problems import ProblemLog
@@ -69,18 +70,21 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         catalog.check_links(self.catalog, files, self.problems)
         self.problems.raise_if_errors()
         env.globals["doum_site"] = self.site
+        safe_text.add_filters(env)  # titles and config values print as text (Material's slots too)
         return env
 
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
+        safe_text.describe(page, pagedata.summary(page, self.catalog))  # <meta description>, escaped once
         context["doum_page"] = pagedata.build(page, nav, self.catalog, self.config)
         context["doum_listing"] = categories.listing(page, nav, self.catalog, self.config)
         context["nav"] = sitenav.local(nav, page, self.catalog, self.config)
         return context
 
+    @event_priority(-100)  # after mkdocs-glightbox has written its inline code into the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return material_a11y.name_landmarks(output)
+        return material_a11y.finish_page(output, config)
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
@@ -91,11 +95,15 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def _write_search_index(self, config: MkDocsConfig) -> None:
         self.search.write(config.site_dir)
 
+    @event_priority(-90)  # after the other plugins' files, which it lists for caching
+    def _write_headers(self, config: MkDocsConfig) -> None:
+        headers.write(config.site_dir, self.config)
+
     @event_priority(-100)  # after every other plugin has written its files
     def _publish(self, config: MkDocsConfig) -> None:
         self.staging.publish()
 
-    on_post_build = CombinedEvent(_write_search_index, _publish)
+    on_post_build = CombinedEvent(_write_search_index, _write_headers, _publish)
 
     def on_build_error(self, error: Exception) -> None:
         if hasattr(self, "staging"):

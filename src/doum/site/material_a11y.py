@@ -1,4 +1,4 @@
-"""Names for two of Material's landmarks that axe-core flags, added to the finished HTML.
+"""Fixes to finished HTML: names for two of Material's landmarks, and no inline lightbox code.
 
 Material's search dialog has no accessible name (aria-dialog-name), and its breadcrumbs reuse
 the main navigation's label (landmark-unique). Patching the output keeps Material's partials
@@ -7,7 +7,11 @@ unforked.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 NAMED_SEARCH_DIALOG = SEARCH_DIALOG[:-1] + ' aria-label="검색">'
@@ -17,3 +21,46 @@ BREADCRUMBS = re.compile(r'<nav class="md-path" aria-label="[^"]*"')
 def name_landmarks(html: str) -> str:
     html = html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
     return BREADCRUMBS.sub('<nav class="md-path" aria-label="현재 위치"', html, count=1)
+
+
+# mkdocs-glightbox writes its initialiser and a <style> into every page (on_post_page). Both are
+# inline code a strict CSP blocks; doum removes them after the plugin ran and leaves the options
+# as JSON data, which assets/doum/shared/bootstrap.js hands to GLightbox (the rules of the
+# <style> live in doum.css).
+GLIGHTBOX_STYLE = re.compile(r'\s*<style id="glightbox-style">.*?</style>', re.S)
+GLIGHTBOX_INIT = re.compile(r'<script id="init-glightbox">.*?</script>', re.S)
+
+
+def lightbox_settings(config: MkDocsConfig) -> dict[str, Any] | None:
+    """mkdocs-glightbox's options as its own initialiser would pass them (None: not in use)."""
+    plugin = config.plugins.get("glightbox")
+    if plugin is None:
+        return None
+    options = plugin.config
+    return {
+        "options": {
+            **{key: options.get(key) for key in ("touchNavigation", "loop", "zoomable", "draggable")},
+            "openEffect": options.get("effect", "zoom"),
+            "closeEffect": options.get("effect", "zoom"),
+            "slideEffect": options.get("slide_effect", "slide"),
+        },
+        "background": str(options.get("background", "white")),
+        "shadow": bool(options.get("shadow", True)),
+        "privacy": bool(getattr(plugin, "using_material_privacy", False)),
+    }
+
+
+def static_lightbox(html: str, config: MkDocsConfig) -> str:
+    """Swap mkdocs-glightbox's inline <script> and <style> for a JSON data block."""
+    if 'id="init-glightbox"' not in html:
+        return html
+    settings = lightbox_settings(config)
+    data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    html = GLIGHTBOX_STYLE.sub("", html, count=1)
+    block = f'<script type="application/json" id="doum-glightbox">{data}</script>'
+    return GLIGHTBOX_INIT.sub(lambda _: block, html, count=1)
+
+
+def finish_page(html: str, config: MkDocsConfig) -> str:
+    """Everything doum changes in a finished page, after every other plugin wrote into it."""
+    return static_lightbox(name_landmarks(html), config)
