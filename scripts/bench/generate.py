@@ -76,8 +76,12 @@ def read_vocabulary(docs_dir: Path) -> Vocabulary:
     return vocab
 
 
-def generate(out_dir: Path, pages: int, vocab: Vocabulary, seed: int = 1) -> KnowledgeBase:
-    """Write `pages` FAQ pages (plus a home page) into out_dir/docs; returns what was written."""
+def generate(out_dir: Path, pages: int, vocab: Vocabulary, seed: int = 1,
+             plain: bool = False) -> KnowledgeBase:
+    """Write `pages` FAQ pages (plus a home page) into out_dir/docs; returns what was written.
+
+    plain: ordinary MkDocs pages instead, titled by a `# heading`, with no front matter at all.
+    """
     rng = random.Random(seed)
     docs_dir = out_dir / "docs"
     for category in CATEGORIES:
@@ -93,7 +97,8 @@ def generate(out_dir: Path, pages: int, vocab: Vocabulary, seed: int = 1) -> Kno
         while page.title in titles:  # doum rejects two pages with the same question
             page = _page(rng, vocab, number)
         titles.add(page.title)
-        (docs_dir / page.src_uri).write_text(_markdown(rng, vocab, page, number), encoding="utf-8")
+        text = _plain_markdown(rng, vocab, page) if plain else _markdown(rng, vocab, page, number)
+        (docs_dir / page.src_uri).write_text(text, encoding="utf-8")
         written.append(page)
     return KnowledgeBase(docs_dir=docs_dir, pages=written)
 
@@ -128,6 +133,13 @@ def _markdown(rng: random.Random, vocab: Vocabulary, page: GeneratedPage, number
         else:
             parts.append(" ".join(rng.sample(vocab.sentences, rng.randint(2, 5))))
         parts.append("")
+    return "\n".join(parts)
+
+
+def _plain_markdown(rng: random.Random, vocab: Vocabulary, page: GeneratedPage) -> str:
+    parts = [f"# {page.title}", "", rng.choice(vocab.summaries), ""]
+    for heading in rng.sample(vocab.headings, rng.randint(1, 3)):
+        parts += [f"## {heading}", "", " ".join(rng.sample(vocab.sentences, rng.randint(2, 4))), ""]
     return "\n".join(parts)
 
 
