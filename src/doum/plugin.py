@@ -11,21 +11,23 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from doum.content import catalog
-from doum.site import categories
-from doum.site import contact
-from doum.content import images
+from doum.config import DoumConfig
+from doum.content import catalog, images
+from doum.content.problems import ProblemLog
 from doum.search import documents as index
-from doum.site import markdown_defaults
-from doum.site import material_a11y
 from doum.search import material as material_search
-from doum.site import pagedata
-from doum.site import sitedata
-from doum.site import theme
+from doum.site import (
+    categories,
+    contact,
+    generated,
+    markdown_defaults,
+    material_a11y,
+    pagedata,
+    sitedata,
+    theme,
+)
 from doum.site import headers, safe_text
 from doum.site import nav as sitenav
-from doum.config import DoumConfig
-from doum.content.problems import ProblemLog
 from doum.site.staging import Staging
 
 
@@ -45,29 +47,33 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         # Every plugin's on_config has run by now, Material's search included.
         material_search.replace_indexer(config)
         self.catalog = catalog.load(files, self.config, config, self.problems)
-        categories.add_pages(files, self.catalog, self.config, config)
-        contact.add_contact_page(files, config)
+        generated.add_pages(files, self.catalog, self.config, config)
         return files
 
     def on_nav(self, navigation: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        return sitenav.build(navigation, self.catalog, files, config)
+        return sitenav.build(self.catalog, files)
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        # doum parsed the front matter already; MkDocs gets the body alone (see on_page_markdown).
+        return catalog.body_source(self.catalog, page.file)
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        page.meta = catalog.page_meta(self.catalog, page.file.src_uri, page.meta)
         contact.use_contact_template(page)
         return markdown
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        html = images.enhance(html, page, config, self.problems)
+        html = images.enhance(html, page, config)
         self.search.add_page(page, html, self.catalog)
         return html
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # Every page is read by now and nothing is written yet: the last safe moment to stop.
-        catalog.check_links(self.catalog, files, self.problems)
+        catalog.check_references(self.catalog, files, self.problems)
         self.problems.raise_if_errors()
         env.globals["doum_site"] = self.site
         safe_text.add_filters(env)  # titles and config values print as text (Material's slots too)
@@ -79,7 +85,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         safe_text.describe(page, pagedata.summary(page, self.catalog))  # <meta description>, escaped once
         context["doum_page"] = pagedata.build(page, nav, self.catalog, self.config)
         context["doum_listing"] = categories.listing(page, nav, self.catalog, self.config)
-        context["nav"] = sitenav.local(nav, page, self.catalog, self.config)
+        context["nav"] = sitenav.local(nav, page, self.config)
         return context
 
     @event_priority(-100)  # after mkdocs-glightbox has written its inline code into the page

@@ -108,7 +108,7 @@ def test_enhance_adds_size_and_keeps_what_the_author_wrote(tmp_path: Path) -> No
             '<img alt="b" src="../../assets/shot.png" loading="eager" width="5">'
             '<img alt="c" src="https://example.com/x.png">'
             '<img alt="d" src="../../assets/missing.png">')
-    tags = [html_attributes(tag[4:]) for tag in IMG_RE.findall(enhance(html, page, config, None))]
+    tags = [html_attributes(tag[4:]) for tag in IMG_RE.findall(enhance(html, page, config))]
     assert tags[0] == {"alt": "a", "src": "../../assets/shot.png", "width": "20", "height": "10",
                        "loading": "lazy", "decoding": "async"}
     assert (tags[1]["loading"], tags[1]["width"], "height" in tags[1]) == ("eager", "5", False)

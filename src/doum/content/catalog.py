@@ -43,7 +43,6 @@ class PageInfo:
     lines: dict[str, int] = field(default_factory=dict)  # front-matter key → line in the file
     source_path: str = ""  # the file as problems name it, e.g. "docs/account/reset-password.md"
     related_lines: list[int] = field(default_factory=list)  # line of each `related` entry
-    title_from_heading: bool = False  # no `title:`; the body's `# heading` is the title
     meta: dict[str, Any] = field(default_factory=dict)  # every front-matter value, for page.meta
     body_line: int = 1  # first line of the Markdown body (after front matter)
     anchors: set[str] = field(default_factory=set)  # heading ids, for links to `page.md#id`
@@ -167,7 +166,6 @@ def read_page(src_uri: str, text: str, path: str, site_files: references.SiteFil
         lines=field_lines,
         source_path=path,
         related_lines=related_lines,
-        title_from_heading=heading is not None,
         meta={key: field.value for key, field in front.fields.items() if not field.error},
         body_line=front.body_line,
         anchors=references.heading_ids(lines, slugify),

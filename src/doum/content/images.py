@@ -16,12 +16,11 @@ from mkdocs.structure.pages import Page
 
 from doum.content.references import HTML_IMG_RE, html_attributes
 from doum.content.imagesize import read_size
-from doum.content.problems import ProblemLog
 
 _END_RE = re.compile(r"\s*/?>$")
 
 
-def enhance(html: str, page: Page, config: MkDocsConfig, problems: ProblemLog) -> str:
+def enhance(html: str, page: Page, config: MkDocsConfig) -> str:
     docs_dir = Path(config.docs_dir)
 
     def add_attributes(match: re.Match[str]) -> str:

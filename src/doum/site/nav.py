@@ -10,7 +10,6 @@ once here, so rendering a page never scans the site.
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -80,7 +79,7 @@ def listing_src_uri(key: str, number: int) -> str:
     return f"{key}/index.md" if number == 1 else f"{key}/page/{number}.md"
 
 
-def build(navigation: Navigation, catalog: Catalog, files: Files, config: MkDocsConfig) -> SiteNavigation:
+def build(catalog: Catalog, files: Files) -> SiteNavigation:
     """Replace MkDocs' folder-name navigation with doum's: Home, categories, other pages."""
     pages_by_uri = {file.src_uri: file.page for file in files.documentation_pages() if file.page}
     for page in pages_by_uri.values():
@@ -119,7 +118,7 @@ def build(navigation: Navigation, catalog: Catalog, files: Files, config: MkDocs
     return SiteNavigation(items, order, sections, questions, listings, pages_by_uri)
 
 
-def local(navigation: Navigation, page: Page, catalog: Catalog, options: DoumConfig) -> Navigation:
+def local(navigation: Navigation, page: Page, options: DoumConfig) -> Navigation:
     """The navigation `page` renders: its own category opened around it, others closed."""
     if not isinstance(navigation, SiteNavigation):
         return navigation
@@ -146,7 +145,7 @@ def _open_section(
     """A fresh copy of the page's category section listing a window of its questions."""
     key = section.category.key
     questions = navigation.questions[key]
-    shown = window(questions, _center(navigation, key, page, options), options.nav_window)
+    shown = window(questions, _center(navigation, page, options), options.nav_window)
     children: list[StructureItem] = [section.index] if section.index else []
     children.extend(shown)
     if len(shown) < len(questions) and section.index:
@@ -159,7 +158,7 @@ def _open_section(
     return opened
 
 
-def _center(navigation: SiteNavigation, key: str, page: Page, options: DoumConfig) -> int:
+def _center(navigation: SiteNavigation, page: Page, options: DoumConfig) -> int:
     """Where the page sits among its category's questions (a category page: its first one)."""
     position = navigation.position.get(page.file.src_uri)
     if position:
