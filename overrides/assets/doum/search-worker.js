@@ -4,10 +4,15 @@
  * Material:  {type: 0 SETUP} → {type: 1 READY};  {type: 2 QUERY, data: text} →
  *            {type: 3 RESULT, data: {items, suggest}}
  * doum API:  {type: "doum:search", id, query, limit} → {type: "doum:result", id, results}
+ *            or, when the index cannot be loaded, {type: "doum:result", id, error}
+ *            and {type: "doum:hello"} first of all, so search.js can tell a live worker from
+ *            one that never started.
  *
  * The index (search/doum.json) starts loading as soon as the worker starts, before Material's
- * setup message arrives. */
+ * setup message arrives. A failed load is tried again: on the next doum query, and for
+ * Material (which sends its setup once) on a timer, so search comes back with the file. */
 /* global importScripts, doumSearchCore */
+self.postMessage({ type: "doum:hello" })
 importScripts("search/lunr.js", "search/korean.js", "search/core.js")
 
 const SETUP = 0
@@ -15,36 +20,61 @@ const READY = 1
 const QUERY = 2
 const RESULT = 3
 const INDEX_URL = new URL("../../search/doum.json", self.location.href)
+const RETRY_MS = [2000, 5000, 10000, 30000] // then every 30 s while Material waits
 
-const searcher = fetch(INDEX_URL)
-  .then((response) => {
-    if (!response.ok) throw new Error(`doum search: ${INDEX_URL} answered ${response.status}`)
-    return response.json()
-  })
-  .then((payload) => new doumSearchCore.Searcher(payload))
+let searcher = null // a promise of the Searcher; null after a failed load
+let failed = false // after a failure, ask the server again rather than a cached copy
 
-function answer(message, searcher) {
-  if (message.type === SETUP) return { type: READY }
-  if (message.type === QUERY) return { type: RESULT, data: searcher.materialResult(message.data) }
+function load() {
+  if (!searcher) {
+    searcher = fetch(INDEX_URL, failed ? { cache: "no-cache" } : {})
+      .then((response) => {
+        if (!response.ok) throw new Error(`doum search: ${INDEX_URL} answered ${response.status}`)
+        return response.json()
+      })
+      .then((payload) => new doumSearchCore.Searcher(payload))
+    searcher.catch(() => {
+      searcher = null // the next caller fetches again
+      failed = true
+    })
+  }
+  return searcher
+}
+
+load()
+
+// Material sends its setup once and waits for READY before it sends any query: keep trying.
+function setUpMaterial(attempt = 0) {
+  load().then(
+    () => self.postMessage({ type: READY }),
+    () => setTimeout(() => setUpMaterial(attempt + 1), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]),
+  )
+}
+
+function answer(message, ready) {
+  if (message.type === QUERY) return { type: RESULT, data: ready.materialResult(String(message.data ?? "")) }
   if (message.type === "doum:search") {
     const limit = Math.max(1, Math.min(Number(message.limit) || 5, 50))
-    return { type: "doum:result", id: message.id, results: searcher.search(message.query, limit) }
+    return { type: "doum:result", id: message.id, results: ready.search(String(message.query ?? ""), limit) }
   }
   return null
 }
 
 self.addEventListener("message", (event) => {
   const message = event.data || {}
-  searcher
-    .then((ready) => {
+  if (message.type === SETUP) {
+    setUpMaterial()
+    return
+  }
+  load().then(
+    (ready) => {
       const reply = answer(message, ready)
       if (reply) self.postMessage(reply)
-    })
-    .catch((error) => {
-      // A query must never leave Material or the API waiting: answer with no results.
-      if (message.type === QUERY) self.postMessage({ type: RESULT, data: { items: [] } })
-      if (message.type === "doum:search") self.postMessage({ type: "doum:result", id: message.id, results: [], error: String(error) })
-      if (message.type === SETUP) self.postMessage({ type: READY })
-      throw error
-    })
+    },
+    (error) => {
+      // The API's caller must never wait: say the index is unavailable.
+      if (message.type === "doum:search") self.postMessage({ type: "doum:result", id: message.id, error: String(error) })
+      // Material only queries after READY, i.e. with an index; nothing to say otherwise.
+    },
+  )
 })

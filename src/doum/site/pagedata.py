@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 from typing import Any
-from urllib.parse import urlencode
 
 from mkdocs.structure.pages import Page
 
 from doum.content.catalog import Catalog
 from doum.config import DoumConfig
 from doum.site.nav import SiteNavigation
+from doum.site.sitedata import prefill_query
 
 RELATED_LIMIT = 5
 
@@ -44,8 +44,8 @@ def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig)
         "is_faq": is_faq,
     }
     if is_faq:
-        prefill = {"service": service, "type": inquiry_type, "from": page.url}
-        data["contact_query"] = urlencode({k: v for k, v in prefill.items() if v})
+        # The no-JavaScript contact links of the page end (feedback, "still not solved?").
+        data["contact_query"] = prefill_query(service=service, type=inquiry_type, from_=page.url)
         data["related"] = _related(page, info.related if info else [], site)
     return data
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from doum.support import calendar
 from doum.config import DoumConfig
+from doum.site.contact import CONTACT_SRC
+
+# The prefill parameters of the contact page, in order. site.js's prefillLink writes the same.
+PREFILL_KEYS = ("service", "type", "q", "from")
 
 
 def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
@@ -23,6 +29,7 @@ def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
             "reply_time": support.reply_time,
         },
         "contact": {
+            "url": contact_url(config),
             "services": contact.services,
             "paid_services": contact.paid_services,
             "types": contact.types,
@@ -31,3 +38,19 @@ def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
         },
         "search": {"popular_keywords": options.search.popular_keywords},
     }
+
+
+def contact_url(config: MkDocsConfig) -> str:
+    """The contact page's URL relative to the site root, as MkDocs will write it:
+    `contact/` or, with `use_directory_urls: false`, `contact.html`."""
+    return File(CONTACT_SRC, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
+
+def prefill_query(**fill: str) -> str:
+    """The contact page's query string for `service`, `type`, `q` and `from` (pass `from_`):
+    trimmed, empty values left out, in PREFILL_KEYS order — the rules of site.js prefillLink."""
+    values = {key.rstrip("_"): (value or "").strip() for key, value in fill.items()}
+    unknown = set(values) - set(PREFILL_KEYS)
+    if unknown:
+        raise TypeError(f"unknown contact prefill keys: {sorted(unknown)}")
+    return urlencode([(key, values[key]) for key in PREFILL_KEYS if values.get(key)])

@@ -4,20 +4,28 @@
 // doum:launcher-open / doum:launcher-close on document, and [data-doum-launcher] links.
 import { describeState, supportState } from "./calendar.js"
 import { search } from "../search.js"
+import { UNAVAILABLE_MESSAGE } from "../shared/unavailable.js"
+import { pageData, prefillLink, siteData } from "../shared/site.js"
 
 const STORE_KEY = "doum.launcher.v1"
 const ANSWERS = 3
 const TYPING_DELAY_MS = 150
 const COMPOSING_DELAY_MS = 300 // Hangul syllables still forming: wait a little longer
 const STATUS_REFRESH_MS = 30000
+const QUESTION_MAX = 500
 
-const readJson = (id) => {
-  try { return JSON.parse(document.getElementById(id)?.textContent || "{}") } catch { return {} }
-}
-
+// The panel's state for this tab: {open, question, escalated}. Whatever sessionStorage holds
+// (another version, garbage, a throwing or full storage) reads as a valid state or none.
 const store = {
   load() {
-    try { return JSON.parse(sessionStorage.getItem(STORE_KEY)) || {} } catch { return {} }
+    let saved = null
+    try { saved = JSON.parse(sessionStorage.getItem(STORE_KEY)) } catch { return {} }
+    if (!saved || typeof saved !== "object" || Array.isArray(saved)) return {}
+    return {
+      open: saved.open === true,
+      question: typeof saved.question === "string" ? saved.question.slice(0, QUESTION_MAX) : "",
+      escalated: saved.escalated === true,
+    }
   },
   save(state) {
     try { sessionStorage.setItem(STORE_KEY, JSON.stringify(state)) } catch { /* private mode: forget */ }
@@ -31,7 +39,7 @@ function visitorTimeZone() {
 class Launcher {
   constructor(link, panel, site) {
     this.panel = panel
-    this.support = site.support || {}
+    this.support = site.support
     this.page = {}
     this.opener = null
     this.timer = 0 // refreshes the status while the panel is open
@@ -45,7 +53,6 @@ class Launcher {
     this.escalate = this.part("escalate")
     // The panel outlives instant navigation: pin its relative links to this first page's URL.
     for (const a of panel.querySelectorAll("a[href]")) a.href = a.href
-    this.contactUrl = new URL(link.href)
     this.button = this.upgrade(link)
     this.listen()
     this.restore()
@@ -195,12 +202,8 @@ class Launcher {
 
   // The contact page, prefilled with this page's service and category and the bot question.
   renderEmail() {
-    const url = new URL(this.contactUrl)
-    const fill = { service: this.page.service, type: this.page.type, q: this.input.value.trim(), from: this.page.url }
-    for (const [key, value] of Object.entries(fill)) {
-      if (value) url.searchParams.set(key, value)
-    }
-    this.email.href = url.href
+    const { service, type, url } = this.page
+    this.email.href = prefillLink({ service, type, q: this.input.value, from: url })
   }
 
   ask(delay) {
@@ -218,12 +221,20 @@ class Launcher {
       return
     }
     let results = []
+    let unavailable = false
     try {
       results = await search(question, { limit: ANSWERS })
     } catch {
-      results = []
+      unavailable = true // search.js already replaced a failed worker once
     }
     if (number !== this.query) return
+    if (unavailable) {
+      // Say so, and open the other ways to ask rather than leave the visitor waiting.
+      list.replaceChildren()
+      status.textContent = `${UNAVAILABLE_MESSAGE} 아래에서 상담원 채팅이나 이메일로 문의해 주세요.`
+      this.showOptions(true, false)
+      return
+    }
     list.replaceChildren(...results.slice(0, ANSWERS).map(answerItem))
     status.textContent = results.length
       ? `도움이 될 만한 답변 ${Math.min(results.length, ANSWERS)}개`
@@ -250,7 +261,7 @@ function start() {
   const link = document.querySelector("a.doum-launcher")
   const panel = document.getElementById("doum-panel")
   if (!link || !panel) return
-  const launcher = new Launcher(link, panel, readJson("doum-site"))
+  const launcher = new Launcher(link, panel, siteData())
   window.doum = window.doum || {}
   window.doum.launcher = {
     open: () => launcher.open(),
@@ -267,7 +278,7 @@ function start() {
     event.stopPropagation()
     launcher.open({ opener: trigger })
   }, true)
-  const onPage = () => launcher.setPage(readJson("doum-page"))
+  const onPage = () => launcher.setPage(pageData())
   if (window.document$) window.document$.subscribe(onPage)
   else onPage()
 }

@@ -1,6 +1,7 @@
 // "이 답변이 도움이 되었나요?": the vote is remembered per page in this browser only.
 // No cookies, no analytics: a "no" offers the chat launcher and the prefilled contact form.
 import { browserStorage } from './storage.js'
+import { pageData } from './site.js'
 
 const KEY_PREFIX = 'doum:feedback:v1:'
 const ANSWERS = {
@@ -8,18 +9,12 @@ const ANSWERS = {
   no: '도움이 되지 못해 아쉬워요. 상담원에게 바로 물어보거나, 이 페이지 정보를 담아 문의 메일을 보낼 수 있어요.',
 }
 
-function pageUrl() {
-  try {
-    return JSON.parse(document.getElementById('doum-page')?.textContent ?? 'null')?.url ?? null
-  } catch {
-    return null
-  }
-}
-
 function readVote(storage, key) {
   try {
+    // Whatever is stored is a string to compare, never a key to look up: "toString" or
+    // "__proto__" must not find Object.prototype's members.
     const vote = storage?.getItem(key)
-    return vote in ANSWERS ? vote : null
+    return typeof vote === 'string' && Object.hasOwn(ANSWERS, vote) ? vote : null
   } catch {
     return null
   }
@@ -43,8 +38,8 @@ function show(widget, vote) {
 
 function start() {
   const widget = document.querySelector('[data-doum-feedback]')
-  const url = pageUrl()
-  if (!widget || url == null) return
+  const url = pageData().url
+  if (!widget || typeof url !== 'string') return
   const storage = browserStorage()
   const key = KEY_PREFIX + url
   show(widget, readVote(storage, key))

@@ -4,8 +4,18 @@
 // opens on load. With it, the query goes straight into Material's header search on the
 // current page: open the search toggle, put the text in the header input and send the
 // keyup Material listens to. Re-bound on every page through Material's document$.
+//
+// It also watches Material's header search, whose worker (assets/doum/search-worker.js, started
+// by Material from __config.search) doum cannot reach: when the result line has not moved
+// WAIT_MS after the visitor opened the search or typed, the worker is missing, stuck or has no
+// index, and the result area says so with the ways to reach support instead of "검색 초기화".
+// The message goes away as soon as Material shows a result (the worker retries the index).
+import { SITE_ROOT } from "./site.js";
+import { unavailableNotice } from "./unavailable.js";
 
 const SEARCH_FORM = "form[data-doum-search]";
+const WAIT_MS = 3000;
+const FAILED_CLASS = "doum-search-failed";
 
 /** Open Material's header search showing results for `query`. Returns false if absent. */
 export function openHeaderSearch(query) {
@@ -52,6 +62,82 @@ function bindForm(form) {
 function init() {
   for (const form of document.querySelectorAll(SEARCH_FORM)) bindForm(form);
 }
+
+function closeHeaderSearch() {
+  const toggle = document.getElementById("__search");
+  if (!toggle?.checked) return;
+  toggle.checked = false;
+  toggle.dispatchEvent(new Event("change"));
+}
+
+/** Watch Material's header search (it lives outside the container: once per load). */
+function watchHeaderSearch() {
+  const result = document.querySelector("[data-md-component=search-result]");
+  const meta = result?.querySelector(".md-search-result__meta");
+  const input = document.querySelector("[data-md-component=search-query]");
+  const toggle = document.getElementById("__search");
+  if (!meta || !input || !toggle || result.querySelector(`.${FAILED_CLASS}`)) return;
+  const region = document.createElement("div");
+  region.className = FAILED_CLASS;
+  region.setAttribute("role", "status");
+  meta.after(region);
+
+  let answers = 0; // times Material rewrote the result line: each one is a worker message
+  let answered = null; // the query text when it last did
+  let timer = 0;
+  let failed = false;
+
+  const recover = () => {
+    if (!failed) return;
+    failed = false;
+    meta.hidden = false;
+    region.replaceChildren();
+  };
+  const fail = () => {
+    if (failed) return;
+    failed = true;
+    meta.hidden = true; // "검색 초기화" would promise something that is not coming
+    const query = input.value.trim();
+    region.replaceChildren(unavailableNotice({
+      query,
+      // Material keeps the worker it started: a fresh load of the search (?q= on the home
+      // page, as the home search box does) is the way to try again.
+      retry: () => {
+        const url = new URL(SITE_ROOT);
+        if (query) url.searchParams.set("q", query);
+        location.assign(url.href);
+      },
+      chat: window.doum?.launcher ? () => {
+        closeHeaderSearch();
+        window.doum.launcher.open();
+      } : null,
+    }));
+  };
+  // Material sends a query only when the worker is ready and the text changed.
+  const owed = () => answers === 0 || input.value !== answered;
+  const expect = () => {
+    if (timer || !owed()) return;
+    const seen = answers;
+    timer = setTimeout(function check() {
+      timer = 0;
+      if (answers === seen) fail();
+      else if (owed()) expect(); // answered an older text: wait for the latest
+    }, WAIT_MS);
+  };
+  new MutationObserver(() => {
+    answers += 1;
+    answered = input.value;
+    recover();
+  }).observe(meta, { childList: true, characterData: true, subtree: true });
+  input.addEventListener("keyup", expect);
+  input.addEventListener("focus", expect);
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) expect();
+  });
+  if (toggle.checked) expect(); // opened by ?q= before this module ran
+}
+
+watchHeaderSearch();
 
 if (window.document$) {
   window.document$.subscribe(init);
