@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import urllib.parse
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from doum.config_types import EmailAddress, SafeURL
+from mkdocs.config.base import ValidationError
 
 
 class CategoryConfig(base.Config):
@@ -55,6 +57,75 @@ class SupportConfig(base.Config):
     reply_time = c.Type(str, default="1~2일")
 
 
+# Reported mailto: limits (README, "Contact checklist"): desktop shells and Gmail cut links near
+# 2,000 characters; iOS Mail and Android intents carry far more.
+MAILTO_LIMITS = {"desktop": 1800, "mobile": 30000}
+
+
+class MailtoLimit(c.BaseConfigOption[dict]):
+    """`mailto_limit`: one number for every device, or {desktop: N, mobile: N} (missing keys
+    take the defaults). Always read back as {"desktop": int, "mobile": int}."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = dict(MAILTO_LIMITS)
+
+    def run_validation(self, value: object) -> dict:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = {"desktop": value, "mobile": value}
+        if not isinstance(value, dict):
+            raise ValidationError(
+                f"contact.mailto_limit: expected a number or {{desktop: N, mobile: N}}, got {value!r}")
+        unknown = sorted(set(map(str, value)) - set(MAILTO_LIMITS))
+        if unknown:
+            raise ValidationError(
+                f"contact.mailto_limit: unknown key {unknown[0]!r} (use desktop and mobile)")
+        limits = {**MAILTO_LIMITS, **value}
+        for key, limit in limits.items():
+            if not isinstance(limit, int) or isinstance(limit, bool) or not 200 <= limit <= 2_000_000:
+                raise ValidationError(
+                    f"contact.mailto_limit.{key}: expected a whole number from 200 to 2000000, got {limit!r}")
+        return limits
+
+
+class Endpoint(c.BaseConfigOption[str]):
+    """`endpoint`: the owner's receiver for inquiries posted from the page. https:// only;
+    http:// only for localhost and 127.0.0.1 (a receiver on the author's own machine)."""
+
+    LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = ""
+
+    def run_validation(self, value: object) -> str:
+        if value is None or value == "":
+            return ""
+        fix = "write the receiver's address as https://… (http:// only for localhost or 127.0.0.1)"
+        if not isinstance(value, str):
+            raise ValidationError(f"contact.endpoint: expected a URL, got {value!r}; {fix}")
+        text = value.strip()
+        try:
+            parts = urllib.parse.urlsplit(text)
+            host = parts.hostname or ""
+            parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+        except ValueError:
+            raise ValidationError(f"contact.endpoint: {text!r} is not a valid URL; {fix}") from None
+        bad = any(ch.isspace() or ord(ch) < 32 or ch in '<>"\\`' for ch in text)
+        if bad or not host or parts.username is not None or parts.password is not None:
+            raise ValidationError(f"contact.endpoint: {text!r} is not a valid URL; {fix}")
+        if parts.scheme == "https" or (parts.scheme == "http" and host in self.LOCAL_HOSTS):
+            return text
+        raise ValidationError(f"contact.endpoint: {text!r} is not an https:// address; {fix}")
+
+
+class ConsentConfig(base.Config):
+    """개인정보 수집·이용 동의 shown when `endpoint` is set (items come from the form's fields)."""
+
+    purpose = c.Type(str, default="문의 내용을 확인하고 답장하기 위해")
+    retention = c.Type(str, default="문의 처리를 마친 날부터 3년 (전자상거래법의 소비자 불만·분쟁 처리 기록)")
+
+
 class ContactConfig(base.Config):
     """The /contact/ checklist form that becomes a mailto: inquiry."""
 
@@ -63,8 +134,43 @@ class ContactConfig(base.Config):
     paid_services = c.ListOfItems(c.Type(str), default=["카카오페이", "선물하기", "이모티콘"])
     types = c.ListOfItems(c.Type(str), default=["계정/로그인", "결제/환불", "오류/장애", "설정", "기타"])
     payment_types = c.ListOfItems(c.Type(str), default=["결제/환불"])
-    # mailto: URLs longer than this are cut to a short body asking to paste the copied text.
-    mailto_limit = c.Type(int, default=1800)
+    # Longest mailto: link per platform; a longer inquiry is copied and pasted.
+    mailto_limit = MailtoLimit()
+    # Optional receiver that takes the checklist directly (text/plain JSON POST).
+    endpoint = Endpoint()
+    consent = c.SubConfig(ConsentConfig)
+
+
+class BusinessConfig(base.Config):
+    """사업자 정보 for online sellers (전자상거래법): shown in every page's footer. Checked by
+    doum.site.legal (required keys, the registration number's check digit) — build and `doum check`."""
+
+    name = c.Type(str, default="")  # 상호
+    representative = c.Type(str, default="")  # 대표자
+    registration_number = c.Type(str, default="")  # 사업자등록번호, 10 digits (123-45-67890)
+    mail_order_number = c.Type(str, default="")  # 통신판매업 신고번호
+    address = c.Type(str, default="")
+    phone = c.Type(str, default="")
+    email = EmailAddress()
+
+
+class LegalConfig(base.Config):
+    """The legal footer: the 개인정보처리방침 link and, for sellers, 사업자 정보."""
+
+    # A page of the docs (privacy.md) or an https:// address; checked by doum.site.legal.
+    privacy_url = c.Type(str, default="")
+    business = c.SubConfig(BusinessConfig)  # a seller: any key set makes the required ones required
+    # Naver Search Advisor's verification code (also accepted under `seo:`).
+    naver_site_verification = c.Type(str, default="")
+
+
+class SeoConfig(base.Config):
+    """Link previews, search engines and the feed of updated pages."""
+
+    naver_site_verification = c.Type(str, default="")  # <meta name="naver-site-verification">
+    feed_items = c.Type(int, default=20)  # pages in feed.xml, most recently updated first
+    # og:image when a page has no screenshot: a docs-relative image; default: a generated card.
+    image = c.Type(str, default="")
 
 
 class DoumConfig(base.Config):
@@ -76,3 +182,5 @@ class DoumConfig(base.Config):
     search = c.SubConfig(SearchConfig)
     support = c.SubConfig(SupportConfig)
     contact = c.SubConfig(ContactConfig)
+    legal = c.SubConfig(LegalConfig)
+    seo = c.SubConfig(SeoConfig)

@@ -27,6 +27,8 @@ from doum.site import (
     theme,
 )
 from doum.site import headers, safe_text
+from doum.site import feed, legal, social
+from doum.support import status
 from doum.site import nav as sitenav
 from doum.site.staging import Staging
 
@@ -41,6 +43,8 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         self.problems = ProblemLog()
         self.site = sitedata.build(self.config, config)
         self.search = index.SearchDocuments(self.config.search)
+        legal.check(self.config, config)  # 사업자 정보 and privacy link: stop before building
+        self.social = social.Social(self.config, config)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -69,6 +73,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     ) -> str:
         html = images.enhance(html, page, config)
         self.search.add_page(page, html, self.catalog)
+        self.social.note_images(page, html)  # og:image: the page's first screenshot
         return html
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -76,6 +81,8 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         catalog.check_references(self.catalog, files, self.problems)
         self.problems.raise_if_errors()
         env.globals["doum_site"] = self.site
+        env.globals["doum_legal"] = legal.footer(self.config, config)
+        env.globals["doum_seo"] = self.social.site()
         safe_text.add_filters(env)  # titles and config values print as text (Material's slots too)
         return env
 
@@ -84,6 +91,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     ) -> dict[str, Any]:
         safe_text.describe(page, pagedata.summary(page, self.catalog))  # <meta description>, escaped once
         context["doum_page"] = pagedata.build(page, nav, self.catalog, self.config)
+        context["doum_social"] = self.social.page(page, context["doum_page"])
         context["doum_listing"] = categories.listing(page, nav, self.catalog, self.config)
         context["nav"] = sitenav.local(nav, page, self.config)
         return context
@@ -101,6 +109,12 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def _write_search_index(self, config: MkDocsConfig) -> None:
         self.search.write(config.site_dir)
 
+    @event_priority(-10)  # feed.xml, the og:image card and status.json, before _headers lists them
+    def _write_korean_files(self, config: MkDocsConfig) -> None:
+        feed.write(config.site_dir, self.social.entries, self.config, config)
+        self.social.write_card(config.site_dir)
+        status.write(config.site_dir, config.docs_dir)
+
     @event_priority(-90)  # after the other plugins' files, which it lists for caching
     def _write_headers(self, config: MkDocsConfig) -> None:
         headers.write(config.site_dir, self.config)
@@ -109,7 +123,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def _publish(self, config: MkDocsConfig) -> None:
         self.staging.publish()
 
-    on_post_build = CombinedEvent(_write_search_index, _write_headers, _publish)
+    on_post_build = CombinedEvent(_write_search_index, _write_korean_files, _write_headers, _publish)
 
     def on_build_error(self, error: Exception) -> None:
         if hasattr(self, "staging"):

@@ -3,6 +3,7 @@
 // navigation). Operators' API: window.doum.launcher.open() / close() / toggle(), the events
 // doum:launcher-open / doum:launcher-close on document, and [data-doum-launcher] links.
 import { describeState, supportState } from "./calendar.js"
+import { agentState, onStatus } from "../shared/status.js" // status.json: closures, changed hours
 import { search } from "../search.js"
 import { UNAVAILABLE_MESSAGE } from "../shared/unavailable.js"
 import { pageData, prefillLink, siteData } from "../shared/site.js"
@@ -72,6 +73,7 @@ class Launcher {
   }
 
   listen() {
+    onStatus(() => { if (this.isOpen()) this.renderStatus() }) // status.json arrived after the panel opened
     this.button.addEventListener("click", () => this.toggle())
     this.part("close").addEventListener("click", () => this.close())
     this.panel.addEventListener("keydown", (event) => {
@@ -173,8 +175,7 @@ class Launcher {
   renderStatus() {
     const calendar = this.support.calendar
     if (!calendar?.timezone) return
-    const state = supportState(Date.now(), calendar)
-    const text = describeState(state, calendar, visitorTimeZone())
+    const { state, text } = agentState(Date.now(), calendar, visitorTimeZone()) // calendar + status.json
     const item = this.part("agent-status")
     item.dataset.state = state.state
     this.part("agent-title").textContent = text.agent
