@@ -90,3 +90,95 @@ def site_data(page: Any) -> dict[str, Any]:
 def stored_draft(page: Any) -> dict[str, Any] | None:
     raw = page.evaluate(f"localStorage.getItem({json.dumps(DRAFT_KEY)})")
     return json.loads(raw) if raw else None
+
+
+# Real user agents of the platforms the mailto: limits are chosen for. Chromium may expose
+# navigator.userAgentData whatever the UA string says: each entry says what it should read
+# (None: a browser without client hints, such as Safari).
+DEVICES: dict[str, dict[str, Any]] = {
+    "iphone": {
+        "platform": "mobile",
+        "user_agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
+                      "(KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+        "hints": None,
+    },
+    "android": {
+        "platform": "mobile",
+        "user_agent": "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+                      "Chrome/131.0.0.0 Mobile Safari/537.36",
+        "hints": {"platform": "Android", "mobile": True, "model": "SM-S918N", "platformVersion": "14.0.0"},
+    },
+    "macos-safari": {
+        "platform": "desktop",
+        "user_agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
+                      "(KHTML, like Gecko) Version/17.4 Safari/605.1.15",
+        "hints": None,
+    },
+    "windows-chrome": {
+        "platform": "desktop",
+        "user_agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                      "Chrome/131.0.0.0 Safari/537.36",
+        "hints": {"platform": "Windows", "mobile": False, "model": "", "platformVersion": "15.0.0"},
+    },
+    "windows-edge": {
+        "platform": "desktop",
+        "user_agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                      "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+        "hints": {"platform": "Windows", "mobile": False, "model": "", "platformVersion": "10.0.0"},
+    },
+}
+
+# In-app browsers of the apps Korean customers open shared links in.
+IN_APP: dict[str, str] = {
+    "kakaotalk-iphone": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
+                        "(KHTML, like Gecko) Mobile/15E148 KAKAOTALK 10.6.5",
+    "naver-android": "Mozilla/5.0 (Linux; Android 14; SM-S918N Build/UP1A.231005.007; wv) AppleWebKit/537.36 "
+                     "(KHTML, like Gecko) Version/4.0 Chrome/131.0.0.0 Mobile Safari/537.36 "
+                     "NAVER(inapp; search; 2000; 12.10.3)",
+    "line-android": "Mozilla/5.0 (Linux; Android 14; SM-S918N; wv) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    "Version/4.0 Chrome/131.0.0.0 Mobile Safari/537.36 Line/14.5.1",
+    "instagram-iphone": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
+                        "(KHTML, like Gecko) Mobile/15E148 Instagram 320.0.0.0 (iPhone15,2; iOS 17_4; ko_KR)",
+}
+
+_HINTS_SCRIPT = """(() => {
+  const hints = %s
+  const value = hints ? Object.freeze({
+    brands: [], mobile: hints.mobile, platform: hints.platform,
+    getHighEntropyValues: async () => ({ brands: [], ...hints }),
+    toJSON: () => ({ brands: [], mobile: hints.mobile, platform: hints.platform }),
+  }) : undefined
+  Object.defineProperty(Navigator.prototype, 'userAgentData', { get: () => value, configurable: true })
+})()"""
+
+
+def emulated_context(user_agent: str, hints: dict[str, Any] | None, phone: bool) -> dict[str, Any]:
+    """Context options for a device: its UA, phone screen and touch where it has them."""
+    from conftest import DESKTOP, PHONE
+
+    return {**(PHONE if phone else DESKTOP), "user_agent": user_agent}
+
+
+def emulate(new_page: Any, user_agent: str, hints: dict[str, Any] | None = None, phone: bool = True) -> Any:
+    """A page whose navigator reads like the device: UA string and client hints agree."""
+    page = new_page(**emulated_context(user_agent, hints, phone))
+    page.add_init_script(_HINTS_SCRIPT % json.dumps(hints))
+    return page
+
+
+def device_page(new_page: Any, name: str) -> Any:
+    device = DEVICES[name]
+    return emulate(new_page, device["user_agent"], device["hints"], phone=device["platform"] == "mobile")
+
+
+def hold_mail_app(page: Any) -> None:
+    """Keep the page when the send link is followed: the test reads the href instead.
+    A document listener runs after the link's own handler, like the browser's default would."""
+    page.evaluate("""document.addEventListener('click', (event) => {
+        if (event.target.closest('#contact-send')) event.preventDefault()
+    })""")
+
+
+def mailto_quote(text: str) -> str:
+    """encodeURIComponent in Python: what a mailto: value costs, independently of the page."""
+    return urllib.parse.quote(text, safe="-_.!~*'()")

@@ -116,18 +116,20 @@ test('the inquiry body has every labelled section, subject [service/type] summar
   assert.equal(subject, '[이모티콘/결제/환불] 구매한 이모티콘이 안 보여요')
   const { headers } = decodeMailto(href)
   assert.equal(headers.subject, subject)
-  for (const label of ['문의 요약', '내용', '계정 이메일', '결제 정보', '기기/OS', '앱 버전', '최신 버전 여부', '오류 화면 첨부 안내', '문의한 페이지']) {
-    assert.ok(headers.body.split('\r\n').some((line) => line.startsWith(`[${label}]`)), label)
+  const lines = headers.body.split('\r\n')
+  for (const label of ['이메일', '주문번호', '결제일시', '결제수단', '기기', 'OS', '앱', '캡처', '페이지']) {
+    assert.ok(lines.some((line) => line.startsWith(`${label}: `)), label)
   }
+  assert.ok(lines.includes('[내용]'))
   assert.ok(headers.body.includes('어제 결제했는데\r\n목록에 없어요'))
-  assert.ok(headers.body.includes('결제 일시 2026-11-27 21:05'))
-  assert.ok(headers.body.includes('[기기/OS] SM-S918N / Android 14'))
+  assert.ok(lines.includes('결제일시: 2026-11-27 21:05'))
+  assert.ok(lines.includes('기기: SM-S918N') && lines.includes('OS: Android 14'))
 })
 
 test('the payment section appears only for paid services or payment types', () => {
   const free = { ...VALID, service: '카카오톡', type: '설정' }
   assert.equal(needsPayment(free, CONTACT), false)
-  assert.ok(!decodeMailto(inquiryOf(free, CONTACT, TO).href).headers.body.includes('[결제 정보]'))
+  assert.ok(!decodeMailto(inquiryOf(free, CONTACT, TO).href).headers.body.includes('주문번호'))
   assert.equal(needsPayment({ ...free, type: '결제/환불' }, CONTACT), true)
   assert.equal(needsPayment({ ...free, service: '선물하기' }, CONTACT), true)
 })
@@ -153,7 +155,8 @@ test('a 5,000-character description passes the limit: short body, flagged, still
   assert.equal(headers.subject, result.subject)
   assert.ok(headers.body.includes('붙여 넣어'))
   assert.ok(headers.body.includes('me@example.com'))
-  assert.ok(result.clipboard.includes(long.trim()), 'the clipboard text holds everything')
+  assert.equal(result.description, long.trimEnd(), 'the send button copies the description')
+  assert.ok(result.text.includes(long.trimEnd()), '문의 내용 복사 holds everything')
 })
 
 test('the cut-off is exactly the limit: one character under fits, one over does not', () => {

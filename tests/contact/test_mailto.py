@@ -53,13 +53,22 @@ def test_complete_inquiry_decodes_to_one_recipient_subject_and_labelled_body(con
     body = headers["body"]
     assert body_lines_are_crlf(body)
     lines = body.split("\r\n")
-    for label in ["문의 요약", "내용", "계정 이메일", "결제 정보", "기기/OS", "앱 버전",
-                  "최신 버전 여부", "오류 화면 첨부 안내"]:
-        assert any(line.startswith(f"[{label}]") for line in lines), label
-    assert "[계정 이메일] me+kakao@example.com" in lines, "a + in the address stays a +"
-    assert "어제 밤에 결제했어요.\r\n이모티콘 탭에 아무것도 없어요." in body
-    assert "결제 일시 2026-11-27 21:05" in body
-    assert "[기기/OS] SM-S918N / Android 14" in lines
+    # One line per fact, in the order an agent reads them, then the description.
+    assert lines == [
+        "이메일: me+kakao@example.com",  # a + in the address stays a +
+        "주문번호: E-2026-1128",
+        "결제일시: 2026-11-27 21:05",
+        "결제수단: 신용카드",
+        "기기: SM-S918N",
+        "OS: Android 14",
+        "앱: 25.9.1 (최신)",
+        "캡처: 첨부",
+        "",
+        "[내용]",
+        "어제 밤에 결제했어요.",
+        "이모티콘 탭에 아무것도 없어요.",
+        "",
+    ]
     # UTF-8 percent-encoding, no raw Hangul, and the DOM property reads the same.
     assert "%EC%9D%B4%EB%AA%A8%ED%8B%B0%EC%BD%98" in href and href.isascii()
     assert decode_mailto(contact_page.locator("#contact-send").evaluate("a => a.href")) == (recipients, headers)
@@ -78,7 +87,7 @@ def test_typed_text_cannot_add_headers_or_recipients(contact_page: Any, attack: 
     body = headers["body"]
     assert body_lines_are_crlf(body)
     assert attack.replace("\r\n", "\n").replace("\n", "\r\n") in body
-    assert f"주문 번호 {summary}" in body
+    assert f"주문번호: {summary}" in body.split("\r\n")
 
 
 def test_long_description_switches_to_short_body_and_full_clipboard(contact_page: Any) -> None:
@@ -86,7 +95,7 @@ def test_long_description_switches_to_short_body_and_full_clipboard(contact_page
     long_text = ("가나다라마바사 😀 & ? # % = +\n" * 250).strip()
     assert len(long_text) >= 5000
     fill(contact_page, {**VALID, "description": long_text})
-    limit = site_data(contact_page)["contact"]["mailto_limit"]
+    limit = site_data(contact_page)["contact"]["mailto_limit"]["desktop"]
     href = send_href(contact_page)
     assert len(href) <= limit == 1800
     recipients, headers = decode_mailto(href)
@@ -98,7 +107,7 @@ def test_long_description_switches_to_short_body_and_full_clipboard(contact_page
     contact_page.locator("#contact-status", has_text="복사했어요").wait_for()
     copied = contact_page.evaluate("navigator.clipboard.readText()")
     assert long_text in copied
-    assert "[계정 이메일] me+kakao@example.com" in copied
+    assert "이메일: me+kakao@example.com" in copied
     # Shortening the text brings the full body back into the link.
     fill(contact_page, {"description": "짧게 줄였어요"})
     assert "짧게 줄였어요" in decode_mailto(send_href(contact_page))[1]["body"]
@@ -123,7 +132,8 @@ def test_author_contact_page_keeps_its_text_and_the_configured_form(
     assert page.locator("#contact-payment").is_visible(), "payment type shows the payment section"
     fill(page, {"description": "내용 " * 60})
     href = send_href(page)
-    assert len(href) <= 900 < len(href) + 300, "the configured limit (900) applies"
+    # About 1,700 characters as a whole link: fits the default 1,800, not the configured 900.
+    assert len(href) <= 900, "the configured limit (900) applies on every platform"
     assert "붙여 넣어" in decode_mailto(href)[1]["body"]
 
 

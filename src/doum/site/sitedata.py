@@ -17,6 +17,15 @@ from doum.site.contact import CONTACT_SRC
 PREFILL_KEYS = ("service", "type", "q", "from")
 
 
+def _consent(contact: Any) -> dict[str, Any]:
+    """개인정보 수집·이용 동의 for the contact endpoint: the items are the form's own fields."""
+    items = ["카카오 계정 이메일", "문의 서비스·유형·요약·내용"]
+    if contact.paid_services or contact.payment_types:
+        items.append("주문 번호·결제 일시·결제 수단(유료 서비스 문의일 때)")
+    items += ["기기 모델·OS·OS 버전·앱 버전", "문의한 도움말 페이지 주소"]
+    return {"items": items, "purpose": contact.consent.purpose, "retention": contact.consent.retention}
+
+
 def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
     support = options.support
     contact = options.contact
@@ -35,6 +44,8 @@ def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
             "types": contact.types,
             "payment_types": contact.payment_types,
             "mailto_limit": contact.mailto_limit,
+            "endpoint": contact.endpoint,
+            "consent": _consent(contact) if contact.endpoint else None,
         },
         "search": {"popular_keywords": options.search.popular_keywords},
     }

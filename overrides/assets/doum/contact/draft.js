@@ -13,17 +13,32 @@ export function loadDraft(storage, fields) {
   if (!storage) return null
   let saved
   try {
-    saved = JSON.parse(storage.getItem(DRAFT_KEY) ?? 'null')
+    const raw = storage.getItem(DRAFT_KEY)
+    saved = typeof raw === 'string' ? JSON.parse(raw) : null
   } catch {
     return null
   }
-  if (!saved || typeof saved !== 'object' || typeof saved.values !== 'object' || !saved.values) return null
+  if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return null
+  const stored = saved.values
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return null
   const values = {}
   for (const field of fields) {
-    const value = saved.values[field]
+    // Own keys only: a draft that says "toString" or "__proto__" reads nothing from Object.prototype.
+    if (!Object.prototype.hasOwnProperty.call(stored, field)) continue
+    const value = stored[field]
     if (typeof value === 'string' || typeof value === 'boolean') values[field] = value
   }
-  return hasContent(values) ? { values, savedAt: Number(saved.savedAt) || 0 } : null
+  return hasContent(values) ? { values, savedAt: savedAtOf(saved.savedAt) } : null
+}
+
+// A Date holds ±8.64e15 ms; anything before 2000 or after 2200 is not a time this page wrote.
+const EARLIEST = Date.UTC(2000, 0, 1)
+const LATEST = Date.UTC(2200, 0, 1)
+
+/** A stored time in ms that a Date can format, or 0 ("unknown") for anything else. */
+export function savedAtOf(value) {
+  const time = typeof value === 'number' ? value : Number.NaN
+  return Number.isFinite(time) && time >= EARLIEST && time <= LATEST ? time : 0
 }
 
 /** Save, or forget when nothing is left to keep. Returns false when storage refused (quota). */

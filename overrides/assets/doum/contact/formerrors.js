@@ -2,7 +2,8 @@
 // Controls are found by id "contact-<key>"; messages live in "<id>-error", hints in "<id>-hint".
 
 function describedBy(control, withError) {
-  const ids = [`${control.id}-hint`, `${control.id}-error`]
+  // The hint, a counter where the field has one (the description), then the message.
+  const ids = [`${control.id}-hint`, `${control.id}-counter`, `${control.id}-error`]
     .filter((id) => document.getElementById(id))
     .filter((id) => withError || !id.endsWith('-error'))
   if (ids.length) control.setAttribute('aria-describedby', ids.join(' '))

@@ -1,6 +1,7 @@
 // The checklist as data: which fields apply, what is missing, and the email they become.
 // Pure functions over plain values, so node tests cover them without a browser.
-import { composeMailto, headerText } from './mailto.js'
+import { buildMailto, composeMailto, encodedLength, headerText } from './mailto.js'
+import { limitFor } from './platform.js'
 
 // Field keys in form order; the page gives each control id `contact-<key>` and name `<key>`.
 export const FIELDS = [
@@ -51,9 +52,8 @@ export function subjectOf(values) {
   return headerText(`${tag ? `[${tag}] ` : ''}${values.summary ?? ''}`)
 }
 
-function orNone(value) {
-  const text = String(value ?? '').trim()
-  return text || '-'
+function trimmed(value) {
+  return String(value ?? '').trim()
 }
 
 /** "2026-11-28T14:30" (datetime-local) → "2026-11-28 14:30"; anything else unchanged. */
@@ -61,65 +61,91 @@ export function paidAtText(value) {
   return String(value ?? '').replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/, '$1 $2')
 }
 
+// Every Hangul syllable costs 9 characters of a mailto: link (3 UTF-8 bytes, each %XX).
+export const HANGUL_COST = 9
+export const DESCRIPTION_LABEL = '내용'
+
 /**
- * The labelled sections of the body, [{label, text}], in the order an agent reads them.
- * Wording is short on purpose: every Hangul syllable costs 9 characters of the mailto: limit.
+ * The structured facts, [{label, text}], one line each in the order an agent reads them.
+ * Only what the customer filled in: an empty optional field costs nothing. Labels are short
+ * on purpose, so the link's budget goes to the customer's own words.
  */
-export function sectionsOf(values, contact) {
-  const sections = [
-    { label: '문의 요약', text: orNone(values.summary) },
-    { label: '내용', text: orNone(values.description), block: true },
-    { label: '계정 이메일', text: orNone(values.email) },
-  ]
+export function factsOf(values, contact) {
+  const facts = []
+  const add = (label, text) => {
+    const line = headerText(text)
+    if (line) facts.push({ label, text: line })
+  }
+  add('이메일', values.email)
   if (needsPayment(values, contact)) {
-    sections.push({
-      label: '결제 정보',
-      text: `주문 번호 ${orNone(values.order)} / 결제 일시 ${orNone(paidAtText(values.paidAt))} / 결제 수단 ${orNone(values.payMethod)}`,
-    })
+    add('주문번호', values.order)
+    add('결제일시', paidAtText(trimmed(values.paidAt)))
+    add('결제수단', values.payMethod)
   }
-  const os = [values.os, values.osVersion].map((v) => String(v ?? '').trim()).filter(Boolean).join(' ')
-  sections.push(
-    { label: '기기/OS', text: `${orNone(values.deviceModel)} / ${orNone(os)}` },
-    { label: '앱 버전', text: orNone(values.appVersion) },
-    { label: '최신 버전 여부', text: values.appLatest ? '예' : '확인 안 함' },
-    { label: '오류 화면 첨부 안내', text: values.screenshot ? '캡처를 첨부했어요' : '첨부 없음' },
-  )
-  if (!blank(values.from)) sections.push({ label: '문의한 페이지', text: values.from.trim() })
-  return sections
+  add('기기', values.deviceModel)
+  if (!blank(values.os)) add('OS', `${trimmed(values.os)} ${trimmed(values.osVersion)}`)
+  const app = trimmed(values.appVersion)
+  if (app || values.appLatest === true) add('앱', [app, values.appLatest === true ? '(최신)' : ''].filter(Boolean).join(' '))
+  if (values.screenshot === true) add('캡처', '첨부')
+  add('페이지', values.from)
+  return facts
 }
 
-/** "[label] text" lines, a block for long text; "\n" breaks that mailto.js turns into CRLF. */
-export function bodyOf(sections) {
-  const lines = []
-  for (const { label, text, block } of sections) {
-    if (block || text.includes('\n')) lines.push(`[${label}]`, text, '')
-    else lines.push(`[${label}] ${text}`)
-  }
-  return `${lines.join('\n').trimEnd()}\n`
+/** The description as it goes into the body: outer blank lines dropped, inner text untouched. */
+export function descriptionText(values) {
+  return String(values.description ?? '').replace(/^(?:[ \t]*(?:\r\n|[\r\n]))+/, '').trimEnd()
 }
 
-export function shortBodyOf(values) {
-  return [
-    '문의 내용이 길어서 메일 앱으로 한 번에 넘기지 못했어요.',
-    '도움말 센터 문의 페이지에서 [내용 복사]로 복사한 내용을 이 아래에 붙여 넣어 주세요.',
-    '',
-    `[계정 이메일]`,
-    orNone(values.email),
-    '',
-    '(여기에 붙여 넣기)',
-    '',
-  ].join('\n')
+/** "label: text" ([ ] would cost 6 characters a line once encoded, a colon 3). */
+export const factLine = ({ label, text }) => `${label}: ${text}`
+
+/** The body: one line per fact, then [내용] and the description. "\n" breaks (CRLF in the link). */
+export function bodyOf(facts, description) {
+  const lines = facts.map(factLine)
+  lines.push('', `[${DESCRIPTION_LABEL}]`, description)
+  return `${lines.join('\n')}\n`
+}
+
+export const COPIED_NOTE = '자세한 내용은 길어서 복사해 두었어요. 맨 아래 [내용] 밑에 붙여 넣어 주세요.'
+
+/** The body of the copy path: what was copied and where it goes, the facts, an empty [내용]. */
+export function shortBodyOf(facts) {
+  const lines = [COPIED_NOTE, '', ...facts.map(factLine), '', `[${DESCRIPTION_LABEL}]`, '']
+  return lines.join('\n')
+}
+
+/** The whole inquiry as plain text, for 문의 내용 복사 (webmail, in-app browsers). */
+export function plainTextOf(to, subject, body) {
+  return `${to ? `받는 사람: ${to}\n` : ''}제목: ${subject}\n\n${body}`
 }
 
 /**
- * Everything the page needs to send: {subject, body, clipboard, href, fits}.
- * `clipboard` is the whole inquiry as plain text for 내용 복사.
+ * Everything the page needs to send: {subject, body, text, href, fits, room, limit, description}.
+ * `fits`: the whole inquiry is in `href`. Otherwise `href` has the subject, the facts and a
+ * first line asking to paste the description, which the page copies (`description`).
+ * `room`: link characters left (negative when over), for the counter under the description.
  */
-export function inquiryOf(values, contact, to) {
+export function inquiryOf(values, contact, to, limit = limitFor(contact.mailto_limit, 'desktop')) {
   const subject = subjectOf(values)
-  const body = bodyOf(sectionsOf(values, contact))
-  const { href, fits } = composeMailto({
-    to, subject, body, shortBody: shortBodyOf(values), limit: contact.mailto_limit,
-  })
-  return { subject, body, clipboard: `제목: ${subject}\n\n${body}`, href, fits }
+  const facts = factsOf(values, contact)
+  const description = descriptionText(values)
+  const body = bodyOf(facts, description)
+  const full = buildMailto({ to, subject, body })
+  let shortFacts = facts
+  let composed = composeMailto({ to, subject, body, shortBody: shortBodyOf(facts), limit })
+  // A limit too small even for the subject cut down: the last facts go first.
+  while (!composed.fits && composed.href.length > limit && shortFacts.length) {
+    shortFacts = shortFacts.slice(0, -1)
+    composed = composeMailto({ to, subject, body, shortBody: shortBodyOf(shortFacts), limit })
+  }
+  // Not even the note fits (a limit of a few hundred): the subject alone, cut to fit.
+  if (composed.href.length > limit) composed = composeMailto({ to, subject, body, shortBody: '', limit })
+  return {
+    subject, body, facts, description, limit,
+    text: plainTextOf(headerText(to), subject, body),
+    href: composed.href,
+    fits: composed.fits,
+    room: limit - full.length,
+    cost: encodedLength(description),
+  }
 }

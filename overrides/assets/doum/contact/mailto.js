@@ -60,21 +60,50 @@ export function cutText(text, max) {
   return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`
 }
 
+/** Characters `text` takes in a mailto: body once CRLF-normalised and percent-encoded. */
+export function encodedLength(text) {
+  return encodeValue(bodyText(text)).length
+}
+
+/**
+ * The longest start of `text`, in whole code points, whose encoded body length is at most
+ * `budget`: a cut never falls inside a syllable's %XX%XX%XX or an emoji's surrogate pair.
+ */
+export function fitEncoded(text, budget) {
+  const points = Array.from(bodyText(text).split(CRLF).join('\n'))
+  let used = 0
+  let count = 0
+  for (const point of points) {
+    const cost = point === '\n' ? 6 : encodeValue(point).length
+    if (used + cost > budget) break
+    used += cost
+    count += 1
+  }
+  return points.slice(0, count).join('')
+}
+
+/** A subject cut (with …) until the link built around it is at most `limit` long. */
+function fitSubject(subject, limit, linkOf) {
+  let cut = headerText(subject)
+  let href = linkOf(cut)
+  if (href.length <= limit) return href
+  const over = href.length - limit
+  const room = Math.max(0, encodeValue(cut).length - over - encodeValue('…').length)
+  cut = `${fitEncoded(cut, room).trimEnd()}…`
+  href = linkOf(cut)
+  return href.length <= limit ? href : linkOf('')
+}
+
 /**
  * The inquiry as a link that fits mail apps' URL limits.
  *
  * Returns {href, fits}: when the full URL would be longer than `limit`, `href` carries
- * `shortBody` (asking the customer to paste the copied text) and `fits` is false. A subject that
- * alone would pass the limit is shortened until the link fits.
+ * `shortBody` and `fits` is false. A subject that alone would pass the limit is shortened
+ * (whole code points, never a broken %-sequence) until the link fits.
  */
 export function composeMailto({ to, subject, body, shortBody, limit }) {
   const full = buildMailto({ to, subject, body })
   if (full.length <= limit) return { href: full, fits: true }
-  let shortSubject = headerText(subject)
-  let href = buildMailto({ to, subject: shortSubject, body: shortBody })
-  while (href.length > limit && shortSubject.length > 1) {
-    shortSubject = cutText(shortSubject, Math.floor(Array.from(shortSubject).length * 0.8))
-    href = buildMailto({ to, subject: shortSubject, body: shortBody })
-  }
+  const href = fitSubject(subject, limit, (cut) => buildMailto({ to, subject: cut, body: shortBody }))
   return { href, fits: false }
 }
