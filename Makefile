@@ -3,9 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# ProperDocs (the maintained MkDocs 1.x fork) beside MkDocs: tests/compat builds the site with it.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-py test-js bench screens chromium clean
+.PHONY: serve build test test-py test-js bench screens chromium clean properdocs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +24,7 @@ build: $(STAMP)  ## build the site into site/ (fails on any warning)
 
 test: test-py test-js  ## the whole suite: pytest (builds, browser) and node:test
 
-test-py: $(STAMP) chromium
+test-py: $(STAMP) chromium properdocs
 	$(BIN)/python -m pytest
 
 test-js:
@@ -35,6 +38,15 @@ screens: $(STAMP) chromium  ## re-render the illustrative screenshots in docs/as
 
 chromium:  ## Debian's Chromium for the browser tests (installed when missing)
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
+
+$(PROPERDOCS_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet 'properdocs==1.6.7' -e .
+	touch $@
+
+properdocs:  ## ProperDocs 1.6.7 in .venv-properdocs (tests/compat skips, saying why, without it)
+	@$(MAKE) --no-print-directory $(PROPERDOCS_STAMP) || echo "make: $(PROPERDOCS_VENV) could not be created; tests/compat/test_properdocs.py will skip"
 
 clean:
 	rm -rf site site.doum-staging .pytest_cache

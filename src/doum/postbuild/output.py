@@ -1,0 +1,114 @@
+"""Write doum's browser side into a built site folder (see doum.postbuild)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+from markupsafe import escape
+
+from doum.config import DoumConfig
+from doum.postbuild import pages as site_pages
+from doum.postbuild import settings as site_settings
+from doum.search.documents import INDEX_FILE, SearchDocuments
+from doum.site import sitedata
+from doum.site.theme import THEME_DIR
+
+ASSETS = Path(__file__).parent / "assets"
+BROWSER_DIR = "assets/doum"  # the plugin's layout: assets/doum/search.js, search-worker.js, …
+SITE_JSON = f"{BROWSER_DIR}/site.json"
+LAUNCHER_HTML = f"{BROWSER_DIR}/launcher.html"
+ENTRY = f"{BROWSER_DIR}/standalone.js"
+
+
+@dataclass
+class Result:
+    site_dir: Path
+    pages: list[site_pages.SitePage]
+    skipped: list[site_pages.Skipped]
+    documents: int  # search documents: pages and their h2/h3 sections
+    written: list[str] = field(default_factory=list)
+    snippet: str = ""
+
+
+def build(site_dir: Path, config: Path | None = None, *, title_selector: str | None = None,
+          content_selector: str | None = None, ignore_selector: str | None = None,
+          exclude: list[str] = (), contact_url: str = "contact/", base_url: str = "/") -> Result:
+    """Read the site, write the index and the browser side into it; raises
+    settings.SettingsError for a bad doum.yml and ValueError for an unusable site folder."""
+    if not site_dir.is_dir():
+        raise ValueError(f"{site_dir}: not a folder; point doum index at the built site")
+    options = site_settings.load(config)
+    found, skipped = site_pages.read_site(site_dir, title_selector, content_selector, exclude,
+                                          ignore_selector)
+    if not found:
+        raise ValueError(f"{site_dir}: no page to index ({len(skipped)} HTML files skipped"
+                         + (f", e.g. {skipped[0].path}: {skipped[0].reason}" if skipped else "")
+                         + "); check --title-selector and --content-selector")
+    index = write_index(site_dir, found, options)
+    result = Result(site_dir, found, skipped, len(index.docs))
+    result.written += [INDEX_FILE, *copy_browser(site_dir)]
+    site = site_data(options, site_dir, contact_url)
+    (site_dir / SITE_JSON).write_text(json.dumps(site, ensure_ascii=False, indent=1), encoding="utf-8")
+    (site_dir / LAUNCHER_HTML).write_text(launcher_markup(site), encoding="utf-8")
+    result.written += [SITE_JSON, LAUNCHER_HTML]
+    result.snippet = snippet(base_url)
+    return result
+
+
+def write_index(site_dir: Path, found: list[site_pages.SitePage], options: DoumConfig) -> SearchDocuments:
+    """The plugin's own index builder, fed pages read from HTML instead of MkDocs pages."""
+    index = SearchDocuments(options.search)
+    categories = {page.category: SimpleNamespace(title=page.category, description="")
+                  for page in found if page.category}
+    for page in found:
+        info = SimpleNamespace(title=page.title, summary=page.description, keywords=page.keywords,
+                               questions=[], category=page.category)
+        catalog = SimpleNamespace(pages={page.path: info}, categories=categories)
+        mkdocs_page = SimpleNamespace(file=SimpleNamespace(src_uri=page.path), url=page.location,
+                                      meta={})
+        index.add_page(mkdocs_page, page.html, catalog)
+    index.write(str(site_dir))
+    return index
+
+
+def copy_browser(site_dir: Path) -> list[str]:
+    """The browser code as the plugin's theme ships it, plus the standalone entry point."""
+    target = site_dir / BROWSER_DIR
+    shutil.copytree(THEME_DIR / BROWSER_DIR, target, dirs_exist_ok=True)
+    for asset in sorted(ASSETS.iterdir()):
+        if asset.is_file():
+            shutil.copyfile(asset, target / asset.name)
+    return [f"{BROWSER_DIR}/"]
+
+
+def site_data(options: DoumConfig, site_dir: Path, contact_url: str) -> dict:
+    """The plugin's `doum_site` (#doum-site), with the contact page where the owner says."""
+    config = SimpleNamespace(docs_dir=str(site_dir), site_dir=str(site_dir), use_directory_urls=True)
+    data = sitedata.build(options, config)
+    data["contact"]["url"] = contact_url
+    return data
+
+
+def launcher_markup(site: dict) -> str:
+    """The launcher's markup from the theme's own partial, links relative to the site root
+    (standalone.js resolves them against the root before the launcher starts)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(THEME_DIR)), autoescape=False)
+    env.filters["url"] = lambda value: str(value)
+    env.filters["doum_text"] = lambda value: escape(str(value))
+    template = env.get_template("partials/doum-launcher.html")
+    return template.render(doum_site=site).strip() + "\n"
+
+
+def snippet(base_url: str) -> str:
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    return (
+        "<!-- doum: in the <head> of every page -->\n"
+        f'<script type="module" src="{escape(base + ENTRY)}"></script>\n'
+        "<!-- doum: where the search box goes (your header); doum fills it in -->\n"
+        '<div data-doum-searchbox></div>'
+    )
