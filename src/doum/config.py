@@ -173,6 +173,29 @@ class SeoConfig(base.Config):
     image = c.Type(str, default="")
 
 
+class SampleRate(c.Type[float]):
+    """`insights.sample_rate`: the share of page loads that send events, 0 … 1 (0.1: one in ten)."""
+
+    def __init__(self) -> None:
+        super().__init__((int, float), default=1.0)
+
+    def run_validation(self, value: object) -> float:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not 0 <= number <= 1:
+            raise ValidationError(f"expected a number from 0 to 1 (0.1: one page load in ten), got {value!r}")
+        return float(number)
+
+
+class InsightsConfig(base.Config):
+    """Opt-in events for `doum report` (README "What customers could not find"): off until
+    `endpoint` is set; the browser masks typed text before anything leaves the page."""
+
+    endpoint = SafeURL(schemes=("https",))  # the owner's receiver (http: only for localhost)
+    sample_rate = SampleRate()
+    # Send nothing from browsers with Do Not Track or Global Privacy Control on.
+    respect_do_not_track = c.Type(bool, default=True)
+
+
 class DoumConfig(base.Config):
     categories = c.DictOfItems(c.SubConfig(CategoryConfig), default={})
     # How many questions of the current category a page's navigation lists around itself.
@@ -184,3 +207,4 @@ class DoumConfig(base.Config):
     contact = c.SubConfig(ContactConfig)
     legal = c.SubConfig(LegalConfig)
     seo = c.SubConfig(SeoConfig)
+    insights = c.SubConfig(InsightsConfig)  # opt-in events for `doum report`; off by default

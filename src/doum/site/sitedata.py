@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 from doum.support import calendar
 from doum.config import DoumConfig
 from doum.site.contact import CONTACT_SRC
+from doum.insights import settings as insights_settings
 
 # The prefill parameters of the contact page, in order. site.js's prefillLink writes the same.
 PREFILL_KEYS = ("service", "type", "q", "from")
@@ -29,10 +30,11 @@ def _consent(contact: Any) -> dict[str, Any]:
 def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
     support = options.support
     contact = options.contact
+    support_calendar = calendar.build(support, datetime.date.today())
     return {
         "support": {
-            "calendar": calendar.build(support, datetime.date.today()),
-            "hours_text": calendar.hours_text(support),
+            "calendar": support_calendar,
+            "hours_text": calendar.hours_text(support_calendar),
             "chat_url": support.chat_url,
             "email": support.email,
             "reply_time": support.reply_time,
@@ -48,6 +50,7 @@ def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
             "consent": _consent(contact) if contact.endpoint else None,
         },
         "search": {"popular_keywords": options.search.popular_keywords},
+        "insights": insights_settings.site_data(options.insights),  # None: off
     }
 
 
