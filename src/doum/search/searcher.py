@@ -80,6 +80,7 @@ class Searcher:
         self._titles: dict[int, set[int]] | None = None
         self._phrase_codes: dict[str, list[str]] | None = None
         self._second: Any = None
+        self._vectors: dict[str, tuple[dict[int, float], float]] = {}
 
     @classmethod
     def from_site(cls, site_dir: str | Path) -> Searcher:
@@ -160,6 +161,8 @@ class Searcher:
             for term in [t for t in part if t not in self.known]:
                 del part[term]
         keep = [p for p, part in enumerate(parts) if part]
+        if any(weights[p] == 1 for p in keep):  # content words: the function words drop out
+            keep = [p for p in keep if weights[p] == 1]
         terms: dict[str, float] = {}
         for p in keep:
             for term, boost in parts[p].items():
@@ -441,35 +444,89 @@ class Searcher:
         """Pages for a plan, best first, and the best coverage any page reached."""
         if not plan.terms:
             return [], 0.0
-        lunr_query = self.index.create_query()
-        for term, boost in plan.terms.items():
-            lunr_query.term(term, use_pipeline=False, boost=boost)
         by_page: dict[str, list[tuple[int, int]]] = {}
         covered: dict[str, set[str]] = {}
         titled: dict[str, set[str]] = {}
-        for result in self.index.query(lunr_query):
-            ref = int(result["ref"])
+        for ref, score, metadata in self.lunr_query(plan.terms):
             page = self.page_of[ref]
-            by_page.setdefault(page, []).append((ref, math.floor(result["score"] * SCORE_SCALE + 0.5)))
+            by_page.setdefault(page, []).append((ref, math.floor(score * SCORE_SCALE + 0.5)))
             own = "#" not in self.docs[ref][0]
-            for term, fields in result["match_data"].metadata.items():
+            for term, fields in metadata.items():
                 if any(f in fields for f in COVER_FIELDS):
                     covered.setdefault(page, set()).add(term)
                 if own and any(f in fields for f in TITLE_FIELDS):
                     titled.setdefault(page, set()).add(term)
         total = sum(plan.weights)
+        answers = _answers(plan)
         pages = []
         best_cover = 0.0
         for page, hits in by_page.items():
             hits.sort(key=lambda hit: (-hit[1], hit[0]))
             rest = sum(score for _, score in hits[1:])
             base = hits[0][1] + OTHER_DOCS * min(rest, hits[0][1])
-            cover = _share(plan, covered.get(page, set())) / total
-            title = _share(plan, titled.get(page, set())) / total
+            cover = _share(plan, answers, covered.get(page, set())) / total
+            title = _share(plan, answers, titled.get(page, set())) / total
             best_cover = max(best_cover, cover)
             pages.append((page, math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5), hits))
         pages.sort(key=lambda p: (-p[1], p[2][0][0]))
         return pages, best_cover
+
+    def lunr_query(self, terms: dict[str, float]) -> list[tuple[int, float, dict[str, list[str]]]]:
+        """lunr's Index.query for a list of optional term clauses, number for number (the
+        same vectors, the same order of additions), without its per-match bookkeeping:
+        (doc number, score, {term: [fields]}) for every matching document."""
+        fields = self.index.fields
+        query_vectors: dict[str, dict[int, float]] = {field: {} for field in fields}
+        matched: dict[str, dict[str, list[str]]] = {}  # field ref → term → fields, first seen first
+        for term, boost in terms.items():
+            posting = self.index.inverted_index[term]
+            index = posting["_index"]
+            for field in fields:
+                vector = query_vectors[field]
+                vector[index] = vector[index] + boost if index in vector else boost
+                for doc in posting[field]:
+                    found = matched.setdefault(f"{field}/{doc}", {})
+                    found.setdefault(term, []).append(field)
+        magnitudes = {}
+        ordered = {}
+        for field, vector in query_vectors.items():
+            ordered[field] = sorted(vector.items())
+            total = 0
+            for _, value in ordered[field]:
+                total += value * value
+            magnitudes[field] = math.sqrt(total)
+        scores: dict[int, float] = {}
+        metadata: dict[int, dict[str, list[str]]] = {}
+        for field_ref, terms_found in matched.items():
+            field, doc = field_ref.split("/", 1)
+            elements, magnitude = self.field_vector(field_ref)
+            if magnitudes[field] == 0 or magnitude == 0:
+                score = 0
+            else:
+                dot = 0
+                for index, value in ordered[field]:
+                    other = elements.get(index)
+                    if other is not None:
+                        dot += value * other
+                score = dot / magnitudes[field]
+            ref = int(doc)
+            if ref in scores:
+                scores[ref] += score
+                for term, found in terms_found.items():
+                    metadata[ref].setdefault(term, []).extend(found)
+            else:
+                scores[ref] = score
+                metadata[ref] = {term: list(found) for term, found in terms_found.items()}
+        return [(ref, score, metadata[ref]) for ref, score in scores.items()]
+
+    def field_vector(self, field_ref: str) -> tuple[dict[int, float], float]:
+        cached = self._vectors.get(field_ref)
+        if cached is None:
+            vector = self.index.field_vectors[field_ref]
+            items = vector.elements
+            cached = ({items[i]: items[i + 1] for i in range(0, len(items), 2)}, vector.magnitude)
+            self._vectors[field_ref] = cached
+        return cached
 
     def search(self, query: str, limit: int = 5) -> list[PageHit]:
         """Pages, each scored from its own document and its sections together."""
@@ -481,10 +538,26 @@ class Searcher:
         ]
 
 
-def _share(plan: Plan, terms: set[str]) -> float:
-    """The weight of the plan's parts that some of these terms answer."""
-    return sum(w for sets, w in zip(plan.covers, plan.weights)
-               if any(all(t in terms for t in s) for s in sets))
+def _answers(plan: Plan) -> tuple[dict[str, list[int]], list[tuple[int, tuple[str, ...]]]]:
+    """Which parts each single term answers, and the phrases (all words needed) per part."""
+    single: dict[str, list[int]] = {}
+    phrases: list[tuple[int, tuple[str, ...]]] = []
+    for p, sets in enumerate(plan.covers):
+        for words in sets:
+            if len(words) == 1:
+                single.setdefault(words[0], []).append(p)
+            else:
+                phrases.append((p, words))
+    return single, phrases
+
+
+def _share(plan: Plan, answers: tuple[dict[str, list[int]], list[tuple[int, tuple[str, ...]]]],
+           terms: set[str]) -> float:
+    """The weight of the plan's parts that some of these terms answer (added in part order)."""
+    single, phrases = answers
+    answered = {p for term in terms for p in single.get(term, ())}
+    answered.update(p for p, words in phrases if p not in answered and all(t in terms for t in words))
+    return sum(plan.weights[p] for p in sorted(answered))
 
 
 def _add(terms: dict[str, float], term: str, boost: float) -> None:

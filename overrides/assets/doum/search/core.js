@@ -268,10 +268,12 @@
         // a word only the thesaurus knows is not looked up itself
         for (const term of [...part.keys()]) if (!this.known.has(term)) part.delete(term)
       }
-      const keep = []
+      let keep = []
       parts.forEach((part, p) => {
         if (part.size) keep.push(p)
       })
+      // content words: the function words drop out
+      if (keep.some((p) => weights[p] === 1)) keep = keep.filter((p) => weights[p] === 1)
       const terms = new Map()
       for (const p of keep) for (const [term, boost] of parts[p]) add(terms, term, boost * weights[p])
       const keepCovers = (sets) => {
