@@ -28,12 +28,13 @@ export const MASKS = Object.freeze({
 })
 
 // Order matters: an address first (it may hold digits), then card-like runs (13–19 digits with
-// spaces or dashes), phone numbers (010-1234-5678, 02 123 4567, +82 10 1234 5678, (02)123-4567),
-// then any other run of six or more digits (order, account and resident numbers).
+// spaces or dashes), phone numbers with a leading 0 or + (010-1234-5678, 02 123 4567,
+// +82 10 1234 5678, (02)123-4567), then any other run of six or more digits (order, account,
+// verification and resident numbers).
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*/g
 const AT_WORD = /\S+@\S+/g // what is left around an @ (a Hangul address part): masked whole
 const CARD = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g
-const PHONE = /(?<![\d+])(?:\+\d{1,3}[ .-]?)?(?:\(0?\d{1,3}\)|0?\d{1,3})[ .-]?\d{3,4}[ .-]?\d{4}(?!\d)/g
+const PHONE = /(?<![\d+])(?:\+\d{1,3}[ .-]?(?:\(0?\d{1,3}\)|0?\d{1,3})|\(0\d{1,2}\)|0\d{1,2})[ .-]?\d{3,4}[ .-]?\d{4}(?!\d)/g
 const DIGITS = /\d{6,}/g
 
 /** Typed text with e-mail addresses, card-like and phone numbers and long digit runs masked. */
