@@ -10,7 +10,8 @@ from doum.cli.project import Project, ProjectError, open_project
 from doum.content import catalog
 from doum.content.problems import ProblemLog, shown
 from doum.site import generated, markdown_defaults
-from doum.support import calendar
+from doum.support import calendar, status
+from doum.site import legal
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -21,10 +22,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("docs", nargs="?", help="docs folder or mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--status", metavar="FILE", help="check a status.json (notices, closures) instead")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "status", None):
+        return status.check_file(args.status)
     try:
         project = open_project(args.docs)
     except ProjectError as error:
@@ -40,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     generated.add_pages(files, pages, project.options, project.config)
     catalog.check_references(pages, files, problems)
     check_support(project, problems)
+    legal.report(project.options, project.config, problems)  # 사업자 정보, privacy_url
     found = sorted(problems.problems, key=lambda p: (p.path, p.line, p.level))
     for problem in found:
         print(problem)

@@ -179,3 +179,25 @@ def footer(options: Any, config: MkDocsConfig) -> dict[str, Any]:
     # `copyright:` is text; entities an owner wrote (&copy;) still read as characters.
     copyright_text = html.unescape(str(config.copyright or "")).strip()
     return {"copyright": copyright_text, "privacy_url": privacy, "business": rows, "lookup_url": lookup}
+
+
+def report(options: Any, config: MkDocsConfig, problems_log: Any) -> None:
+    """`doum check`: every legal problem as an error at its line of mkdocs.yml."""
+    config_file = config.config_file_path or "mkdocs.yml"
+    try:
+        lines = Path(config_file).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    from doum.content.problems import shown
+
+    for problem in problems(options, config.docs_dir):
+        names = ["legal", *problem.key.split(" → ")]
+        line = 1
+        for name in names:  # the deepest key written in the file, searched after its parent
+            found = next((n for n, text in enumerate(lines[line - 1:], start=line)
+                          if text.strip().startswith(f"{name}:")), None)
+            if found is None:
+                break
+            line = found
+        problems_log.error(shown(config_file), line,
+                           f"{KEY_PREFIX} → {problem.key}: {problem.problem}", problem.fix)

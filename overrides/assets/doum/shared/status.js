@@ -331,9 +331,11 @@ function noticeElement(notice, status, timeZone) {
   close.textContent = "닫기"
   close.addEventListener("click", () => {
     dismissed.add(noticeId(notice))
-    const next = box.nextElementSibling?.querySelector("button") || document.querySelector(".md-content")
+    const region = box.parentElement
+    const next = (box.nextElementSibling || box.previousElementSibling)?.querySelector("button")
     box.remove()
-    next?.focus?.()
+    if (region && !region.children.length) region.remove()
+    next?.focus()
   })
   box.append(close)
   return box
