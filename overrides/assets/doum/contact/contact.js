@@ -161,6 +161,7 @@ function setup(form, site) {
     lengthNote.textContent = current.fits ? '' :
       '내용이 길어서 [메일 앱으로 보내기]를 누르면 자세한 내용을 복사한 뒤 메일 앱을 열어요. 메일 본문의 [내용] 밑에 붙여 넣어 주세요.'
     if (attempted) showErrors(errorsFor(values))
+    if (!elsewhere.hidden) updateOpenLink() // the link to the phone's browser carries the prefill
     return values
   }
 
@@ -213,8 +214,7 @@ function setup(form, site) {
   }
 
   // In an app's own browser, or when the mail app did not open: copy, or the phone's browser.
-  const showElsewhere = (why, focus = false) => {
-    el('contact-elsewhere-why').textContent = why
+  const updateOpenLink = () => {
     const open = el('contact-open-browser')
     const hint = el('contact-open-browser-hint')
     const here = new URL(location.href)
@@ -232,6 +232,10 @@ function setup(form, site) {
     hint.textContent = inApp
       ? `${external ? '' : `${inApp} 화면의 ⋯(더보기) 메뉴에서 '다른 브라우저로 열기'나 'Safari로 열기'를 눌러 주세요. `}다른 브라우저에는 지금 쓰신 자세한 내용이 따라가지 않으니, 먼저 문의 내용을 복사해 두세요.`
       : ''
+  }
+  const showElsewhere = (why, focus = false) => {
+    el('contact-elsewhere-why').textContent = why
+    updateOpenLink()
     elsewhere.hidden = false
     if (focus) elsewhere.focus()
   }
