@@ -100,8 +100,15 @@ def inspect_site(site: Path, trial: Trial) -> None:
     pages = list(site.rglob("*.html"))
     home = site / "index.html"
     home_html = home.read_text(encoding="utf-8", errors="replace") if home.is_file() else ""
+    faq = site / "account/reset-password/index.html"
+    faq_html = faq.read_text(encoding="utf-8", errors="replace") if faq.is_file() else ""
     trial.findings += [
         f"{len(pages)} HTML files written",
+        f"front matter printed as page text (account/reset-password): "
+        f"{'YES' if 'summary:' in faq_html or 'keywords:' in faq_html else 'no'}",
+        f"page <title> (account/reset-password): "
+        + (re.search(r"<title>(.*?)</title>", faq_html, re.S).group(1).strip()[:80]
+           if "<title>" in faq_html else "none"),
         f"home page: {'yes' if home.is_file() else 'NO'}",
         f"doum plugin ran (search/doum.json): {'yes' if (site / 'search/doum.json').is_file() else 'NO'}",
         f"#doum-site data in the home page: {'yes' if DOUM_SITE in home_html else 'NO'}",
@@ -140,7 +147,13 @@ def try_mkdocs2(work: Path, trial: Trial) -> None:
                            project, 60))
     trial.steps.append(run(Step("mkdocs build", [str(bin_dir / "mkdocs"), "build"]),
                            project, BUILD_TIMEOUT))
+    if not (project / "site").is_dir():
+        # MkDocs 2 refuses a folder with mkdocs.yml: take it away, as its error asks.
+        (project / "mkdocs.yml").rename(project / "mkdocs.yml.off")
+        trial.steps.append(run(Step("mkdocs build without mkdocs.yml",
+                                    [str(bin_dir / "mkdocs"), "build"]), project, BUILD_TIMEOUT))
     inspect_site(project / "site", trial)
+    try_doum_index(project / "site", trial, "--content-selector", "body")
 
 
 def try_zensical(work: Path, trial: Trial) -> None:
@@ -153,6 +166,32 @@ def try_zensical(work: Path, trial: Trial) -> None:
     trial.steps.append(run(Step("zensical build", [str(bin_dir / "zensical"), "build", "--clean"]),
                            project, BUILD_TIMEOUT))
     inspect_site(project / "site", trial)
+    try_doum_index(project / "site", trial)
+
+
+def try_doum_index(site: Path, trial: Trial, *options: str) -> None:
+    """The post-build road: `doum index` (run from this checkout's .venv) on the output."""
+    python = ROOT / ".venv/bin/python"
+    if not site.is_dir() or not python.is_file():
+        trial.findings.append("doum index: not tried (no output folder, or no .venv in the checkout)")
+        return
+    step = run(Step("doum index on the output (this checkout's .venv)",
+                    [str(python), "-m", "doum.cli", "index", str(site), "--quiet", *options]),
+               ROOT, BUILD_TIMEOUT)
+    trial.steps.append(step)
+    index = site / "search/doum.json"
+    if step.returncode != 0 or not index.is_file():
+        return
+    import json
+
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    pages = [doc for doc in docs if "#" not in doc[0]]
+    trial.findings.append(f"doum index: {len(pages)} pages, {len(docs)} search documents")
+    found = subprocess.run([str(python), "-m", "doum.cli", "search", "비밀번호를 잊어버렸어요",
+                            "--site", str(site), "--limit", "1"], capture_output=True, text=True,
+                           env=_env())
+    trial.findings.append("doum search 비밀번호를 잊어버렸어요 → "
+                          + (found.stdout.strip().splitlines() or ["nothing"])[0])
 
 
 PIP_NOISE = re.compile(r"^WARNING: Location '.*' is ignored")  # this machine's local mirrors

@@ -17,6 +17,7 @@ from doum.postbuild import settings as site_settings
 from doum.search.documents import INDEX_FILE, SearchDocuments
 from doum.site import sitedata
 from doum.site.theme import THEME_DIR
+from doum.support import status
 
 ASSETS = Path(__file__).parent / "assets"
 BROWSER_DIR = "assets/doum"  # the plugin's layout: assets/doum/search.js, search-worker.js, …
@@ -56,6 +57,12 @@ def build(site_dir: Path, config: Path | None = None, *, title_selector: str | N
     (site_dir / SITE_JSON).write_text(json.dumps(site, ensure_ascii=False, indent=1), encoding="utf-8")
     (site_dir / LAUNCHER_HTML).write_text(launcher_markup(site), encoding="utf-8")
     result.written += [SITE_JSON, LAUNCHER_HTML]
+    # Same-day notices and closures (README, status.json): the owner's file is kept (and
+    # checked); without one, an empty valid file, so pages never fetch a missing one.
+    had_status = (site_dir / status.STATUS_FILE).is_file()
+    status.write(str(site_dir), str(site_dir))
+    if not had_status:
+        result.written.append(status.STATUS_FILE)
     result.snippet = snippet(base_url)
     return result
 
