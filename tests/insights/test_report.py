@@ -178,3 +178,31 @@ def test_the_html_report_is_self_contained(events_file: Path, default_site: Path
         "https://shop.example.com", "")
     assert "<svg" in html and "<style>" in html
     assert "배송 조회" in html
+
+
+@pytest.mark.browser
+def test_the_html_report_opens_in_chromium_without_errors_or_network(
+        events_file: Path, default_site: Path, tmp_path: Path, new_page: Any) -> None:
+    out = tmp_path / "report.html"
+    assert main(["report", str(events_file), "--site", str(default_site), "--html", str(out)]) == 0
+    page = new_page(viewport={"width": 1280, "height": 900})  # fails at teardown on a console error
+    attempted: list[str] = []
+    own = out.resolve().as_uri()
+
+    def route(request_route: Any) -> None:
+        if request_route.request.url == own:
+            request_route.continue_()
+        else:
+            attempted.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(own)
+    page.wait_for_load_state("load")
+    assert attempted == [] and requests == [own], (attempted, requests)
+    assert page.locator("svg").count() >= 4
+    assert page.locator("h1").inner_text() == "고객이 찾지 못한 것"
+    assert page.locator("table").first.locator("tbody tr").count() >= len(synthetic.FAILED)
+    assert page.evaluate("document.scripts.length") == 0
