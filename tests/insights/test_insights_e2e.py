@@ -280,3 +280,20 @@ def test_do_not_track_is_honoured(new_page: Callable, on_site: tuple[Path, str],
     page.close()
     assert len(receiver.taken("/on")) == before
     assert not [r for r in requests if r.url.startswith(receiver.url)]
+
+
+def test_a_panel_reopened_by_a_reload_is_not_a_new_open_and_page_links_are_handoffs(
+        new_page: Callable, default_url: str) -> None:
+    page, dispatched, _ = recording_page(new_page)
+    page.goto(default_url + FAQ)
+    page.locator("button.doum-launcher").click()
+    wait_dispatched(page, dispatched, 1)
+    page.reload()  # launcher.js opens the panel again from sessionStorage
+    page.locator("#doum-panel:not([hidden])").wait_for()
+    page.evaluate("window.doum.launcher.close()")
+    page.locator(".doum-still__contact").click()
+    page.wait_for_url(f"**/{CONTACT}**")
+    wait_dispatched(page, dispatched, 2)
+    assert [e["type"] for e in dispatched] == ["launcher_open", "handoff"], dispatched
+    assert dispatched[1]["channel"] == "email" and dispatched[1]["from"] == "page"
+    assert dispatched[1]["page"] == FAQ

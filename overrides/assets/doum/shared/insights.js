@@ -12,7 +12,8 @@
 // Hooks (one call each, in the modules that own the UI):
 //   track(type, fields)        feedback.js (vote), contact.js (contact_send)
 //   watchHeaderSearch()        header-search.js: Material's header search → `search`
-//   watchLauncher(panel)       launcher.js: `launcher_open`, `launcher_question`
+//   watchLauncher(panel)       launcher.js, before the Launcher starts: `launcher_open`,
+//                              `launcher_question`
 //   hand-offs (agent, phone, email links) are seen here, by one click listener on document.
 import { buildEvent, readSettings, resultCount, searchSession, shouldSend } from './insights-core.js'
 import { contactUrl, pageData, siteData, SITE_ROOT } from './site.js'
@@ -128,7 +129,12 @@ export function watchLauncher(panel) {
   const input = panel.querySelector('#doum-question')
   const status = panel.querySelector('#doum-bot-status')
   const answers = panel.querySelector('[data-doum-answers]')
-  document.addEventListener('doum:launcher-open', () => track('launcher_open'))
+  // A panel that was open before a reload opens again while launcher.js starts: not a new open.
+  let restoring = true
+  queueMicrotask(() => { restoring = false })
+  document.addEventListener('doum:launcher-open', () => {
+    if (!restoring) track('launcher_open')
+  })
   if (!input || !answers) return
   const tracker = session('launcher_question')
   input.addEventListener('input', () => tracker.typed(input.value))
@@ -166,7 +172,8 @@ function supportStateNow() {
   }
 }
 
-const NAVIGATION = '.md-header, .md-nav, .md-tabs, .md-footer, .md-sidebar, .md-search'
+// Site navigation links to the contact page are not hand-offs (the search panel's are).
+const NAVIGATION = '.md-header, .md-nav, .md-tabs, .md-footer, .md-sidebar'
 
 /** Which hand-off a click chose: agent, phone or email; "" for any other click. */
 function handoffChannel(link) {
@@ -178,7 +185,8 @@ function handoffChannel(link) {
   if (/^tel:/i.test(href)) return 'phone'
   const chat = siteData().support?.chat_url
   if (chat && samePage(link.href, chat)) return 'agent'
-  if (link.closest(NAVIGATION) || samePage(location.href, contactUrl())) return ''
+  const inSearchResults = Boolean(link.closest('.md-search__output'))
+  if ((link.closest(NAVIGATION) && !inSearchResults) || samePage(location.href, contactUrl())) return ''
   if (/^mailto:/i.test(href)) return 'email'
   return samePage(link.href, contactUrl()) ? 'email' : ''
 }
