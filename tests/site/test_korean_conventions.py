@@ -233,6 +233,46 @@ def test_every_page_has_og_tags_with_its_own_summary(site: Path) -> None:
     assert int.from_bytes(card[16:20], "big") == 1200 and int.from_bytes(card[20:24], "big") == 630
 
 
+def _first_pixel(png: bytes) -> tuple[int, int, int]:
+    import zlib
+
+    chunks, offset = b"", 8
+    while offset < len(png):
+        length = int.from_bytes(png[offset:offset + 4], "big")
+        if png[offset + 4:offset + 8] == b"IDAT":
+            chunks += png[offset + 8:offset + 8 + length]
+        offset += 12 + length
+    raw = zlib.decompress(chunks)
+    assert raw[0] == 0  # filter byte of the first row: none
+    return tuple(raw[1:4])  # type: ignore[return-value]
+
+
+def test_default_card_uses_the_site_colours(site: Path) -> None:
+    from mkdocs.config import load_config
+
+    from doum.site import social
+
+    # the fixture keeps Material's default palette (indigo); the default site is doum's yellow
+    assert _first_pixel((site / "assets" / "doum" / "og-card.png").read_bytes()) == (0x40, 0x51, 0xB5)
+    default = load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
+    assert social.site_colours(default) == ((0xFE, 0xE5, 0x00), (0x19, 0x19, 0x19))
+
+
+def test_card_with_pillow_writes_the_site_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("PIL")
+    from doum.site import social
+
+    fonts = [p for p in map(Path, ["/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", *social.FONT_CANDIDATES])
+             if p.is_file()]
+    if not fonts:
+        pytest.skip("no font on this machine")
+    monkeypatch.setattr(social, "FONT_CANDIDATES", (str(fonts[0]),))
+    plain = social.card_png((254, 229, 0), (25, 25, 25), "")
+    named = social.card_png((254, 229, 0), (25, 25, 25), "Doum " * 30)
+    assert plain[:8] == named[:8] == b"\x89PNG\r\n\x1a\n" and plain != named
+    assert int.from_bytes(named[16:20], "big") == 1200 and int.from_bytes(named[20:24], "big") == 630
+
+
 def test_naver_verification_meta_when_configured(site: Path, tmp_path: Path, build: Callable[..., Path]) -> None:
     for path in pages(site):
         assert head(path).meta.get("naver-site-verification") == ["naver-abc123"], path

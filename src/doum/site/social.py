@@ -76,7 +76,7 @@ class Social:
         for tag in _IMG.findall(html):
             attrs = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
                      for m in _ATTR.finditer(tag)}
-            src = (attrs.get("src") or "").strip()
+            src = _unescape(attrs.get("src") or "").strip()
             if not src or not SCREENSHOT.search(urlsplit(src).path) or "twemoji" in attrs.get("class", ""):
                 continue
             url = urljoin(urljoin(self.site_url, page.url), src)
@@ -273,14 +273,32 @@ def _card_with_pillow(background: Colour, ink: Colour, site_name: str) -> bytes 
 
     image = Image.new("RGB", CARD_SIZE, background)
     draw = ImageDraw.Draw(image)
-    draw.ellipse((80, 120, 360, 340), fill=ink)
-    draw.polygon([(150, 320), (130, 400), (230, 335)], fill=ink)
+    draw.ellipse((80, 185, 360, 405), fill=ink)
+    draw.polygon([(150, 385), (130, 465), (230, 400)], fill=ink)
     size = 72
     font = ImageFont.truetype(font_path, size)
-    while draw.textlength(site_name, font=font) > 740 and size > 28:
+    while draw.textlength(site_name, font=font) > 740 and size > 44:
         size -= 4
         font = ImageFont.truetype(font_path, size)
-    draw.text((410, 230), site_name, fill=ink, font=font, anchor="lm")
+    lines = [""]
+    for word in site_name.split():  # at spaces (between 어절); a word too long breaks anywhere
+        joined = f"{lines[-1]} {word}".strip()
+        if draw.textlength(joined, font=font) <= 740:
+            lines[-1] = joined
+            continue
+        lines.append("")
+        for ch in word:
+            if draw.textlength(lines[-1] + ch, font=font) > 740:
+                lines.append("")
+            lines[-1] += ch
+    lines = [line for line in lines if line]
+    if len(lines) > 3:
+        lines = lines[:3]
+        lines[2] = lines[2][:-1] + "…"
+    step = int(size * 1.3)
+    top = 295 - step * (len(lines) - 1) // 2
+    for number, line in enumerate(lines):
+        draw.text((410, top + number * step), line.strip(), fill=ink, font=font, anchor="lm")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -366,6 +366,10 @@ export function renderNotices(now = Date.now()) {
     if (header) header.after(region)
     else document.body.prepend(region)
   }
+  // The same notices stay the same elements: an outage is announced once, not on every page.
+  const ids = notices.map(noticeId).join(" ")
+  if (region.dataset.doumNotices === ids) return
+  region.dataset.doumNotices = ids
   const zone = timeZoneOfSite()
   region.replaceChildren(...notices.map((notice) => noticeElement(notice, current, zone)))
 }
