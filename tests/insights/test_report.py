@@ -206,3 +206,20 @@ def test_the_html_report_opens_in_chromium_without_errors_or_network(
     assert page.locator("h1").inner_text() == "고객이 찾지 못한 것"
     assert page.locator("table").first.locator("tbody tr").count() >= len(synthetic.FAILED)
     assert page.evaluate("document.scripts.length") == 0
+
+
+def test_site_given_as_mkdocs_yml_is_built_to_a_temporary_folder(
+        events_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import ROOT
+
+    data = report(capsys, str(events_file), "--site", str(ROOT / "mkdocs.yml"), "--top", "2")
+    assert data["site"] is True
+    assert data["failed_searches"][1]["suggestion"]["page"] == "paid/cancel-gift/"
+
+
+def test_a_bad_site_or_missing_file_is_an_error_not_a_crash(events_file: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(events_file), "--site", str(tmp_path)]) == 2
+    assert "mkdocs.yml" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "nope.jsonl")]) == 2
+    assert main(["report", str(events_file), "--since", "last week"]) == 2
