@@ -28,6 +28,7 @@ CONTROLS = """() => {
   for (const el of document.querySelectorAll("button, [role=button], input, select, textarea, a, [data-doum-launcher]")) {
     if (!visible(el)) continue;
     if (el.closest("form#contact-form")) continue;  // the checklist: the <noscript> note explains it
+    if (el.closest("form[role=search][method=get][action]")) continue;  // a real GET form (?q= link)
     if (el.tagName === "A") {
       const href = el.getAttribute("href");
       if (href === null || href === "" || href.startsWith("javascript:")) dead.push(describe(el));
