@@ -160,6 +160,7 @@ def summarize(found: Collected, events: list[Event], advisor: Advisor | None = N
             "last": events[-1].time.isoformat().replace("+00:00", "Z") if events else None,
         },
         "files": found.files,
+        "records": found.lines,  # records read in all files, good and bad (before --since/--until)
         "events": len(events),
         "by_type": {kind: by_type.get(kind, 0) for kind in
                     ("search", "launcher_open", "launcher_question", "vote", "handoff", "contact_send")},

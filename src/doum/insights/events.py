@@ -40,7 +40,8 @@ class Event:
     channel: str = ""
     state: str = ""
     source: str = ""  # "from": where a hand-off started (launcher, page)
-    extra: dict[str, Any] = field(default_factory=dict)
+    service: str = ""  # contact_send: the chosen service
+    kind: str = ""  # contact_send: the inquiry type
 
     @property
     def kst(self) -> dt.datetime:
@@ -141,8 +142,6 @@ def to_event(record: Any) -> Event:
     event.opened = _bool(record.get("opened"), "opened")
     if event.type == "vote" and event.vote not in ("yes", "no"):
         raise BadEvent(f"vote is {event.vote!r}, expected yes or no")
-    known = {"v", "type", "time", "results", "opened", *TEXT_FIELDS}
-    event.extra = {k: v for k, v in record.items() if k not in known and isinstance(v, (str, int, float, bool))}
     return event
 
 

@@ -53,9 +53,6 @@ class Advisor:
         plan = self.searcher.analyze(word)
         return [set(part) for part in plan.parts if part]
 
-    def in_title(self, page: str, word: str) -> bool:
-        return self.title_weight(page, word) > 0
-
     def title_weight(self, page: str, word: str) -> float:
         """How well the page's title and keywords hold the word: 1 in its own spelling, half
         through a synonym or correction only, halved again for a word many titles share."""
