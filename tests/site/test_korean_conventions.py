@@ -327,6 +327,9 @@ def test_status_in_docs_is_kept_and_checked(tmp_path: Path) -> None:
     (project / "docs" / "status.json").write_text('{"notices": [{"level": "urgent", "text": "x"}]}')
     result = mkdocs_build(project, tmp_path / "site2", "--strict")
     assert result.returncode != 0 and "notices[0].level" in result.stderr
+    checked = doum_check(str(project / "mkdocs.yml"))
+    assert checked.returncode == 0 and "status.json:1: warning: notices[0].level" in checked.stdout
+    assert doum_check(str(project / "mkdocs.yml"), "--strict").returncode == 1
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
@@ -486,6 +489,26 @@ def test_a_closure_turns_the_agent_off_with_its_reason(new_page: Callable[..., A
     settle(after)
     title, _, disabled = agent_line(after)
     assert title == "상담원 상담 가능" and disabled is None
+
+
+@pytest.mark.browser
+def test_an_open_panel_follows_a_status_file_that_arrives_late(new_page: Callable[..., Any],
+                                                                served: tuple[Path, str]) -> None:
+    _, url = served
+    page = new_page(**DESKTOP)
+    held: list[Any] = []
+    page.route("**/status.json", lambda route: held.append(route))
+    page.clock.set_fixed_time(kst(11))
+    page.goto(url + "account/login/")
+    page.wait_for_function("() => document.querySelector('button.doum-launcher')")
+    title, _, _ = agent_line(page)
+    assert title == "상담원 상담 가능"
+    page.wait_for_function("() => true")
+    assert len(held) == 1
+    held[0].fulfill(body=json.dumps(CLOSURE, ensure_ascii=False), content_type="application/json")
+    panel = page.get_by_role("dialog", name=re.compile("상담"))
+    panel.locator("[data-doum-agent-title]", has_text="잠시 쉬어요").wait_for()
+    assert panel.locator("[data-doum-agent]").get_attribute("aria-disabled") == "true"
 
 
 @pytest.mark.browser

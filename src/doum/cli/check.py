@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     catalog.check_references(pages, files, problems)
     check_support(project, problems)
     legal.report(project.options, project.config, problems)  # 사업자 정보, privacy_url
+    status.report(project.docs_dir, problems)  # docs/status.json, when there is one
     found = sorted(problems.problems, key=lambda p: (p.path, p.line, p.level))
     for problem in found:
         print(problem)

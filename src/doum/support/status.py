@@ -231,3 +231,16 @@ def check_file(path: str) -> int:
         return 1
     print(f"{path}: OK")
     return 0
+
+
+def report(docs_dir: str | Path, problems_log: Any) -> None:
+    """`doum check`: the problems of docs/status.json (when the docs have one), as the build warns."""
+    own = Path(docs_dir) / STATUS_FILE
+    if not own.is_file():
+        return
+    from doum.content.problems import shown
+
+    _, problems = load(own)
+    for problem in problems:
+        problems_log.warning(shown(own), 1, f"{problem}",
+                             "pages ignore the file until it is fixed (doum check --status checks one file)")
