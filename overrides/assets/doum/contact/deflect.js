@@ -47,7 +47,9 @@ export function watchForAnswers(inputs, region, read, signal) {
   let timer = 0
   let asked = 0
   let lastQuery = ''
+  let composing = false // a syllable is being composed: its text is not the customer's yet
   const ask = async () => {
+    if (composing) return // a timer set before the composition began; compositionend asks again
     const query = deflectQuery(...read())
     if (query === lastQuery) return
     lastQuery = query
@@ -68,8 +70,12 @@ export function watchForAnswers(inputs, region, read, signal) {
     timer = setTimeout(ask, PAUSE_MS)
   }
   for (const input of inputs) {
+    input.addEventListener('compositionstart', () => { composing = true }, { signal })
     input.addEventListener('input', schedule, { signal })
-    input.addEventListener('compositionend', schedule, { signal })
+    input.addEventListener('compositionend', (event) => {
+      composing = false
+      schedule(event)
+    }, { signal })
   }
   signal.addEventListener('abort', () => clearTimeout(timer))
   return ask
