@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from resilience_helpers import BREAKAGES, WAIT_MS, break_search, visitor  # noqa: F401
+from conftest import DESKTOP, axe_violations
+from resilience_helpers import BREAKAGES, INDEX, WAIT_MS, break_search, visitor  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -114,3 +115,41 @@ def test_contact_suggestions_say_so_and_recover(visitor: Any, default_url: str, 
     page.locator("#contact-summary").fill("비밀번호 변경")
     deflect.locator("li a").first.wait_for(timeout=15_000)
     assert MESSAGE not in deflect.inner_text()
+
+
+def test_a_slow_index_is_waited_for_not_reported(visitor: Any, default_url: str) -> None:
+    """A large index on a slow line: the worker says it is still loading, so no false alarm."""
+    page = visitor()
+    held: list[Any] = []
+    page.route(INDEX, lambda route: held.append(route))
+    page.goto(default_url + FAQ)
+    type_in_header_search(page, QUESTION)
+    page.wait_for_function("() => true")  # let Playwright hand over the held request
+    while not held:
+        page.wait_for_timeout(100)
+    # Longer than the watchdog's first look (3 s): a worker that heartbeats is not dead.
+    page.wait_for_timeout(WAIT_MS + 1_000)
+    assert page.locator(HEADER_NOTICE).count() == 0
+    held[0].continue_()
+    first = page.locator(".md-search-result__list > .md-search-result__item").first
+    first.locator("h1").filter(has_text="비밀번호").wait_for()
+    assert page.locator(HEADER_NOTICE).count() == 0
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_messages_pass_axe(visitor: Any, default_url: str, scheme: str) -> None:
+    page = visitor(color_scheme="dark" if scheme == "slate" else "light", **DESKTOP)
+    break_search(page, "worker blocked")
+    page.goto(default_url + FAQ)
+    if scheme == "slate":
+        page.evaluate("""() => document.body.setAttribute("data-md-color-scheme", "slate")""")
+    type_in_header_search(page, QUESTION)
+    page.locator(HEADER_NOTICE).wait_for(state="visible", timeout=WAIT_MS)
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    page.locator("button.doum-launcher").click()
+    page.locator("#doum-question").fill(QUESTION)
+    page.wait_for_function(
+        "text => document.getElementById('doum-bot-status').textContent.includes(text)",
+        arg=MESSAGE, timeout=WAIT_MS)
+    assert axe_violations(page) == []

@@ -10,7 +10,11 @@
  *
  * The index (search/doum.json) starts loading as soon as the worker starts, before Material's
  * setup message arrives. A failed load is tried again: on the next doum query, and for
- * Material (which sends its setup once) on a timer, so search comes back with the file. */
+ * Material (which sends its setup once) on a timer, so search comes back with the file.
+ *
+ * The page cannot hear the worker Material started, so the index's state is also told on the
+ * BroadcastChannel "doum-search": {state: "loading"} every second while it loads, then
+ * {state: "ready"} or {state: "failed"} (shared/header-search.js listens). */
 /* global importScripts, doumSearchCore */
 self.postMessage({ type: "doum:hello" })
 importScripts("search/lunr.js", "search/korean.js", "search/core.js")
@@ -24,19 +28,38 @@ const RETRY_MS = [2000, 5000, 10000, 30000] // then every 30 s while Material wa
 
 let searcher = null // a promise of the Searcher; null after a failed load
 let failed = false // after a failure, ask the server again rather than a cached copy
+const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("doum-search") : null
+
+function announce(state) {
+  try {
+    channel?.postMessage({ state })
+  } catch {
+    // nobody to tell
+  }
+}
 
 function load() {
   if (!searcher) {
+    announce("loading")
+    const heartbeat = setInterval(() => announce("loading"), 1000)
     searcher = fetch(INDEX_URL, failed ? { cache: "no-cache" } : {})
       .then((response) => {
         if (!response.ok) throw new Error(`doum search: ${INDEX_URL} answered ${response.status}`)
         return response.json()
       })
       .then((payload) => new doumSearchCore.Searcher(payload))
-    searcher.catch(() => {
-      searcher = null // the next caller fetches again
-      failed = true
-    })
+    searcher.then(
+      () => {
+        clearInterval(heartbeat)
+        announce("ready")
+      },
+      () => {
+        clearInterval(heartbeat)
+        announce("failed")
+        searcher = null // the next caller fetches again
+        failed = true
+      },
+    )
   }
   return searcher
 }

@@ -9,12 +9,15 @@
 // by Material from __config.search) doum cannot reach: when the result line has not moved
 // WAIT_MS after the visitor opened the search or typed, the worker is missing, stuck or has no
 // index, and the result area says so with the ways to reach support instead of "검색 초기화".
+// The worker's index news on the "doum-search" BroadcastChannel makes this quicker ("failed")
+// and keeps a large index that is still loading ("loading", every second) from looking dead.
 // The message goes away as soon as Material shows a result (the worker retries the index).
 import { SITE_ROOT } from "./site.js";
-import { unavailableNotice } from "./unavailable.js";
+import { setNoticeQuery, unavailableNotice } from "./unavailable.js";
 
 const SEARCH_FORM = "form[data-doum-search]";
 const WAIT_MS = 3000;
+const LOADING_MAX_MS = 30000; // a loading index is waited for this long at most
 const FAILED_CLASS = "doum-search-failed";
 
 /** Open Material's header search showing results for `query`. Returns false if absent. */
@@ -86,6 +89,7 @@ function watchHeaderSearch() {
   let answered = null; // the query text when it last did
   let timer = 0;
   let failed = false;
+  let heardLoading = 0; // when a worker last said its index is still loading
 
   const recover = () => {
     if (!failed) return;
@@ -97,13 +101,13 @@ function watchHeaderSearch() {
     if (failed) return;
     failed = true;
     meta.hidden = true; // "검색 초기화" would promise something that is not coming
-    const query = input.value.trim();
     region.replaceChildren(unavailableNotice({
-      query,
+      query: input.value.trim(),
       // Material keeps the worker it started: a fresh load of the search (?q= on the home
       // page, as the home search box does) is the way to try again.
       retry: () => {
         const url = new URL(SITE_ROOT);
+        const query = input.value.trim();
         if (query) url.searchParams.set("q", query);
         location.assign(url.href);
       },
@@ -118,18 +122,37 @@ function watchHeaderSearch() {
   const expect = () => {
     if (timer || !owed()) return;
     const seen = answers;
-    timer = setTimeout(function check() {
+    const since = Date.now();
+    const check = () => {
       timer = 0;
-      if (answers === seen) fail();
-      else if (owed()) expect(); // answered an older text: wait for the latest
-    }, WAIT_MS);
+      if (answers !== seen) {
+        if (owed()) expect(); // answered an older text: wait for the latest
+        return;
+      }
+      const loading = Date.now() - heardLoading < 2 * 1000 && Date.now() - since < LOADING_MAX_MS;
+      if (loading) timer = setTimeout(check, 1000);
+      else fail();
+    };
+    timer = setTimeout(check, WAIT_MS);
   };
+  try {
+    new BroadcastChannel("doum-search").addEventListener("message", ({ data }) => {
+      if (data?.state === "loading") heardLoading = Date.now();
+      // The index could not be loaded: say so now, if Material is still waiting for it.
+      if (data?.state === "failed" && answers === 0 && timer) fail();
+    });
+  } catch {
+    // no BroadcastChannel: the timer alone decides
+  }
   new MutationObserver(() => {
     answers += 1;
     answered = input.value;
     recover();
   }).observe(meta, { childList: true, characterData: true, subtree: true });
   input.addEventListener("keyup", expect);
+  input.addEventListener("input", () => {
+    if (failed) setNoticeQuery(region, input.value.trim());
+  });
   input.addEventListener("focus", expect);
   toggle.addEventListener("change", () => {
     if (toggle.checked) expect();

@@ -32,10 +32,9 @@ export function unavailableNotice({ query = "", retry = null, chat = null, hint 
   }
   if (retry) button("다시 시도", retry)
   if (chat) button("채팅 상담", chat, true)
-  const { service, type, url } = pageData()
   const form = document.createElement("a")
   form.className = chat ? "md-button" : "md-button md-button--primary"
-  form.href = prefillLink({ service, type, q: query, from: url })
+  form.dataset.doumUnavailableForm = ""
   form.textContent = "문의 양식 작성하기"
   actions.append(form)
   notice.append(actions)
@@ -47,5 +46,14 @@ export function unavailableNotice({ query = "", retry = null, chat = null, hint 
     line.textContent = `상담원 상담: ${hours}`
     notice.append(line)
   }
+  setNoticeQuery(notice, query)
   return notice
+}
+
+/** Carry the text the visitor is typing now into the notice's contact form link. */
+export function setNoticeQuery(notice, query) {
+  const form = notice.querySelector("[data-doum-unavailable-form]")
+  if (!form) return
+  const { service, type, url } = pageData()
+  form.href = prefillLink({ service, type, q: String(query ?? ""), from: url })
 }
