@@ -1,5 +1,6 @@
 // "이 글로 해결되나요?": up to three help pages for what the customer is typing.
 import { search } from '../search.js'
+import { UNAVAILABLE_MESSAGE } from '../shared/unavailable.js'
 
 export const DEFLECT_LIMIT = 3
 const QUERY_MAX = 100
@@ -11,7 +12,15 @@ export function deflectQuery(summary, description) {
   return String(text ?? '').replace(/\s+/g, ' ').trim().slice(0, QUERY_MAX)
 }
 
-function render(region, results) {
+function render(region, results, unavailable = false) {
+  if (unavailable) {
+    // search.js gave up (after replacing its worker once): say so; the form itself still works.
+    const note = document.createElement('p')
+    note.className = 'doum-deflect__title'
+    note.textContent = `${UNAVAILABLE_MESSAGE} 도움말을 찾아 드리지 못해도 이 양식으로 그대로 문의할 수 있어요.`
+    region.replaceChildren(note)
+    return
+  }
   if (!results.length) {
     region.replaceChildren()
     return
@@ -55,14 +64,16 @@ export function watchForAnswers(inputs, region, read, signal) {
     lastQuery = query
     const ticket = ++asked
     let results = []
+    let unavailable = false
     if (query.length >= 2) {
       try {
         results = (await search(query, { limit: DEFLECT_LIMIT })).slice(0, DEFLECT_LIMIT)
       } catch {
-        results = [] // suggestions are a help, never a blocker
+        unavailable = true // suggestions are a help, never a blocker
+        lastQuery = '' // ask again on the next change: search comes back with its files
       }
     }
-    if (ticket === asked && !signal.aborted) render(region, results)
+    if (ticket === asked && !signal.aborted) render(region, results, unavailable)
   }
   const schedule = (event) => {
     if (event.isComposing) return

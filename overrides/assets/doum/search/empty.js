@@ -2,15 +2,11 @@
 // instead of a dead end. Watches Material's result meta line ("no matching documents");
 // chips put their keyword into Material's own search box (openHeaderSearch).
 import { openHeaderSearch } from "../shared/header-search.js"
+import { contactUrl, siteData } from "../shared/site.js"
 
 const PANEL_CLASS = "doum-search-empty"
 
-function siteData() {
-  const element = document.getElementById("doum-site")
-  return element ? JSON.parse(element.textContent) : {}
-}
-
-function buildPanel(site, siteRoot) {
+function buildPanel(site) {
   const panel = document.createElement("div")
   panel.className = PANEL_CLASS
   panel.hidden = true
@@ -38,7 +34,7 @@ function buildPanel(site, siteRoot) {
   const contact = document.createElement("p")
   contact.className = `${PANEL_CLASS}__contact`
   const link = document.createElement("a")
-  link.href = new URL("contact/", siteRoot).href
+  link.href = contactUrl()
   link.textContent = "문의하기"
   contact.append("찾는 답이 없나요? ", link, " 양식으로 알려 주세요.")
   const hours = site.support?.hours_text
@@ -58,7 +54,7 @@ function mount() {
   if (!result || !meta || result.querySelector(`.${PANEL_CLASS}`)) return
   const config = JSON.parse(document.getElementById("__config").textContent)
   const noneText = config.translations?.["search.result.none"]
-  const panel = buildPanel(siteData(), new URL(config.base, location.href))
+  const panel = buildPanel(siteData())
   meta.after(panel)
   const update = () => {
     panel.hidden = meta.textContent.trim() !== noneText
