@@ -20,9 +20,7 @@ pytestmark = pytest.mark.browser
 GARBAGE = [
     '{"values":{"summary":"시간이 이상한 초안"},"savedAt":1e300}',
     '{"values":{"summary":"시간이 글자인 초안"},"savedAt":"toString"}',
-    '{"values":{"summary":"음수 시간"},"savedAt":-8.64e15}',
-    "toString", "{}", "[]", '"', "null", "1e300", '{"values":[]}', '{"values":{"toString":"x"}}',
-    '{"values":{"__proto__":{"summary":"x"}}}', '{"values":{"summary":{"html":"<b>x</b>"}}}',
+    "toString", "{}", "[]", '"', '{"values":{"__proto__":{"summary":"x"}},"savedAt":1e300}',
 ]
 
 
