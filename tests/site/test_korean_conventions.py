@@ -492,6 +492,25 @@ def test_a_closure_turns_the_agent_off_with_its_reason(new_page: Callable[..., A
 
 
 @pytest.mark.browser
+def test_changed_hours_move_the_agent_state(new_page: Callable[..., Any], served: tuple[Path, str]) -> None:
+    _, url = served
+    body = {"updated": "2026-12-09T08:00:00+09:00", "hours": {"wed": "13:00-17:00"}, "breaks": []}
+    page, _ = open_page(new_page, url, kst(11), json.dumps(body))
+    settle(page)
+    title, detail, disabled = agent_line(page)
+    assert title == "지금은 상담원 상담 시간이 아니에요" and disabled == "true"
+    assert detail == "다음 상담: 12월 9일(수) 13:00 (마지막 확인 12월 9일(수) 08:00)"
+    later, _ = open_page(new_page, url, kst(12, 30), json.dumps(body))  # no lunch break today
+    settle(later)
+    title, detail, _ = agent_line(later)
+    assert title == "지금은 상담원 상담 시간이 아니에요"
+    page.clock.set_fixed_time(kst(13, 30))
+    page.keyboard.press("Escape")
+    title, detail, disabled = agent_line(page)
+    assert title == "상담원 상담 가능" and detail.startswith("17:00까지") and disabled is None
+
+
+@pytest.mark.browser
 def test_an_open_panel_follows_a_status_file_that_arrives_late(new_page: Callable[..., Any],
                                                                 served: tuple[Path, str]) -> None:
     _, url = served

@@ -296,7 +296,7 @@ const dismissed = {
 
 const LEVEL_NAMES = { info: "안내", warning: "주의", outage: "장애" }
 
-function noticeElement(notice, status, timeZone) {
+function noticeElement(notice, status, timeZone, first) {
   const box = document.createElement("div")
   box.className = `doum-notice doum-notice--${notice.level}`
   box.dataset.level = notice.level
@@ -317,7 +317,7 @@ function noticeElement(notice, status, timeZone) {
     }
   }
   box.append(body)
-  const checked = checkedLine(status, timeZone)
+  const checked = first ? checkedLine(status, timeZone) : "" // once, on the first banner
   if (checked) {
     const line = document.createElement("p")
     line.className = "doum-notice__checked"
@@ -331,11 +331,8 @@ function noticeElement(notice, status, timeZone) {
   close.textContent = "닫기"
   close.addEventListener("click", () => {
     dismissed.add(noticeId(notice))
-    const region = box.parentElement
-    const next = (box.nextElementSibling || box.previousElementSibling)?.querySelector("button")
-    box.remove()
-    if (region && !region.children.length) region.remove()
-    next?.focus()
+    renderNotices()
+    document.querySelector(".doum-notice__close")?.focus() // the next banner, if any
   })
   box.append(close)
   return box
@@ -371,7 +368,7 @@ export function renderNotices(now = Date.now()) {
   if (region.dataset.doumNotices === ids) return
   region.dataset.doumNotices = ids
   const zone = timeZoneOfSite()
-  region.replaceChildren(...notices.map((notice) => noticeElement(notice, current, zone)))
+  region.replaceChildren(...notices.map((notice, number) => noticeElement(notice, current, zone, number === 0)))
 }
 
 function start() {
