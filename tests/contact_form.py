@@ -152,7 +152,7 @@ _HINTS_SCRIPT = """(() => {
 })()"""
 
 
-def emulated_context(user_agent: str, hints: dict[str, Any] | None, phone: bool) -> dict[str, Any]:
+def emulated_context(user_agent: str, phone: bool) -> dict[str, Any]:
     """Context options for a device: its UA, phone screen and touch where it has them."""
     from conftest import DESKTOP, PHONE
 
@@ -161,7 +161,7 @@ def emulated_context(user_agent: str, hints: dict[str, Any] | None, phone: bool)
 
 def emulate(new_page: Any, user_agent: str, hints: dict[str, Any] | None = None, phone: bool = True) -> Any:
     """A page whose navigator reads like the device: UA string and client hints agree."""
-    page = new_page(**emulated_context(user_agent, hints, phone))
+    page = new_page(**emulated_context(user_agent, phone))
     page.add_init_script(_HINTS_SCRIPT % json.dumps(hints))
     return page
 

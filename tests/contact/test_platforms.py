@@ -184,6 +184,12 @@ def test_in_app_browsers_get_the_copy_and_open_path(
         assert not open_link.is_visible() and "Safari" in hint
     if app == "kakaotalk-iphone":
         assert [v["id"] for v in axe_violations(page)] == []
+    # Pressing send in an app's browser also leaves the whole inquiry on the clipboard.
+    hold_mail_app(page)
+    page.evaluate("navigator.clipboard.writeText('')")
+    page.locator("#contact-send").click()
+    page.locator("#contact-status", has_text="웹메일에 붙여 넣어").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == copied
 
 
 def test_clipboard_refused_selects_the_text_in_a_read_only_box(

@@ -353,7 +353,16 @@ function setup(form, site) {
     // Valid: the link itself opens the mail app with the href refresh() just wrote. When the
     // description does not fit, the same press copies it (the click is the user gesture the
     // clipboard needs) and the link carries the subject, the facts and where to paste.
-    if (current.fits) say('메일 앱을 열었어요. 내용을 확인하고 보내 주세요.')
+    if (current.fits && inApp) {
+      // An app's own browser often opens no mail app: the whole inquiry is ready to paste anyway.
+      const { text } = current
+      copyText(text, '문의 내용 전체').then((copied) => {
+        if (signal.aborted) return
+        say(copied
+          ? '메일 앱을 열었어요. 열리지 않으면 복사해 둔 문의 내용 전체를 웹메일에 붙여 넣어 주세요.'
+          : '메일 앱을 열었어요. 열리지 않으면 아래 상자의 문의 내용을 복사해서 웹메일로 보내 주세요.')
+      })
+    } else if (current.fits) say('메일 앱을 열었어요. 내용을 확인하고 보내 주세요.')
     else {
       const { description } = current
       say('자세한 내용을 복사하는 중이에요…')
