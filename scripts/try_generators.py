@@ -92,6 +92,13 @@ def installed_version(bin_dir: Path, package: str) -> str:
     return match.group(1) if match else "not installed"
 
 
+def latest_version(bin_dir: Path, package: str) -> str:
+    done = subprocess.run([str(bin_dir / "python"), "-m", "pip", "index", "versions", package],
+                          capture_output=True, text=True, env=_env())
+    match = re.search(rf"^{package} \((.+?)\)", done.stdout, re.M)
+    return match.group(1) if match else ""
+
+
 def inspect_site(site: Path, trial: Trial) -> None:
     """What an owner would look for in the output folder."""
     if not site.is_dir():
@@ -159,12 +166,41 @@ def try_mkdocs2(work: Path, trial: Trial) -> None:
 def try_zensical(work: Path, trial: Trial) -> None:
     bin_dir = make_venv(work / "venv")
     pip = [str(bin_dir / "python"), "-m", "pip", "install", "--quiet"]
-    trial.steps.append(run(Step("install zensical and doum", [*pip, "zensical", "-e", str(ROOT)]),
+    trial.steps.append(run(Step("install zensical", [*pip, "zensical"]), work, INSTALL_TIMEOUT))
+    first = installed_version(bin_dir, "zensical")
+    newest = latest_version(bin_dir, "zensical")
+    if newest and newest != first:
+        trial.findings.append(f"pip chose zensical {first}, not the newest {newest}")
+        trial.steps.append(run(Step(f"why not zensical {newest} (dry run)",
+                                    [*pip, "--dry-run", f"zensical=={newest}"]), work, INSTALL_TIMEOUT))
+    trial.steps.append(run(Step("install doum next to it", [*pip, "-e", str(ROOT)]),
                            work, INSTALL_TIMEOUT))
     trial.version = installed_version(bin_dir, "zensical")
+    if trial.version != first:
+        trial.findings.append(f"installing doum moved zensical from {first} to {trial.version}")
     project = copy_project(work / "project")
     trial.steps.append(run(Step("zensical build", [str(bin_dir / "zensical"), "build", "--clean"]),
                            project, BUILD_TIMEOUT))
+    if not (project / "site/index.html").is_file():
+        # Second try: doum's theme layer as Material's custom_dir, as an owner might.
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "theme:\n  name: material\n",
+            f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n", 1), encoding="utf-8")
+        trial.steps.append(run(Step("zensical build with theme.custom_dir: overrides/",
+                                    [str(bin_dir / "zensical"), "build", "--clean"]),
+                               project, BUILD_TIMEOUT))
+    if not (project / "site/index.html").is_file():
+        # Third try: no doum templates at all (the home page's `template:` line and the
+        # custom_dir taken out), Zensical's own theme; doum comes back with `doum index`.
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            f"  custom_dir: {ROOT / 'overrides'}\n", "", 1), encoding="utf-8")
+        home = project / "docs/index.md"
+        home.write_text(re.sub(r"^template: .*\n", "", home.read_text(encoding="utf-8"), count=1,
+                               flags=re.M), encoding="utf-8")
+        trial.steps.append(run(Step("zensical build without doum's templates",
+                                    [str(bin_dir / "zensical"), "build", "--clean"]),
+                               project, BUILD_TIMEOUT))
     inspect_site(project / "site", trial)
     try_doum_index(project / "site", trial)
 

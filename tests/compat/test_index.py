@@ -16,6 +16,7 @@ from compat_site import (  # noqa: F401
     COMPAT_FIXTURES, ROOT, properdocs, properdocs_served, properdocs_site, run_doum,
 )
 from conftest import DESKTOP
+from doum.search.documents import INDEX_FILE
 from doum.search.searcher import Searcher
 
 PLAIN = COMPAT_FIXTURES / "plain-site"
@@ -59,7 +60,7 @@ def properdocs_indexed(properdocs_site: Path, tmp_path_factory, serve):
     folder = tmp_path_factory.mktemp("properdocs-indexed")
     site = folder / "site"
     shutil.copytree(properdocs_site, site)
-    (site / "search/doum.json").unlink()
+    (site / INDEX_FILE).unlink()
     shutil.rmtree(site / "assets/doum")
     config = doum_yml_from_mkdocs(folder / "doum.yml")
     done = run_doum("index", str(site), "--config", str(config))
@@ -67,9 +68,15 @@ def properdocs_indexed(properdocs_site: Path, tmp_path_factory, serve):
     return site, serve(site), done
 
 
+def documents(site: Path) -> list[list[str]]:
+    """[location, title, text] of every search document, as the searcher loads them (the
+    index file must parse as JSON first)."""
+    json.loads((site / INDEX_FILE).read_text(encoding="utf-8"))
+    return Searcher.from_site(site).docs
+
+
 def page_locations(site: Path) -> dict[str, str]:
-    docs = json.loads((site / "search/doum.json").read_text(encoding="utf-8"))["docs"]
-    return {location: title for location, title, _text in docs if "#" not in location}
+    return {location: title for location, title, _text in documents(site) if "#" not in location}
 
 
 # ---- plain HTML folder -----------------------------------------------------------------
@@ -101,6 +108,9 @@ def test_plain_site_gets_the_browser_side_and_the_tags(plain_indexed) -> None:
     assert data["contact"]["services"] == ["예시 앱", "예시 페이"]
     assert data["search"]["popular_keywords"] == ["비밀번호", "탈퇴", "환불"]
     assert "설날" in data["support"]["calendar"]["holidays"].values()
+    # The site had no contact page: doum index wrote one (and leaves it out of the index).
+    assert "wrote a contact page at contact/index.html" in done.stderr
+    assert 'id="contact-form"' in (site / "contact/index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -116,7 +126,7 @@ def test_bad_settings_name_the_key(tmp_path: Path, text: str, message: str) -> N
     done = run_doum("index", str(site), "--config", str(tmp_path / "doum.yml"))
     assert done.returncode == 2
     assert message in done.stderr, done.stderr
-    assert not (site / "search/doum.json").exists()  # nothing written
+    assert not (site / INDEX_FILE).exists()  # nothing written
 
 
 def test_selectors_that_match_nothing_say_so(tmp_path: Path) -> None:
@@ -152,6 +162,8 @@ def test_plain_site_search_and_launcher_in_chromium(new_page, plain_indexed) -> 
     answer = panel.locator(".doum-bot__answer a").first
     answer.wait_for()
     assert answer.get_attribute("href") == url + "payment/emoticon-refund/"
+    email = panel.locator("[data-doum-email]").get_attribute("href")
+    assert email.startswith(url + "contact/?")
     # Python and the browser rank the same way on doum index's output.
     searcher = Searcher.from_site(site)
     for query in [*PLAIN_PAGES.values(), "탈퇴", "환불 방법", "qlalfqjsgh"]:
@@ -165,11 +177,9 @@ def test_plain_site_search_and_launcher_in_chromium(new_page, plain_indexed) -> 
 
 def test_properdocs_site_index_matches_the_plugins(properdocs_site: Path, properdocs_indexed) -> None:
     site, _url, _done = properdocs_indexed
-    plugin = json.loads((properdocs_site / "search/doum.json").read_text(encoding="utf-8"))
-    indexed = json.loads((site / "search/doum.json").read_text(encoding="utf-8"))
     # Same pages, same sections, same texts: only front matter the HTML does not carry
     # (keywords, questions) is missing from the post-built index.
-    assert indexed["docs"] == plugin["docs"]
+    assert documents(site) == documents(properdocs_site)
     searcher = Searcher.from_site(site)
     for location, title in page_locations(site).items():
         hits = searcher.search(title, 3)
@@ -198,3 +208,19 @@ def test_properdocs_site_search_and_launcher_in_chromium(new_page, properdocs_in
     answer = panel.locator(".doum-bot__answer a").first
     answer.wait_for()
     assert "account/reset-password/" in answer.get_attribute("href")
+
+
+@pytest.mark.browser
+def test_plain_site_contact_page_in_chromium(new_page, plain_indexed) -> None:
+    _site, url, _done = plain_indexed
+    page = new_page(**DESKTOP)
+    page.set_default_timeout(15_000)
+    page.goto(url + "contact/?service=" + "예시 페이" + "&q=환불받고 싶어요")
+    form = page.locator("form#contact-form")
+    form.wait_for()
+    assert page.locator("#contact-service option").all_inner_texts()[1:] == ["예시 앱", "예시 페이"]
+    # contact.js runs: the prefill from the link, the payment block for a paid service.
+    page.wait_for_function("() => document.querySelector('#contact-summary').value === '환불받고 싶어요'")
+    assert page.locator("#contact-service").input_value() == "예시 페이"
+    assert "help@example.com" in page.locator("#doum-contact").inner_text()
+    page.locator("button.doum-launcher").wait_for()  # the launcher on the contact page too

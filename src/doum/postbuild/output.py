@@ -20,10 +20,13 @@ from doum.site.theme import THEME_DIR
 from doum.support import status
 
 ASSETS = Path(__file__).parent / "assets"
+TEMPLATES = Path(__file__).parent / "templates"  # main.html: the page around the contact form
 BROWSER_DIR = "assets/doum"  # the plugin's layout: assets/doum/search.js, search-worker.js, …
 SITE_JSON = f"{BROWSER_DIR}/site.json"
 LAUNCHER_HTML = f"{BROWSER_DIR}/launcher.html"
 ENTRY = f"{BROWSER_DIR}/standalone.js"
+GENERATOR = "doum index"  # <meta name="generator"> of the pages doum index writes
+GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Result:
     documents: int  # search documents: pages and their h2/h3 sections
     written: list[str] = field(default_factory=list)
     snippet: str = ""
+    notes: list[str] = field(default_factory=list)  # what the owner should know
 
 
 def build(site_dir: Path, config: Path | None = None, *, title_selector: str | None = None,
@@ -64,7 +68,74 @@ def build(site_dir: Path, config: Path | None = None, *, title_selector: str | N
     if not had_status:
         result.written.append(status.STATUS_FILE)
     result.snippet = snippet(base_url)
+    if not _page_exists(site_dir, contact_url) or _ours(site_dir, contact_url):
+        written = write_contact_page(site_dir, contact_url, site)
+        if written:
+            result.written.append(written)
+            result.notes.append(
+                f"wrote a contact page at {written} (the site had none): the checklist form that "
+                f"becomes an email. To use your own page instead, pass --contact-url")
+        else:
+            result.notes.append(
+                f"no page at {contact_url}: the launcher's 이메일로 문의하기 links there. Point "
+                f"--contact-url at your contact page (relative to the site root)")
     return result
+
+
+def write_contact_page(site_dir: Path, contact_url: str, site: dict) -> str:
+    """The theme's contact form (doum-contact.html) in a plain page, at `contact_url` when
+    that is a path of this site; "" when it is not (another host, a query, a fragment)."""
+    path = _page_path(contact_url)
+    if not path:
+        return ""
+    depth = path.count("/")
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)),
+                                    jinja2.FileSystemLoader(str(THEME_DIR))]),
+        autoescape=False)
+    env.filters["url"] = lambda value: str(value)
+    env.filters["doum_text"] = lambda value: escape(str(value))
+    html = env.get_template("doum-contact.html").render(
+        doum_site=site, title="문의하기", home="도움말 홈", root="../" * depth, generator=GENERATOR,
+        favicon=_favicon(site_dir, "../" * depth))
+    target = site_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
+    return path
+
+
+def _favicon(site_dir: Path, root: str) -> str:
+    """The site's own icon when it has one at the root; else an empty one (no request)."""
+    for name in ("favicon.svg", "favicon.ico", "favicon.png"):
+        if (site_dir / name).is_file():
+            return root + name
+    return "data:,"
+
+
+def _ours(site_dir: Path, url: str) -> bool:
+    """A contact page an earlier `doum index` wrote: written again with today's settings."""
+    path = _page_path(url)
+    target = site_dir / path if path else None
+    return bool(target and target.is_file()
+                and GENERATOR_META in target.read_text(encoding="utf-8", errors="replace"))
+
+
+def _page_path(url: str) -> str:
+    if "://" in url or url.startswith(("mailto:", "//")) or any(ch in url for ch in "?#"):
+        return ""
+    path = url.lstrip("/")
+    path = path + "index.html" if (not path or path.endswith("/")) else path
+    if not path.endswith(".html") or ".." in path.split("/"):
+        return ""
+    return path
+
+
+def _page_exists(site_dir: Path, url: str) -> bool:
+    path = url.split("#")[0].split("?")[0].lstrip("/")
+    if "://" in url or url.startswith("mailto:"):
+        return True  # somewhere else: not ours to check
+    target = site_dir / path
+    return (target / "index.html").is_file() if (not path or path.endswith("/")) else target.is_file()
 
 
 def write_index(site_dir: Path, found: list[site_pages.SitePage], options: DoumConfig) -> SearchDocuments:

@@ -83,6 +83,8 @@ def read_page(file: Path, path: str, title_selector: str | None, content_selecto
         return Skipped(path, f"cannot be read: {error}")
     if soup.select_one('meta[http-equiv="refresh" i]'):
         return Skipped(path, "a redirect page")
+    if _meta(soup, "generator") == "doum index":
+        return Skipped(path, "written by doum index (the contact page)")
     robots = _meta(soup, "robots").lower()
     if "noindex" in robots:
         return Skipped(path, "marked noindex")

@@ -151,6 +151,8 @@ async function start() {
   try {
     await addSiteData()
     await addLauncher()
+    // The contact page doum index wrote (or the owner's copy of its form).
+    if (document.getElementById("contact-form")) await import("./contact/contact.js")
   } catch (error) {
     console.warn("doum: the launcher could not start:", error)
   }
