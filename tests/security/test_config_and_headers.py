@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 from mkdocs.config.base import ValidationError
+from mkdocs.exceptions import Abort
 
 from conftest import mkdocs_build, write_project
 from doum.config_types import EmailAddress, SafeURL, check_url
@@ -66,20 +68,42 @@ plugins:
 """
 
 
-@pytest.mark.parametrize(("key", "value"), [
+CASES = [
     ("chat_url", "javascript:alert(1)"),
     ("chat_url", "http://example.com/chat"),
     ("email", "a@b.com?bcc=c@d.com"),
     ("email", "고객센터 <help@example.com>"),
-])
-def test_the_build_fails_naming_the_key(tmp_path: Path, key: str, value: str) -> None:
+]
+
+
+def project_with(tmp_path: Path, key: str, value: str) -> Path:
     project = write_project(tmp_path / "project", {"account/a.md": "---\ntitle: 질문\n---\n답\n"})
     (project / "mkdocs.yml").write_text(SUPPORT.format(key=key, value=value), encoding="utf-8")
+    return project
+
+
+def test_the_build_fails_naming_the_key(tmp_path: Path) -> None:
+    """The real `mkdocs build` stops before writing anything, with the key and the fix."""
+    project = project_with(tmp_path, "chat_url", "javascript:alert(1)")
     result = mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "Plugin 'doum' option 'support'" in output and f"Sub-option '{key}'" in output, output
-    assert "Traceback" not in output
+    assert "Plugin 'doum' option 'support'" in output and "Sub-option 'chat_url'" in output, output
+    assert "https:" in output and "Traceback" not in output
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(("key", "value"), CASES)
+def test_the_config_is_refused_naming_the_key(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, key: str, value: str
+) -> None:
+    """What the build reads first (MkDocs' config loading), in-process for speed."""
+    project = project_with(tmp_path, key, value)
+    with pytest.raises(Abort):
+        load_config(str(project / "mkdocs.yml"))
+    logged = caplog.text
+    assert "Plugin 'doum' option 'support'" in logged and f"Sub-option '{key}'" in logged, logged
+    assert value in logged and ("https:" in logged or "help@example.com" in logged)
 
 
 class Options:

@@ -48,8 +48,8 @@ def open_without_js(new_page: Callable[..., Any], url: str, **options: Any) -> A
     return page
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize(("name", "viewport"), [(name, "desktop") for name in PAGES]
+                         + [("home", "phone"), ("answer", "phone")])
 def test_no_dead_control_is_visible(
     new_page: Callable[..., Any], default_url: str, name: str, viewport: str
 ) -> None:
