@@ -82,8 +82,9 @@ def tour(page: Any, base: str) -> None:
     ask_launcher(page)
     header_search(page)
     contact_form(page, base)
-    page.goto(base)
-    page.locator("button.doum-launcher").wait_for()
+    for other in ["", "account/", "404.html"]:  # home, a category page, the 404 page
+        page.goto(base + other)
+        page.locator("button.doum-launcher").wait_for()
 
 
 @pytest.mark.parametrize("failure", list(STORAGE_FAILURES))
