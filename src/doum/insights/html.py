@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from doum.insights.text import percent
+from doum.insights.text import percent, period_text
 
 CSS = """
 :root { color-scheme: light dark; --fg: #191919; --bg: #fff; --muted: #666; --bar: #c98a00;
@@ -30,11 +30,16 @@ svg { max-width: 100%; height: auto; }
 svg text { fill: var(--fg); font-size: 11px; }
 svg .bar { fill: var(--bar); } svg .bar2 { fill: var(--bar2); } svg .axis { stroke: var(--line); }
 code { font-size: .9em; }
+figure { margin: 1rem 0 2rem; } figcaption { color: var(--muted); font-size: .9rem; text-align: center; }
 """
 
 
 def _e(value: Any) -> str:
     return escape(str(value), quote=True)
+
+
+def _figure(title: str, svg: str) -> str:
+    return f"<figure>{svg}<figcaption>{_e(title)}</figcaption></figure>"
 
 
 def bar_chart(labels: list[str], values: list[float], title: str, fmt=lambda v: f"{v:g}",
@@ -57,7 +62,7 @@ def bar_chart(labels: list[str], values: list[float], title: str, fmt=lambda v: 
             parts.append(f'<text x="{x + step * 0.35:.1f}" y="{y - 3:.1f}" text-anchor="middle">{_e(fmt(value))}</text>')
         parts.append(f'<text x="{x + step * 0.35:.1f}" y="{height - bottom + 14}" text-anchor="middle">{_e(label)}</text>')
     parts.append("</svg>")
-    return "".join(parts)
+    return _figure(title, "".join(parts))
 
 
 def hbar_chart(labels: list[str], values: list[float], title: str, width: int = 720) -> str:
@@ -76,7 +81,7 @@ def hbar_chart(labels: list[str], values: list[float], title: str, width: int = 
                      f'<title>{_e(label)}: {value:g}</title></rect>')
         parts.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 15}">{value:g}</text>')
     parts.append("</svg>")
-    return "".join(parts)
+    return _figure(title, "".join(parts))
 
 
 def heatmap(grid: list[list[int]], names: list[str], title: str) -> str:
@@ -96,7 +101,7 @@ def heatmap(grid: list[list[int]], names: list[str], title: str) -> str:
                          f'height="{cell - 2}" fill-opacity="{opacity:.2f}"><title>{_e(names[d])} '
                          f'{hour:02d}시: {value}</title></rect>')
     parts.append("</svg>")
-    return "".join(parts)
+    return _figure(title, "".join(parts))
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[str]]) -> str:
@@ -114,7 +119,7 @@ KIND_NAMES = {"keywords": "keywords 추가", "synonyms": "동의어 묶음", "ne
 
 def render(report: dict[str, Any]) -> str:
     period = report["period"]
-    span = f"{period.get('since') or period.get('first') or '—'} ~ {period.get('until') or period.get('last') or '—'}"
+    span = period_text(period)
     s, h = report["searches"], report["handoffs"]
     out = ['<!doctype html><html lang="ko"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',

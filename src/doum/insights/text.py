@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from doum.insights.events import KST, parse_time
+
 
 def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
@@ -35,6 +37,17 @@ def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset
     return [line(headers), "  ".join("-" * s for s in sizes), *(line(r) for r in cells)]
 
 
+def period_text(period: dict[str, Any]) -> str:
+    """The span shown: --since/--until as given, else the first and last event in Korea time."""
+    def shown(given: str | None, seen: str | None) -> str:
+        if given:
+            return given
+        if not seen:
+            return "—"
+        return parse_time(seen).astimezone(KST).strftime("%Y-%m-%d %H:%M")
+    return f"{shown(period.get('since'), period.get('first'))} ~ {shown(period.get('until'), period.get('last'))}"
+
+
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
@@ -42,7 +55,7 @@ def percent(value: float | None) -> str:
 def render(report: dict[str, Any]) -> str:
     out: list[str] = []
     period = report["period"]
-    span = f"{period.get('since') or period.get('first') or '—'} ~ {period.get('until') or period.get('last') or '—'}"
+    span = period_text(period)
     out.append(f"doum report — {span} (시각은 한국 시간)")
     types = report["by_type"]
     out.append(f"이벤트 {report['events']}개: 검색 {types['search']}, 챗봇 질문 {types['launcher_question']}, "
