@@ -218,6 +218,9 @@ def test_category_titles_and_config_values_are_text(
     nav = page.locator(".md-nav--primary").inner_text()
     assert "계정 " + P["img"] in nav and "A&B 결제 " + P["close"] in nav
     assert page.locator("article h1").inner_text().strip() == "환불 " + P["img"]
+    assert "A&B 결제 " + P["close"] in page.locator(".md-path").inner_text()  # breadcrumbs
+    footer = page.locator(".md-footer__inner").inner_text()  # previous: the heading-titled page
+    assert f'결제 <svg onload="{RUN}"> A&B 취소' in footer, footer
     assert page.title() == "환불 " + P["img"] + " - 보안 도움말 " + P["img"]
     description = page.locator("meta[name=description]").get_attribute("content")
     assert description == P["close"]
