@@ -126,7 +126,9 @@ def inspect_site(site: Path, trial: Trial) -> None:
         f"{'yes' if (site / 'account/reset-password/index.html').is_file() else 'NO'}",
         f"launcher markup (doum-launcher) in the home page: {'yes' if 'doum-launcher' in home_html else 'NO'}",
         f"generator's own search index: "
-        + (", ".join(str(p.relative_to(site)) for p in sorted(site.glob("search*/*.json"))) or "none"),
+        + (", ".join(str(p.relative_to(site)) for p in sorted([*site.glob("search*.json"),
+                                                                *site.glob("search*/*.json")]))
+           or "none"),
     ]
 
 

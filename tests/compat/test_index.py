@@ -16,6 +16,7 @@ from compat_site import (  # noqa: F401
     COMPAT_FIXTURES, ROOT, properdocs, properdocs_served, properdocs_site, run_doum,
 )
 from conftest import DESKTOP
+from doum.cli import main as doum_main
 from doum.search.documents import INDEX_FILE
 from doum.search.searcher import Searcher
 
@@ -119,22 +120,21 @@ def test_plain_site_gets_the_browser_side_and_the_tags(plain_indexed) -> None:
     ("contact:\n  services: 카카오톡\n", "contact → services: Expected a list"),
     ("suport:\n  email: a@b.co\n", "unknown key 'suport'"),
 ])
-def test_bad_settings_name_the_key(tmp_path: Path, text: str, message: str) -> None:
+def test_bad_settings_name_the_key(tmp_path: Path, capsys, text: str, message: str) -> None:
     site = tmp_path / "site"
     shutil.copytree(PLAIN, site)
     (tmp_path / "doum.yml").write_text(text, encoding="utf-8")
-    done = run_doum("index", str(site), "--config", str(tmp_path / "doum.yml"))
-    assert done.returncode == 2
-    assert message in done.stderr, done.stderr
+    assert doum_main(["index", str(site), "--config", str(tmp_path / "doum.yml")]) == 2
+    assert message in capsys.readouterr().err
     assert not (site / INDEX_FILE).exists()  # nothing written
 
 
-def test_selectors_that_match_nothing_say_so(tmp_path: Path) -> None:
+def test_selectors_that_match_nothing_say_so(tmp_path: Path, capsys) -> None:
     site = tmp_path / "site"
     shutil.copytree(PLAIN, site)
-    done = run_doum("index", str(site), "--title-selector", ".no-such-title")
-    assert done.returncode == 2
-    assert "no page to index" in done.stderr and "--title-selector" in done.stderr
+    assert doum_main(["index", str(site), "--title-selector", ".no-such-title"]) == 2
+    err = capsys.readouterr().err
+    assert "no page to index" in err and "--title-selector" in err
 
 
 @pytest.mark.browser

@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"  skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
         if len(result.skipped) > 10:
             print(f"  … {len(result.skipped) - 10} more skipped", file=sys.stderr)
+        for note in result.notes:
+            print(f"note: {note}", file=sys.stderr)
         print("Paste into your site's template:", file=sys.stderr)
     print(result.snippet)
     return 0
