@@ -137,3 +137,41 @@ def test_contact_form_and_suggestions_work(new_page: Callable[..., Any], flat_si
     assert page.locator("#contact-send").get_attribute("href").startswith("mailto:")
     # The launcher on the contact page is a button with the same panel.
     assert page.locator("button.doum-launcher").is_visible()
+
+
+PREFILL_CASES = [
+    {"service": "이모티콘", "type": "결제/환불", "from": "paid/emoticon-refund.html"},
+    {"service": " ", "type": "", "q": "  환불 & 취소?  ", "from": "a b/c.html"},
+    {"q": "100% 안 돼요 #1 + =", "from": ""},
+    {},
+]
+
+
+def test_python_and_browser_write_the_same_prefill_link(
+        new_page: Callable[..., Any], flat_site: tuple[Path, str]) -> None:
+    """pagedata's no-JavaScript link and site.js's prefillLink follow one set of rules."""
+    from doum.site.sitedata import prefill_query
+
+    _, url = flat_site
+    page = new_page(**DESKTOP)
+    page.goto(url + FAQ)
+    links = page.evaluate("""async (cases) => {
+        const site = await import(new URL("/assets/doum/shared/site.js", location.origin).href)
+        return cases.map((fill) => site.prefillLink(fill))
+    }""", PREFILL_CASES)
+    for fill, link in zip(PREFILL_CASES, links):
+        query = prefill_query(**{("from_" if key == "from" else key): value for key, value in fill.items()})
+        assert link == url + "contact.html" + (f"?{query}" if query else ""), fill
+
+
+def test_contact_url_follows_use_directory_urls(tmp_path: Path) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from doum.site.sitedata import contact_url
+
+    for directory_urls, expected in [(True, "contact/"), (False, "contact.html")]:
+        config = MkDocsConfig()
+        config.load_dict({"site_name": "t", "docs_dir": str(tmp_path), "site_dir": str(tmp_path / "site"),
+                          "use_directory_urls": directory_urls})
+        config.validate()
+        assert contact_url(config) == expected
