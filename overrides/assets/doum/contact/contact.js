@@ -422,7 +422,7 @@ function setup(form, site) {
       suggestInto()
       refresh()
       sentPanel.hidden = true
-      say('')
+      status.replaceChildren()
       answerBox.textContent = `접수됐어요. 접수 번호는 ${answer.receipt}이에요. 답장은 보통 ${site.support?.reply_time || '며칠'} 안에 적어 주신 이메일로 드려요. 저장해 둔 초안은 지웠어요.`
       answerBox.hidden = false
       answerBox.focus()
