@@ -106,7 +106,9 @@ def test_nothing_is_posted_without_consent_then_the_checklist_arrives_whole(page
     summary = page.locator("#contact-error-summary")
     assert summary.is_visible() and page.evaluate("document.activeElement.id") == "contact-error-summary"
     assert [a.get_attribute("href") for a in summary.locator("a").all()] == ["#contact-consent"]
-    assert page.locator("#contact-consent").get_attribute("aria-invalid") == "true"
+    consent_box = page.locator("#contact-consent")
+    assert consent_box.get_attribute("aria-invalid") == "true"
+    assert consent_box.get_attribute("aria-describedby").split() == ["contact-consent-hint", "contact-consent-error"]
     assert receiver.requests == [], "nothing leaves the page without consent"
     summary.locator("a").click()
     assert page.evaluate("document.activeElement.id") == "contact-consent"
@@ -169,7 +171,7 @@ def test_privacy_notice_and_consent_come_from_the_config(page: Any, default_site
     consent = site_data(page)["contact"]["consent"]
     assert consent["items"][0] == "카카오 계정 이메일"
     assert page.locator("#contact-consent-items").inner_text() == ", ".join(consent["items"])
-    terms = page.locator("#contact-consent-terms").inner_text()
+    terms = page.locator("#contact-consent-hint").inner_text()
     assert consent["purpose"] in terms and "답장한 날부터 1년" in terms and "동의하지 않으셔도" in terms
     sending = page.locator("#contact-privacy-sending").inner_text()
     assert "동의하신 경우에만" in sending and "127.0.0.1" in sending
