@@ -188,7 +188,7 @@ def test_properdocs_site_index_matches_the_plugins(properdocs_site: Path, proper
 
 @pytest.mark.browser
 def test_properdocs_site_search_and_launcher_in_chromium(new_page, properdocs_indexed) -> None:
-    _site, url, _done = properdocs_indexed
+    site, url, _done = properdocs_indexed
     page = new_page(**DESKTOP)
     page.set_default_timeout(15_000)
     page.goto(url)
@@ -208,6 +208,14 @@ def test_properdocs_site_search_and_launcher_in_chromium(new_page, properdocs_in
     answer = panel.locator(".doum-bot__answer a").first
     answer.wait_for()
     assert "account/reset-password/" in answer.get_attribute("href")
+    # Python and the browser rank alike on the post-built index (a sample of the held-out queries).
+    queries = yaml.safe_load((ROOT / "tests/search/queries.yaml").read_text(encoding="utf-8"))
+    searcher = Searcher.from_site(site)
+    for query in [entry["query"] for entry in queries[::12]]:
+        in_browser = page.evaluate(
+            "async (q) => (await (await import('/assets/doum/search.js')).search(q, {limit: 5}))"
+            ".map((hit) => hit.location)", query)
+        assert in_browser == [hit.location for hit in searcher.search(query, 5)], query
 
 
 @pytest.mark.browser
