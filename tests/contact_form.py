@@ -175,8 +175,17 @@ def hold_mail_app(page: Any) -> None:
     """Keep the page when the send link is followed: the test reads the href instead.
     A document listener runs after the link's own handler, like the browser's default would."""
     page.evaluate("""document.addEventListener('click', (event) => {
-        if (event.target.closest('#contact-send')) event.preventDefault()
+        const link = event.target.closest('#contact-send')
+        if (!link) return
+        // What the browser would have opened: the link, unless the page itself held it back.
+        window.__mailOpened = event.defaultPrevented ? null : link.href
+        event.preventDefault()
     })""")
+
+
+def mail_opened(page: Any) -> str | None:
+    """The mailto: URL the last press of the send link would have opened (None: held back)."""
+    return page.evaluate("window.__mailOpened ?? null")
 
 
 def mailto_quote(text: str) -> str:
