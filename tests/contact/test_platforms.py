@@ -233,3 +233,24 @@ def test_no_mail_app_answer_offers_the_other_ways(new_page: Callable[..., Any], 
     assert panel.get_by_role("button", name="문의 내용 복사").is_visible()
     assert not page.locator("#contact-open-browser").is_visible(), "already the phone's browser"
     assert stored_draft(page) is not None
+
+
+@pytest.mark.parametrize("left_for_the_mail_app", [False, True])
+def test_a_mail_app_that_does_not_open_is_noticed(
+    new_page: Callable[..., Any], default_url: str, left_for_the_mail_app: bool
+) -> None:
+    page = device_page(new_page, "android")
+    page.clock.install()  # the page's timers run only when the test moves the clock
+    open_contact(page, default_url)
+    hold_mail_app(page)
+    fill(page, {**VALID, "description": "메일 앱이 없는 휴대폰"})
+    page.locator("#contact-send").click()
+    if left_for_the_mail_app:  # the mail app took the focus: the page was left
+        page.evaluate("window.dispatchEvent(new Event('blur'))")
+    page.clock.run_for(10_000)
+    panel = page.locator("#contact-elsewhere")
+    if left_for_the_mail_app:
+        assert not panel.is_visible()
+    else:
+        assert panel.is_visible() and "열리지 않은 것 같아요" in panel.inner_text()
+        assert stored_draft(page)["values"]["description"] == "메일 앱이 없는 휴대폰"
