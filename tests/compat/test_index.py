@@ -19,6 +19,7 @@ from conftest import DESKTOP
 from doum.cli import main as doum_main
 from doum.search.documents import INDEX_FILE
 from doum.search.searcher import Searcher
+from security.csp_server import STRICT_CSP, serve_with_headers
 
 PLAIN = COMPAT_FIXTURES / "plain-site"
 PLAIN_CONFIG = COMPAT_FIXTURES / "doum.yml"
@@ -47,12 +48,16 @@ def doum_yml_from_mkdocs(target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def plain_indexed(tmp_path_factory, serve):
+def plain_indexed(tmp_path_factory):
+    """The plain site after `doum index`, served under the strict Content-Security-Policy
+    (a violation is a console error, which fails the browser tests)."""
     site = tmp_path_factory.mktemp("plain") / "site"
     shutil.copytree(PLAIN, site)
     done = run_doum("index", str(site), "--config", str(PLAIN_CONFIG))
     assert done.returncode == 0, done.stdout + done.stderr
-    return site, serve(site), done
+    url, stop = serve_with_headers(site, {"Content-Security-Policy": [STRICT_CSP]})
+    yield site, url, done
+    stop()
 
 
 @pytest.fixture(scope="module")
