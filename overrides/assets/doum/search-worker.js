@@ -12,9 +12,10 @@
  * setup message arrives. A failed load is tried again: on the next doum query, and for
  * Material (which sends its setup once) on a timer, so search comes back with the file.
  *
- * The page cannot hear the worker Material started, so the index's state is also told on the
- * BroadcastChannel "doum-search": {state: "loading"} every second while it loads, then
- * {state: "ready"} or {state: "failed"} (shared/header-search.js listens). */
+ * The index's state is told as {type: "doum:loading" | "doum:ready" | "doum:failed"} (loading
+ * every second while it loads: search.js counts it as a sign of life), and, since the page
+ * cannot hear the worker Material started, also on the BroadcastChannel "doum-search" as
+ * {state} (shared/header-search.js listens). */
 /* global importScripts, doumSearchCore */
 self.postMessage({ type: "doum:hello" })
 importScripts("search/lunr.js", "search/korean.js", "search/core.js")
@@ -31,6 +32,7 @@ let failed = false // after a failure, ask the server again rather than a cached
 const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("doum-search") : null
 
 function announce(state) {
+  self.postMessage({ type: `doum:${state}` })
   try {
     channel?.postMessage({ state })
   } catch {

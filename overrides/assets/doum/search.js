@@ -19,7 +19,7 @@ export class SearchUnavailableError extends Error {
 
 const workerUrl = new URL("assets/doum/search-worker.js", SITE_ROOT)
 const START_MS = 1500 // a worker says hello first thing: silence this long means it never started
-const ANSWER_MS = 15000 // a live worker's time to load the index and answer
+const ANSWER_MS = 15000 // silence allowed from a live worker (it says so every second while loading)
 
 let session = null // {worker, alive, replaced, timer}
 let nextId = 1
@@ -37,7 +37,7 @@ function spawn(replaced) {
   }
   current.worker.addEventListener("message", ({ data }) => {
     if (session !== current || !data || typeof data !== "object") return
-    if (data.type === "doum:hello") {
+    if (data.type === "doum:hello" || data.type === "doum:loading") {
       current.alive = true
       watch(current, true)
       return
