@@ -97,8 +97,27 @@ def test_plain_site_index_finds_every_page_by_its_title(plain_indexed) -> None:
     # Title words alone, and the synonyms of doum.yml.
     assert searcher.search("비밀번호 찾기", 1)[0].location == "account/password.html"
     assert searcher.search("계정 삭제", 1)[0].location == "account/delete.html"
-    # Page chrome (header, menu, footer) is not page text.
+    # <meta name="keywords"> counts as keywords: 접속 is nowhere in the notice's text.
+    assert searcher.search("접속 장애", 1)[0].location == "notice.html"
+    # Page chrome (header, menu, footer) is not page text; a noindex page is left out.
     assert not searcher.search("사업자등록번호", 3)
+    assert not searcher.search("초안", 3)
+
+
+def test_running_again_keeps_the_same_index(tmp_path: Path, capsys) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(PLAIN, site)
+    (site / "status.json").write_text('{"updated": "2026-12-01T09:00:00+09:00", "notices": []}',
+                                      encoding="utf-8")
+    config = ["--config", str(PLAIN_CONFIG)]
+    assert doum_main(["index", str(site), *config, "--quiet"]) == 0
+    first = documents(site)
+    assert doum_main(["index", str(site), *config]) == 0
+    err = capsys.readouterr().err
+    assert documents(site) == first  # its own contact page is not indexed the second time
+    assert "skipped contact/index.html: written by doum index" in err
+    assert "skipped draft.html: marked noindex" in err
+    assert "2026-12-01" in (site / "status.json").read_text(encoding="utf-8")  # the owner's file
 
 
 def test_plain_site_gets_the_browser_side_and_the_tags(plain_indexed) -> None:
