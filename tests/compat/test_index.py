@@ -159,6 +159,8 @@ def test_selectors_that_match_nothing_say_so(tmp_path: Path, capsys) -> None:
     assert doum_main(["index", str(site), "--title-selector", ".no-such-title"]) == 2
     err = capsys.readouterr().err
     assert "no page to index" in err and "--title-selector" in err
+    assert doum_main(["index", str(site), "--content-selector", "article >"]) == 2
+    assert "--content-selector 'article >' is not a CSS selector" in capsys.readouterr().err
 
 
 @pytest.mark.browser

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import soupsieve
 from bs4 import BeautifulSoup
 
 DEFAULT_CONTENT = ("article", "main", "[role=main]", "body")
@@ -59,6 +60,15 @@ def location_of(path: str) -> str:
 def read_site(site_dir: Path, title_selector: str | None = None,
               content_selector: str | None = None, exclude: list[str] = (),
               ignore_selector: str | None = None) -> tuple[list[SitePage], list[Skipped]]:
+    for option, selector in (("--title-selector", title_selector),
+                             ("--content-selector", content_selector),
+                             ("--ignore-selector", ignore_selector)):
+        if selector:
+            try:
+                soupsieve.compile(selector)
+            except soupsieve.SelectorSyntaxError as error:
+                message = str(error).splitlines()[0]
+                raise ValueError(f"{option} {selector!r} is not a CSS selector: {message}") from None
     pages: list[SitePage] = []
     skipped: list[Skipped] = []
     patterns = [*DEFAULT_EXCLUDE, *exclude]
