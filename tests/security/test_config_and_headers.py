@@ -147,3 +147,14 @@ def test_default_site_headers_parse_with_csp_and_caching(default_site: Path) -> 
         assert headers.HASHED_NAME.search(path), path
     assert not any("/assets/doum/" in p for p in long)
     assert len(rules) <= 100  # Cloudflare Pages reads at most 100 rules
+
+
+def test_the_contact_endpoint_from_mkdocs_yml_reaches_connect_src(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project", {"account/a.md": "---\ntitle: 질문\n---\n답\n"})
+    (project / "mkdocs.yml").write_text(
+        "site_name: t\ntheme: {name: material, language: ko}\nplugins:\n  - search\n"
+        "  - doum:\n      contact:\n        endpoint: https://hooks.example.com/inq?x=1\n",
+        encoding="utf-8")
+    config = load_config(str(project / "mkdocs.yml"))
+    found = headers.sources(config.plugins["doum"].config)
+    assert "connect-src 'self' https://hooks.example.com;" in headers.content_security_policy(found)
