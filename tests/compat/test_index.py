@@ -71,6 +71,12 @@ def properdocs_indexed(properdocs_site: Path, tmp_path_factory, serve):
     config = doum_yml_from_mkdocs(folder / "doum.yml")
     done = run_doum("index", str(site), "--config", str(config))
     assert done.returncode == 0, done.stdout + done.stderr
+    # The owner pasted the two tags into the theme as well: nothing may come twice.
+    home = site / "index.html"
+    html = home.read_text(encoding="utf-8")
+    home.write_text(html.replace("</head>", SNIPPET_SCRIPT + "</head>", 1).replace(
+        '<div class="md-content"', "<div data-doum-searchbox></div><div class=\"md-content\"", 1),
+        encoding="utf-8")
     return site, serve(site), done
 
 
@@ -218,6 +224,10 @@ def test_properdocs_site_search_and_launcher_in_chromium(new_page, properdocs_in
     page = new_page(**DESKTOP)
     page.set_default_timeout(15_000)
     page.goto(url)
+    # The pasted tags on a page doum's plugin built: one launcher, one #doum-site, a search box.
+    page.locator("[data-doum-searchbox][data-doum-ready] input").fill("번호 변경")
+    page.locator(".doum-box__result a").first.wait_for()
+    assert page.locator(".doum-chat").count() == 1 and page.locator("#doum-site").count() == 1
     box = page.locator("[data-md-component=search-query]")
     box.focus()
     box.fill("탈퇴하면 어떻게 돼요")
