@@ -253,3 +253,17 @@ def _slots(word: str) -> list[str]:
         if code % 28:
             slots.append(JONG[code % 28])
     return slots
+
+
+QWERTY_KEYS = {jamo: key for key, jamo in QWERTY.items()}
+QWERTY_KEYS.update({"ㄲ": "R", "ㄸ": "E", "ㅃ": "Q", "ㅆ": "T", "ㅉ": "W", "ㅒ": "O", "ㅖ": "P"})
+
+
+def to_qwerty(text: str) -> str:
+    """The keys typed for Korean text with the keyboard left in English mode (2-beolsik):
+    비밀번호 → qlalfqjsgh, 쓰기 → Tmrl. The inverse of from_qwerty (used by reports)."""
+    return "".join(
+        "".join(QWERTY_KEYS.get(jamo, jamo) for jamo in decompose(ch)) if is_syllable(ch) or is_jamo(ch)
+        else ch
+        for ch in text
+    )

@@ -72,6 +72,12 @@ class Searcher:
         self.known = set(self.vocab)
         self.term_ids = {term: i for i, term in enumerate(self.vocab)}
         self.thesaurus_words = {m[0] for g in self.synonyms for m in g if len(m) == 1}
+        self.groups_by_term: dict[str, list[int]] = {}  # a member's first word → its groups
+        for g, group in enumerate(self.synonyms):
+            for member in group:
+                found = self.groups_by_term.setdefault(member[0], []) if member else []
+                if g not in found:
+                    found.append(g)
         self.page_of = [doc[0].split("#")[0] for doc in self.docs]
         self.page_docs = {doc[0]: doc for doc in self.docs if "#" not in doc[0]}
         self._packed = payload["index"]
@@ -80,7 +86,10 @@ class Searcher:
         self._titles: dict[int, set[int]] | None = None
         self._phrase_codes: dict[str, list[str]] | None = None
         self._second: Any = None
-        self._vectors: dict[str, tuple[dict[int, float], float]] = {}
+        self._vectors: dict[int, Any] = {}
+        self._postings: dict[str, tuple[int, list[list[int]]]] = {}
+        self.own = ["#" not in doc[0] for doc in self.docs]
+        self.memo: dict[Any, Any] | None = None  # plan → pages, when a report turns it on
 
     @classmethod
     def from_site(cls, site_dir: str | Path) -> Searcher:
@@ -139,7 +148,9 @@ class Searcher:
         stems = [korean.stem(unit) for unit in units]
         flat = [(term, p) for p, part in enumerate(parts) for term in part]
         covers: list[list[tuple[str, ...]]] = [[(t,) for t in part] for part in parts]
-        for group in self.synonyms:
+        present = set(stems) | {term for term, _ in flat}
+        for g in sorted({g for term in present for g in self.groups_by_term.get(term, ())}):
+            group = self.synonyms[g]
             hit: list[int] = []
             for member in group:
                 for start in _find(stems, member):
@@ -444,88 +455,111 @@ class Searcher:
         """Pages for a plan, best first, and the best coverage any page reached."""
         if not plan.terms:
             return [], 0.0
+        if self.memo is not None:  # reports run many queries that come down to one plan
+            key = (tuple(plan.terms.items()), tuple(map(tuple, plan.covers)), tuple(plan.weights))
+            if key not in self.memo:
+                self.memo[key] = self.rank_terms(plan)
+            return self.memo[key]
+        return self.rank_terms(plan)
+
+    def rank_terms(self, plan: Plan) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], float]:
+        scores, covered, titled = self.lunr_query(plan.terms)
         by_page: dict[str, list[tuple[int, int]]] = {}
-        covered: dict[str, set[str]] = {}
-        titled: dict[str, set[str]] = {}
-        for ref, score, metadata in self.lunr_query(plan.terms):
-            page = self.page_of[ref]
-            by_page.setdefault(page, []).append((ref, math.floor(score * SCORE_SCALE + 0.5)))
-            own = "#" not in self.docs[ref][0]
-            for term, fields in metadata.items():
-                if any(f in fields for f in COVER_FIELDS):
-                    covered.setdefault(page, set()).add(term)
-                if own and any(f in fields for f in TITLE_FIELDS):
-                    titled.setdefault(page, set()).add(term)
+        for ref, score in scores.items():
+            by_page.setdefault(self.page_of[ref], []).append((ref, math.floor(score * SCORE_SCALE + 0.5)))
         total = sum(plan.weights)
         answers = _answers(plan)
+        none: set[str] = set()
         pages = []
         best_cover = 0.0
         for page, hits in by_page.items():
             hits.sort(key=lambda hit: (-hit[1], hit[0]))
             rest = sum(score for _, score in hits[1:])
             base = hits[0][1] + OTHER_DOCS * min(rest, hits[0][1])
-            cover = _share(plan, answers, covered.get(page, set())) / total
-            title = _share(plan, answers, titled.get(page, set())) / total
+            cover = _share(plan, answers, covered.get(page, none)) / total
+            title = _share(plan, answers, titled.get(page, none)) / total
             best_cover = max(best_cover, cover)
             pages.append((page, math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5), hits))
         pages.sort(key=lambda p: (-p[1], p[2][0][0]))
         return pages, best_cover
 
-    def lunr_query(self, terms: dict[str, float]) -> list[tuple[int, float, dict[str, list[str]]]]:
+    def lunr_query(self, terms: dict[str, float]) -> tuple[dict[int, float], dict[str, set[str]],
+                                                          dict[str, set[str]]]:
         """lunr's Index.query for a list of optional term clauses, number for number (the
-        same vectors, the same order of additions), without its per-match bookkeeping:
-        (doc number, score, {term: [fields]}) for every matching document."""
+        same vectors, the same order of additions), without its per-match bookkeeping.
+        Returns each matching document's score, and per page the terms its documents
+        matched in coverage fields and in its own document's title fields."""
         fields = self.index.fields
-        query_vectors: dict[str, dict[int, float]] = {field: {} for field in fields}
-        matched: dict[str, dict[str, list[str]]] = {}  # field ref → term → fields, first seen first
+        count = len(fields)
+        query_vectors: list[dict[int, float]] = [{} for _ in fields]
+        matched: dict[int, list[str]] = {}  # doc × fields + field slot → terms, first seen first
         for term, boost in terms.items():
-            posting = self.index.inverted_index[term]
-            index = posting["_index"]
-            for field in fields:
-                vector = query_vectors[field]
+            index, docs_by_slot = self.posting_docs(term)
+            for slot in range(count):
+                vector = query_vectors[slot]
                 vector[index] = vector[index] + boost if index in vector else boost
-                for doc in posting[field]:
-                    found = matched.setdefault(f"{field}/{doc}", {})
-                    found.setdefault(term, []).append(field)
-        magnitudes = {}
-        ordered = {}
-        for field, vector in query_vectors.items():
-            ordered[field] = sorted(vector.items())
+                for doc in docs_by_slot[slot]:
+                    key = doc * count + slot
+                    found = matched.get(key)
+                    if found is None:
+                        matched[key] = [term]
+                    else:
+                        found.append(term)
+        ordered = [sorted(vector.items()) for vector in query_vectors]
+        magnitudes = []
+        for items in ordered:
             total = 0
-            for _, value in ordered[field]:
+            for _, value in items:
                 total += value * value
-            magnitudes[field] = math.sqrt(total)
+            magnitudes.append(math.sqrt(total))
+        cover_slots = {i for i, name in enumerate(fields) if name in COVER_FIELDS}
+        title_slots = {i for i, name in enumerate(fields) if name in TITLE_FIELDS}
         scores: dict[int, float] = {}
-        metadata: dict[int, dict[str, list[str]]] = {}
-        for field_ref, terms_found in matched.items():
-            field, doc = field_ref.split("/", 1)
-            elements, magnitude = self.field_vector(field_ref)
-            if magnitudes[field] == 0 or magnitude == 0:
+        covered: dict[str, set[str]] = {}
+        titled: dict[str, set[str]] = {}
+        for key, found in matched.items():
+            doc, slot = divmod(key, count)
+            elements, items, magnitude = self.field_vector(key, fields[slot], doc)
+            query = query_vectors[slot]
+            if magnitudes[slot] == 0 or magnitude == 0:
                 score = 0
             else:
-                dot = 0
-                for index, value in ordered[field]:
-                    other = elements.get(index)
-                    if other is not None:
-                        dot += value * other
-                score = dot / magnitudes[field]
-            ref = int(doc)
-            if ref in scores:
-                scores[ref] += score
-                for term, found in terms_found.items():
-                    metadata[ref].setdefault(term, []).extend(found)
-            else:
-                scores[ref] = score
-                metadata[ref] = {term: list(found) for term, found in terms_found.items()}
-        return [(ref, score, metadata[ref]) for ref, score in scores.items()]
+                dot = 0  # over the shared terms in term order, as lunr's Vector.dot
+                if len(items) < len(query):
+                    for index, other in items:
+                        value = query.get(index)
+                        if value is not None:
+                            dot += value * other
+                else:
+                    for index, value in ordered[slot]:
+                        other = elements.get(index)
+                        if other is not None:
+                            dot += value * other
+                score = dot / magnitudes[slot]
+            scores[doc] = scores[doc] + score if doc in scores else score
+            if slot in cover_slots:
+                covered.setdefault(self.page_of[doc], set()).update(found)
+            if slot in title_slots and self.own[doc]:
+                titled.setdefault(self.page_of[doc], set()).update(found)
+        return scores, covered, titled
 
-    def field_vector(self, field_ref: str) -> tuple[dict[int, float], float]:
-        cached = self._vectors.get(field_ref)
+    def posting_docs(self, term: str) -> tuple[int, list[list[int]]]:
+        """A term's number and, per field, the documents its posting lists (in order)."""
+        cached = self._postings.get(term)
         if cached is None:
-            vector = self.index.field_vectors[field_ref]
-            items = vector.elements
-            cached = ({items[i]: items[i + 1] for i in range(0, len(items), 2)}, vector.magnitude)
-            self._vectors[field_ref] = cached
+            posting = self.index.inverted_index[term]
+            cached = (posting["_index"], [[int(doc) for doc in posting[name]] for name in self.index.fields])
+            self._postings[term] = cached
+        return cached
+
+    def field_vector(self, key: int, field: str, doc: int) -> tuple[dict[int, float], list[tuple[int, float]], float]:
+        cached = self._vectors.get(key)
+        if cached is None:
+            vector = self.index.field_vectors[f"{field}/{doc}"]
+            e = vector.elements
+            items = [(e[i], e[i + 1]) for i in range(0, len(e), 2)]
+            cached = (dict(items), items, vector.magnitude)
+            self._vectors[key] = cached
         return cached
 
     def search(self, query: str, limit: int = 5) -> list[PageHit]:
@@ -538,25 +572,25 @@ class Searcher:
         ]
 
 
-def _answers(plan: Plan) -> tuple[dict[str, list[int]], list[tuple[int, tuple[str, ...]]]]:
-    """Which parts each single term answers, and the phrases (all words needed) per part."""
-    single: dict[str, list[int]] = {}
-    phrases: list[tuple[int, tuple[str, ...]]] = []
+Answers = dict[str, list[tuple[int, tuple[str, ...]]]]
+
+
+def _answers(plan: Plan) -> Answers:
+    """For each term, the parts it helps answer: (part, the words that must all be there)."""
+    by_first: Answers = {}
     for p, sets in enumerate(plan.covers):
         for words in sets:
-            if len(words) == 1:
-                single.setdefault(words[0], []).append(p)
-            else:
-                phrases.append((p, words))
-    return single, phrases
+            by_first.setdefault(words[0], []).append((p, words))
+    return by_first
 
 
-def _share(plan: Plan, answers: tuple[dict[str, list[int]], list[tuple[int, tuple[str, ...]]]],
-           terms: set[str]) -> float:
+def _share(plan: Plan, answers: Answers, terms: set[str]) -> float:
     """The weight of the plan's parts that some of these terms answer (added in part order)."""
-    single, phrases = answers
-    answered = {p for term in terms for p in single.get(term, ())}
-    answered.update(p for p, words in phrases if p not in answered and all(t in terms for t in words))
+    answered: set[int] = set()
+    for term in terms:
+        for p, words in answers.get(term, ()):
+            if p not in answered and (len(words) == 1 or all(t in terms for t in words)):
+                answered.add(p)
     return sum(plan.weights[p] for p in sorted(answered))
 
 

@@ -167,6 +167,15 @@
       this.known = new Set(this.vocab)
       this.thesaurusWords = new Set()
       for (const group of this.synonyms) for (const member of group) if (member.length === 1) this.thesaurusWords.add(member[0])
+      this.groupsByTerm = new Map() // a member's first word → its groups
+      this.synonyms.forEach((group, g) => {
+        for (const member of group) {
+          if (!member.length) continue
+          if (!this.groupsByTerm.has(member[0])) this.groupsByTerm.set(member[0], [])
+          const found = this.groupsByTerm.get(member[0])
+          if (!found.includes(g)) found.push(g)
+        }
+      })
       this.pageOf = this.docs.map((doc) => doc[0].split("#")[0])
       this.pages = new Map(this.docs.filter((doc) => !doc[0].includes("#")).map((doc) => [doc[0], doc]))
       this.packed = payload.index
@@ -239,7 +248,11 @@
       })
       const flatTerms = flat.map((entry) => entry[0])
       const covers = parts.map((part) => [...part.keys()].map((t) => [t]))
-      for (const group of this.synonyms) {
+      const present = new Set(stems.concat(flatTerms))
+      const candidates = new Set()
+      for (const term of present) for (const g of this.groupsByTerm.get(term) || []) candidates.add(g)
+      for (const g of [...candidates].sort((a, b) => a - b)) {
+        const group = this.synonyms[g]
         const hit = []
         for (const member of group) {
           for (const start of find(stems, member)) {
