@@ -61,6 +61,32 @@ def test_recall(searcher: Searcher, path: Path) -> None:
     assert at_1 >= MIN_RECALL_AT_1, report
 
 
+# examples/delivery: a second knowledge base (food delivery) with its own query set, written
+# before the engine changes that use it and never edited. The floors sit a little under what
+# the engine reaches (R@1 0.833, R@5 0.981 when they were set) so a regression shows.
+DELIVERY = HERE.parent.parent / "examples" / "delivery"
+DELIVERY_MIN_RECALL_AT_1 = 0.80
+DELIVERY_MIN_RECALL_AT_5 = 0.96
+DELIVERY_MIN_KIND_RECALL_AT_5 = 0.85
+
+
+@pytest.fixture(scope="module")
+def delivery_searcher(tmp_path_factory: pytest.TempPathFactory, build) -> Searcher:
+    site = build(DELIVERY, tmp_path_factory.mktemp("delivery") / "site")
+    return Searcher.from_site(site)
+
+
+def test_delivery_queries_recall(delivery_searcher: Searcher) -> None:
+    queries = load_queries(DELIVERY / "queries.yaml")
+    at_1, at_5, misses = recall(delivery_searcher, queries)
+    report = f"Recall@1 {at_1:.3f}, Recall@5 {at_5:.3f}; not first:\n" + "\n".join(misses)
+    assert at_5 >= DELIVERY_MIN_RECALL_AT_5, report
+    assert at_1 >= DELIVERY_MIN_RECALL_AT_1, report
+    for kind in sorted({q["kind"] for q in queries}):
+        _, kind_at_5, _ = recall(delivery_searcher, [q for q in queries if q["kind"] == kind])
+        assert kind_at_5 >= DELIVERY_MIN_KIND_RECALL_AT_5, f"{kind}: Recall@5 {kind_at_5:.3f}\n{report}"
+
+
 KINDS = {"keyword", "inflected", "nospace", "colloquial", "synonym", "typo", "chosung", "qwerty", "mixed"}
 
 

@@ -61,6 +61,23 @@ function mount() {
   }
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true })
   update()
+  mountApproximateNote(result, meta)
+}
+
+// The worker marks pages found only through words near the query's (a one-jamo slip in a word
+// the site never uses) with an empty .doum-search-approximate in their title: say so.
+function mountApproximateNote(result, meta) {
+  const note = document.createElement("p")
+  note.className = "doum-search-approximate-note"
+  note.hidden = true
+  note.setAttribute("role", "status")
+  note.textContent = "정확히 맞는 결과가 없어, 비슷한 낱말로 찾은 결과를 보여 드려요."
+  meta.after(note)
+  const update = () => {
+    note.hidden = !result.querySelector(".doum-search-approximate")
+  }
+  new MutationObserver(update).observe(result, { childList: true, subtree: true })
+  update()
 }
 
 if (window.document$) window.document$.subscribe(mount)
