@@ -223,3 +223,23 @@ def test_a_bad_site_or_missing_file_is_an_error_not_a_crash(events_file: Path, t
     assert "mkdocs.yml" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "nope.jsonl")]) == 2
     assert main(["report", str(events_file), "--since", "last week"]) == 2
+
+
+def test_a_suggested_page_that_is_itself_hard_to_find_gets_findabilitys_advice(tmp_path: Path) -> None:
+    from conftest import mkdocs_build, write_project
+    from doum.insights.suggest import Advisor, Suggestion, page_advice
+    from doum.search.searcher import Searcher
+
+    project = write_project(tmp_path / "p", {
+        "a/how.md": "---\ntitle: 어떻게 하나요?\n---\n\n설정에서 알림을 끌 수 있어요.\n",
+        "a/sound.md": "---\ntitle: 알림 소리를 끄고 싶어요\n---\n\n설정에서 알림 소리를 끌 수 있어요.\n",
+    })
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    advisor = Advisor(Searcher.from_site(tmp_path / "site"))
+    advice = {"알림 끄는 법": Suggestion("keywords", "…", page="a/how/"),
+              "알림 소리": Suggestion("keywords", "…", page="a/sound/")}
+    page_advice(advisor, advice)
+    hard = advice["알림 끄는 법"].page_findability
+    assert hard and any("question and function words" in r for r in hard["reasons"])
+    assert any("rename the title" in line for line in hard["suggestions"]), "findability's own advice"
+    assert advice["알림 소리"].page_findability is None, "an easy page needs no more advice"

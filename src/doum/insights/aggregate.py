@@ -15,7 +15,7 @@ from typing import Any
 
 from doum.insights.events import Collected, Event
 from doum.insights.group import group_queries
-from doum.insights.suggest import Advisor, suggest, synonym_groups
+from doum.insights.suggest import Advisor, page_advice, suggest, synonym_groups
 
 SEARCH_TYPES = ("search", "launcher_question")
 WEEKDAYS = ("월", "화", "수", "목", "금", "토", "일")
@@ -98,6 +98,7 @@ def failed_groups(searches: list[Event], advisor: Advisor | None, options: Optio
                           "approximate": h.approximate} for h in hits]
         advice[row["label"]] = suggest(advisor, row["label"], zero_results=row["zero_results"] == row["failed"])
     advice.update(synonym_groups(advisor, advice))
+    page_advice(advisor, advice)
     for row in rows:
         row["suggestion"] = advice[row["label"]].as_dict()
     return rows

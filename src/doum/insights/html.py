@@ -152,9 +152,12 @@ def render(report: dict[str, Any]) -> str:
             engine = "<br>".join(f"{_e(x['title'])} <small><code>{_e(x['location'])}</code></small>"
                                  for x in g.get("engine", [])) or '<span class="muted">결과 없음</span>'
             sug = g["suggestion"]
+            found = sug.get("page_findability")
+            extra = ("<br><small>이 페이지는 찾기도 어려워요 (doum findability): "
+                     + _e("; ".join(found["reasons"] + found["suggestions"])) + "</small>") if found else ""
             rows.append([str(rank), f"<strong>{_e(g['label'])}</strong><br><small>{variants}</small>",
                          str(g["failed"]), str(g["zero_results"]), str(g["not_opened"]), engine,
-                         f'<span class="kind">{_e(KIND_NAMES.get(sug["kind"], sug["kind"]))}</span> {_e(sug["text"])}'])
+                         f'<span class="kind">{_e(KIND_NAMES.get(sug["kind"], sug["kind"]))}</span> {_e(sug["text"])}{extra}'])
         out.append(_table([("#", True), ("검색어와 쓴 말", False), ("실패", True), ("결과 없음", True),
                            ("안 엶", True), ("지금 검색하면", False), ("제안", False)], rows))
     else:

@@ -8,9 +8,10 @@ now put first, and whether that page's title and keywords hold the query's words
     suggest(searcher, "선물 반품")
     → Suggestion(kind="keywords", page="paid/cancel-gift/", words=["반품"], …)
 
-`doum findability` (issue 10) gives hard-to-find pages the same kind of advice; when its
-suggestion function lands this module becomes a thin adapter over it, so both commands speak
-alike. Until then the rules live here, in one function a caller can swap.
+A failed search and a hard-to-find page get the same advice: for every page a suggestion
+names, `page_advice` runs `doum findability`'s own probes, diagnosis and suggestions
+(doum.search.findability) on that page, so the report also says when the page itself is hard
+to find and why. The rules for failed searches (which page, which words) live here.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from doum.insights.group import query_words, weak_words
-from doum.search import korean
+from doum.search import findability, korean
 
 GOOD_TITLE_SHARE = 0.5  # the page's title/keywords hold at least half the query's words
 MAX_HITS = 3
@@ -32,6 +33,9 @@ class Suggestion:
     page: str = ""  # root-relative location of the page to change
     page_title: str = ""
     words: list[str] = field(default_factory=list)  # words to add (keywords or a synonym group)
+
+    # `doum findability` on `page`, when that page is itself hard to find: its reasons and advice
+    page_findability: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -188,3 +192,20 @@ def _shared_title_word(advisor: Advisor, pages: set[str], labels: list[str]) -> 
     candidates = sorted((t for t in shared or () if t in titled and t not in used and t not in weak
                          and len(t) >= 2), key=lambda t: (advisor.searcher.df(t), t))
     return candidates
+
+
+def page_advice(advisor: Advisor | None, advice: dict[str, Suggestion]) -> None:
+    """Attach findability's diagnosis to every suggestion whose page is itself hard to find."""
+    pages = {s.page for s in advice.values() if s.page}
+    if advisor is None or not pages:
+        return
+    report = findability.run(advisor.searcher, only=pages)
+    hard = {page.location: page for page in report.pages if page.hard}
+    for suggestion in advice.values():
+        page = hard.get(suggestion.page)
+        if page is not None:
+            suggestion.page_findability = {
+                "missed": [p.kind for p in page.probes if not 1 <= p.rank <= 5],
+                "reasons": [reason.detail for reason in page.reasons],
+                "suggestions": list(page.suggestions),
+            }

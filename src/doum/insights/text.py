@@ -90,6 +90,10 @@ def render(report: dict[str, Any]) -> str:
         out += ["", "제안:"]
         for rank, g in enumerate(report["failed_searches"], 1):
             out.append(f"{rank:>3}. {g['label']} → {g['suggestion']['text']}")
+            found = g["suggestion"].get("page_findability")
+            if found:  # doum findability on that page: it is hard to find on its own, too
+                out.append(f"     이 페이지는 찾기도 어려워요 (doum findability): {'; '.join(found['reasons'])}")
+                out += [f"     - {line}" for line in found["suggestions"]]
     else:
         out.append("실패한 검색이 없어요.")
 
