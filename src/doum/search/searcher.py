@@ -135,16 +135,19 @@ class Searcher:
         parts: list[dict[str, float]] = []
         weights: list[float] = []
         unit_of: list[int] = []
+        chosung: list[int] = []  # parts spelled by initial consonants
         for i, (unit, unit_parts) in enumerate(zip(units, resolved)):
             weight = WEAK_WEIGHT if self.is_weak(unit) else 1.0
             for found in unit_parts:
+                if korean.is_chosung_word(unit):
+                    chosung.append(len(parts))
                 part: dict[str, float] = {}
                 for term, boost in found:
                     _add(part, term, boost)
                 parts.append(part)
                 weights.append(weight)
                 unit_of.append(i)
-        self.rank_chosung_candidates(parts)
+        self.rank_chosung_candidates(parts, chosung)
         stems = [korean.stem(unit) for unit in units]
         flat = [(term, p) for p, part in enumerate(parts) for term in part]
         covers: list[list[tuple[str, ...]]] = [[(t,) for t in part] for part in parts]
@@ -348,24 +351,27 @@ class Searcher:
                     best[i] = candidate
         return best[n] or []
 
-    def rank_chosung_candidates(self, parts: list[dict[str, float]]) -> None:
-        """Keep a part's MAX_EXPANSIONS most likely words: those that share a title or
-        keyword list with words of the query's other parts first, then those more often in
-        titles, then more common."""
-        for p, part in enumerate(parts):
-            if len(part) <= MAX_EXPANSIONS:
+    def rank_chosung_candidates(self, parts: list[dict[str, float]], chosung: list[int]) -> None:
+        """Among the words initial consonants can spell, keep those that explain most of the
+        query: first a word that shares a title or keyword list with words of more of the
+        query's other parts, then one in more titles, then a more common one. The best keeps
+        its boost; the others that explain as much (MAX_EXPANSIONS in all) count less."""
+        for p in chosung:
+            part = parts[p]
+            if len(part) <= 1:
                 continue
-            others = [term for q, other in enumerate(parts) if q != p for term in other]
-            other_docs = set().union(*(self.title_docs(t) for t in others)) if others else set()
+            others = [set().union(*(self.title_docs(t) for t in other))
+                      for q, other in enumerate(parts) if q != p and other]
 
             def key(term: str) -> tuple[int, int, int, str]:
                 docs = self.title_docs(term)
-                return (-len(docs & other_docs), -len(docs), -self.df(term), term)
+                return (-sum(1 for other in others if docs & other), -len(docs), -self.df(term), term)
 
-            ranked = sorted(part, key=key)[:MAX_EXPANSIONS]
-            kept = {term: part[term] for term in ranked}
+            ranked = sorted((key(term) for term in part))
+            kept = [k[3] for k in ranked if k[0] == ranked[0][0]][:MAX_EXPANSIONS]
+            boosts = {term: part[term] * (1 if i == 0 else PREFIX_BOOST) for i, term in enumerate(kept)}
             part.clear()
-            part.update(kept)
+            part.update(boosts)
 
     def title_docs(self, term: str) -> set[int]:
         """Documents whose title or keywords hold the term."""

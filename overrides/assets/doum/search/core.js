@@ -230,9 +230,11 @@
       const parts = []
       const weights = []
       const unitOf = []
+      const chosung = [] // parts spelled by initial consonants
       units.forEach((unit, i) => {
         const weight = this.isWeak(unit) ? WEAK_WEIGHT : 1
         for (const found of resolved[i]) {
+          if (korean.isChosungWord(unit)) chosung.push(parts.length)
           const part = new Map()
           for (const [term, boost] of found) add(part, term, boost)
           parts.push(part)
@@ -240,7 +242,7 @@
           unitOf.push(i)
         }
       })
-      this.rankChosungCandidates(parts)
+      this.rankChosungCandidates(parts, chosung)
       const stems = units.map(korean.stem)
       const flat = []
       parts.forEach((part, p) => {
@@ -489,28 +491,40 @@
       return best[n] || []
     }
 
-    /** Keep a part's MAX_EXPANSIONS most likely words: those that share a title or keyword
-     *  list with words of the query's other parts first, then those more often in titles,
-     *  then more common. */
-    rankChosungCandidates(parts) {
-      parts.forEach((part, p) => {
-        if (part.size <= MAX_EXPANSIONS) return
-        const otherDocs = new Set()
+    /** Among the words initial consonants can spell, keep those that explain most of the
+     *  query: first a word that shares a title or keyword list with words of more of the
+     *  query's other parts, then one in more titles, then a more common one. The best keeps
+     *  its boost; the others that explain as much (MAX_EXPANSIONS in all) count less. */
+    rankChosungCandidates(parts, chosung) {
+      for (const p of chosung) {
+        const part = parts[p]
+        if (part.size <= 1) continue
+        const others = []
         parts.forEach((other, q) => {
-          if (q === p) return
-          for (const term of other.keys()) for (const doc of this.titleDocs(term)) otherDocs.add(doc)
+          if (q === p || !other.size) return
+          const docs = new Set()
+          for (const term of other.keys()) for (const doc of this.titleDocs(term)) docs.add(doc)
+          others.push(docs)
         })
-        const keyed = [...part.keys()].map((term) => {
+        const ranked = [...part.keys()].map((term) => {
           const docs = this.titleDocs(term)
-          let shared = 0
-          for (const doc of docs) if (otherDocs.has(doc)) shared += 1
-          return [-shared, -docs.size, -this.df(term), term]
+          let explained = 0
+          for (const other of others) {
+            for (const doc of docs) {
+              if (other.has(doc)) {
+                explained += 1
+                break
+              }
+            }
+          }
+          return [-explained, -docs.size, -this.df(term), term]
         })
-        keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || byCodePoint(a[3], b[3]))
-        const kept = keyed.slice(0, MAX_EXPANSIONS).map((key) => [key[3], part.get(key[3])])
+        ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || byCodePoint(a[3], b[3]))
+        const kept = ranked.filter((key) => key[0] === ranked[0][0]).slice(0, MAX_EXPANSIONS).map((key) => key[3])
+        const boosts = kept.map((term, i) => [term, part.get(term) * (i === 0 ? 1 : PREFIX_BOOST)])
         part.clear()
-        for (const [term, boost] of kept) part.set(term, boost)
-      })
+        for (const [term, boost] of boosts) part.set(term, boost)
+      }
     }
 
     /** Documents whose title or keywords hold the term. */
