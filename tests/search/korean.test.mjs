@@ -40,3 +40,10 @@ test("hostile input never throws", () => {
     assert.ok(Array.isArray(korean.tokens(text)))
   }
 })
+
+test("Shift in English mode types the doubled consonants, as korean.py does", () => {
+  assert.deepEqual(korean.typedWords("flqb Tmrl"), ["flqb", "Tmrl"])
+  assert.equal(korean.fromQwerty("Tmrl"), "쓰기")
+  assert.equal(korean.fromQwerty("tmrl"), "스기")
+  assert.deepEqual(korean.typedWords("ＡＢ 탈퇴"), ["AB", "탈퇴"])
+})

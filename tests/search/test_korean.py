@@ -57,3 +57,10 @@ def test_qwerty_round_trip_of_every_syllable_shape() -> None:
     for word in ["닭갈비", "없어요", "괜찮아", "읽기", "뷁", "의사"]:
         typed = "".join(keys[j] for ch in word for j in korean.decompose(ch))
         assert korean.from_qwerty(typed) == word
+
+
+def test_shift_in_english_mode_types_doubled_consonants() -> None:
+    assert korean.typed_words("flqb Tmrl") == ["flqb", "Tmrl"]
+    assert korean.from_qwerty("Tmrl") == "쓰기" and korean.from_qwerty("tmrl") == "스기"
+    assert korean.to_qwerty("쓰기") == "Tmrl"
+    assert korean.typed_words("ＡＢ 탈퇴") == ["AB", "탈퇴"]

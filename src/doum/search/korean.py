@@ -30,6 +30,9 @@ QWERTY = dict(zip(
     "qwertyuiopasdfghjklzxcvbnm",
     "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ",
 ))
+# With Shift: the doubled consonants and ㅒ ㅖ; any other capital types its plain jamo.
+QWERTY.update({key.upper(): jamo for key, jamo in QWERTY.items()})
+QWERTY.update(dict(zip("QWERTOP", "ㅃㅉㄸㄲㅆㅒㅖ")))
 
 # Suffixes stripped from the end of a word, longest first. "C": only after a final consonant
 # (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel, "L": after a vowel or
@@ -91,12 +94,13 @@ def script(ch: str) -> str:
     return "d" if is_digit(ch) else ""
 
 
-def split_words(text: str) -> list[str]:
-    """Words of normalized text: runs of Hangul or Latin letters; digits join either side."""
+def split_words(text: str, cased: bool = False) -> list[str]:
+    """Words of normalized text: runs of Hangul or Latin letters; digits join either side.
+    cased: the text kept its capital letters (typed_words)."""
     words: list[str] = []
     current, current_script = "", ""
     for ch in text:
-        kind = script(ch)
+        kind = "l" if cased and "A" <= ch <= "Z" else script(ch)
         if not kind:
             current, current_script = _flush(words, current), ""
             continue
@@ -117,6 +121,17 @@ def _flush(words: list[str], word: str) -> str:
 
 def words(text: str) -> list[str]:
     return split_words(normalize(text))
+
+
+def typed_words(text: str) -> list[str]:
+    """words(text) with Latin capitals as typed: with the keyboard in English mode, Shift
+    types ㄲ ㄸ ㅃ ㅆ ㅉ ㅒ ㅖ (Tmrl → 쓰기). Falls back to words(text) if the two disagree."""
+    lowered = words(text)
+    kept = "".join(ch if "A" <= ch <= "Z" else ch.lower()
+                   for ch in unicodedata.normalize("NFKC", text))
+    kept = "".join(CONJOINING_CHO.get(ch) or CONJOINING_JUNG.get(ch) or ch for ch in kept)
+    cased = split_words(kept, cased=True)
+    return cased if [w.lower() for w in cased] == lowered else lowered
 
 
 def strip_once(word: str) -> str:
@@ -255,7 +270,7 @@ def _slots(word: str) -> list[str]:
     return slots
 
 
-QWERTY_KEYS = {jamo: key for key, jamo in QWERTY.items()}
+QWERTY_KEYS = {jamo: key for key, jamo in QWERTY.items() if key.islower()}
 QWERTY_KEYS.update({"ㄲ": "R", "ㄸ": "E", "ㅃ": "Q", "ㅆ": "T", "ㅉ": "W", "ㅒ": "O", "ㅖ": "P"})
 
 

@@ -86,6 +86,7 @@ class Searcher:
         self._titles: dict[int, set[int]] | None = None
         self._phrase_codes: dict[str, list[str]] | None = None
         self._second: Any = None
+        self._typed: dict[str, str] = {}
         self._vectors: dict[int, Any] = {}
         self._postings: dict[str, tuple[int, list[list[int]]]] = {}
         self.own = ["#" not in doc[0] for doc in self.docs]
@@ -104,6 +105,8 @@ class Searcher:
 
     def analyze(self, query: str) -> Plan:
         words = [w[:MAX_WORD_CHARS] for w in korean.words(query)[:MAX_WORDS]]
+        typed = [w[:MAX_WORD_CHARS] for w in korean.typed_words(query)[:MAX_WORDS]]
+        self._typed = dict(zip(words, typed))  # Shift matters for English-mode keys
         units = self.join_split_words(words)
         resolved = []
         alternative_at = -1
@@ -217,7 +220,7 @@ class Searcher:
         expansions = self.prefixed(word) if len(word) >= 3 else []
         if expansions:
             return [[(term, PREFIX_BOOST) for term in expansions]]
-        hangul = korean.from_qwerty(word)
+        hangul = korean.from_qwerty(self._typed.get(word, word))
         if all(korean.is_syllable(ch) or korean.is_digit(ch) for ch in hangul):
             return self.resolve_hangul(hangul)
         return []

@@ -184,6 +184,7 @@
       this.titles = null
       this.phraseCodes = null
       this.second = null
+      this.typed = new Map()
     }
 
     // -- from words to weighted index terms -----------------------------------------------
@@ -195,6 +196,9 @@
 
     analyze(query) {
       const words = korean.words(String(query || "")).slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_CHARS))
+      const typed = korean.typedWords(String(query || "")).slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_CHARS))
+      this.typed = new Map() // Shift matters for English-mode keys
+      words.forEach((word, i) => this.typed.set(word, typed[i]))
       const units = this.joinSplitWords(words)
       const resolved = []
       let alternativeAt = -1
@@ -344,7 +348,7 @@
     resolveLatin(word) {
       const expansions = word.length >= 3 ? this.prefixed(word) : []
       if (expansions.length) return [expansions.map((term) => [term, PREFIX_BOOST])]
-      const hangul = korean.fromQwerty(word)
+      const hangul = korean.fromQwerty(this.typed.has(word) ? this.typed.get(word) : word)
       if (isSyllablesOrDigits(hangul)) return this.resolveHangul(hangul)
       return []
     }

@@ -22,6 +22,9 @@
   const JOIN = new Map(Object.entries(COMPOUND).map(([single, pair]) => [pair, single]))
   const QWERTY_KEYS = "qwertyuiopasdfghjklzxcvbnm"
   const QWERTY_JAMO = "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ"
+  // With Shift: the doubled consonants and ㅒ ㅖ; any other capital types its plain jamo.
+  const QWERTY_SHIFTED = "QWERTOP"
+  const QWERTY_SHIFTED_JAMO = "ㅃㅉㄸㄲㅆㅒㅖ"
 
   // Suffixes stripped from the end of a word, longest first. "C": only after a final
   // consonant (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel, "L": after a
@@ -73,12 +76,12 @@
   }
 
   /** Words of normalized text: runs of Hangul or Latin letters; digits join either side. */
-  function splitWords(text) {
+  function splitWords(text, cased = false) {
     const words = []
     let current = ""
     let currentScript = ""
     for (const ch of text) {
-      const kind = script(ch)
+      const kind = cased && ch >= "A" && ch <= "Z" && ch.length === 1 ? "l" : script(ch)
       if (!kind) {
         if (current) words.push(current)
         current = ""
@@ -98,6 +101,25 @@
   }
 
   const words = (text) => splitWords(normalize(text))
+
+  /** words(text) with Latin capitals as typed: with the keyboard in English mode, Shift types
+   *  ㄲ ㄸ ㅃ ㅆ ㅉ ㅒ ㅖ (Tmrl → 쓰기). Falls back to words(text) if the two disagree. */
+  function typedWords(text) {
+    const lowered = words(text)
+    let kept = ""
+    for (const ch of String(text).normalize("NFKC")) {
+      const one = ch >= "A" && ch <= "Z" && ch.length === 1 ? ch : ch.toLowerCase()
+      for (const c of one) {
+        const code = c.charCodeAt(0)
+        if (code >= 0x1100 && code < 0x1100 + CHO.length) kept += CHO[code - 0x1100]
+        else if (code >= 0x1161 && code < 0x1161 + JUNG.length) kept += JUNG[code - 0x1161]
+        else kept += c
+      }
+    }
+    const cased = splitWords(kept, true)
+    const same = cased.length === lowered.length && cased.every((w, i) => w.toLowerCase() === lowered[i])
+    return same ? cased : lowered
+  }
 
   // Endings by a word's last syllable (order kept: longest first).
   const ENDINGS_BY_LAST = new Map()
@@ -208,7 +230,12 @@
   function fromQwerty(word) {
     let jamo = ""
     for (const ch of word) {
-      const at = QWERTY_KEYS.indexOf(ch)
+      const shifted = QWERTY_SHIFTED.indexOf(ch)
+      if (shifted >= 0 && ch.length === 1) {
+        jamo += QWERTY_SHIFTED_JAMO[shifted]
+        continue
+      }
+      const at = QWERTY_KEYS.indexOf(ch >= "A" && ch <= "Z" ? ch.toLowerCase() : ch)
       jamo += at >= 0 && ch.length === 1 ? QWERTY_JAMO[at] : ch
     }
     return compose(jamo)
@@ -245,7 +272,7 @@
   }
 
   return {
-    normalize, splitWords, words, stem, tokens, isSyllable, isJamo, isLatin, isDigit,
+    normalize, splitWords, words, typedWords, stem, tokens, isSyllable, isJamo, isLatin, isDigit,
     isChosungWord, chosung, decompose, compose, fromQwerty, jamoDistance,
   }
 })
