@@ -6,9 +6,11 @@ STAMP := $(VENV)/.installed
 # ProperDocs (the maintained MkDocs 1.x fork) beside MkDocs: tests/compat builds the site with it.
 PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+# The style checker for doum's browser code (package.json); nothing a site build needs.
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-py test-js bench screens chromium clean properdocs
+.PHONY: serve build test test-py test-js format bench screens chromium clean properdocs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +29,16 @@ test: test-py test-js  ## the whole suite: pytest (builds, browser) and node:tes
 test-py: $(STAMP) chromium properdocs
 	$(BIN)/python -m pytest
 
-test-js:
+test-js: $(NODE_STAMP)  ## node:test for the browser modules, and one JavaScript style (Prettier)
+	node_modules/.bin/prettier --check .
 	node --test tests/
+
+format: $(NODE_STAMP)  ## rewrite doum's browser code in the project's one style
+	node_modules/.bin/prettier --write .
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 bench: $(STAMP) chromium  ## speed, size and search quality beside stock Material
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
