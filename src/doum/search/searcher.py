@@ -19,6 +19,7 @@ within one jamo of a known word, and its pages are flagged approximate.
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
 import math
 from dataclasses import dataclass
@@ -426,11 +427,12 @@ class Searcher:
         """(doc number, integer score) for pages and sections, best first."""
         return [hit for _, _, hits in self.rank(query)[0] for hit in hits]
 
-    def rank(self, query: str) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], Plan, bool]:
+    def rank(self, query: str, limit: int | None = None
+             ) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], Plan, bool]:
         """Pages best first — (page, integer score, its documents best first) — the plan
         used, and whether the pages are only approximate."""
         plan = self.analyze(query)
-        pages, cover = self.rank_plan(plan)
+        pages, cover = self.rank_plan(plan, None if plan.alternative else limit)
         if plan.alternative is not None and cover < 1:
             other, other_cover = self.rank_plan(plan.alternative)
             if other_cover > cover:
@@ -440,7 +442,7 @@ class Searcher:
         approximate = self.approximate_plan(query)
         if approximate is None:
             return [], plan, False
-        return self.rank_plan(approximate)[0], approximate, True
+        return self.rank_plan(approximate, limit)[0], approximate, True
 
     def approximate_plan(self, query: str) -> Plan | None:
         words = [w[:MAX_WORD_CHARS] for w in korean.words(query)[:MAX_WORDS]]
@@ -460,18 +462,24 @@ class Searcher:
                 _add(terms, term, boost)
         return Plan(terms, parts, [1.0] * len(parts), [[(t,) for t in part] for part in parts])
 
-    def rank_plan(self, plan: Plan) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], float]:
+    def rank_plan(self, plan: Plan, limit: int | None = None
+                  ) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], float]:
         """Pages for a plan, best first, and the best coverage any page reached."""
         if not plan.terms:
             return [], 0.0
         if self.memo is not None:  # reports run many queries that come down to one plan
-            key = (tuple(plan.terms.items()), tuple(map(tuple, plan.covers)), tuple(plan.weights))
+            key = (tuple(plan.terms.items()), tuple(map(tuple, plan.covers)), tuple(plan.weights), limit)
             if key not in self.memo:
-                self.memo[key] = self.rank_terms(plan)
+                self.memo[key] = self.rank_terms(plan, limit)
             return self.memo[key]
-        return self.rank_terms(plan)
+        return self.rank_terms(plan, limit)
 
-    def rank_terms(self, plan: Plan) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], float]:
+    def rank_terms(self, plan: Plan, limit: int | None = None
+                   ) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], float]:
+        """Pages best first. With a limit, only pages that can still reach the first `limit`
+        are scored in full (a page scores at most three times its base), so the first
+        `limit` are exact while the rest of the list is left out; the coverage returned is
+        then only over the pages scored."""
         scores, covered, titled = self.lunr_query(plan.terms)
         by_page: dict[str, list[tuple[int, int]]] = {}
         for ref, score in scores.items():
@@ -479,16 +487,30 @@ class Searcher:
         total = sum(plan.weights)
         answers = _answers(plan)
         none: set[str] = set()
-        pages = []
-        best_cover = 0.0
+        entries = []
         for page, hits in by_page.items():
             hits.sort(key=lambda hit: (-hit[1], hit[0]))
             rest = sum(score for _, score in hits[1:])
-            base = hits[0][1] + OTHER_DOCS * min(rest, hits[0][1])
+            entries.append((page, hits[0][1] + OTHER_DOCS * min(rest, hits[0][1]), hits))
+        if limit is not None:
+            entries.sort(key=lambda entry: -entry[1])
+        pages = []
+        best: list[int] = []  # the `limit` best scores so far (a min-heap)
+        best_cover = 0.0
+        for page, base, hits in entries:
+            if limit is not None and len(best) >= limit and \
+                    math.floor(base * (1 + TITLE_WEIGHT) * 1.000001 + 0.5) < best[0]:
+                break
             cover = _share(plan, answers, covered.get(page, none)) / total
             title = _share(plan, answers, titled.get(page, none)) / total
             best_cover = max(best_cover, cover)
-            pages.append((page, math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5), hits))
+            score = math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5)
+            pages.append((page, score, hits))
+            if limit is not None:
+                if len(best) < limit:
+                    heapq.heappush(best, score)
+                elif score > best[0]:
+                    heapq.heapreplace(best, score)
         pages.sort(key=lambda p: (-p[1], p[2][0][0]))
         return pages, best_cover
 
@@ -502,11 +524,18 @@ class Searcher:
         count = len(fields)
         query_vectors: list[dict[int, float]] = [{} for _ in fields]
         matched: dict[int, list[str]] = {}  # doc × fields + field slot → terms, first seen first
+        numbers: dict[str, int] = {}
+        # Terms whose posting was cut to its best CHAMPIONS documents: a document outside the
+        # posting may still hold the term, and lunr's dot product then counts it too.
+        cut: list[list[int]] = [[] for _ in fields]
         for term, boost in terms.items():
             index, docs_by_slot = self.posting_docs(term)
+            numbers[term] = index
             for slot in range(count):
                 vector = query_vectors[slot]
                 vector[index] = vector[index] + boost if index in vector else boost
+                if len(docs_by_slot[slot]) >= lunrpack.CHAMPIONS:
+                    cut[slot].append(index)
                 for doc in docs_by_slot[slot]:
                     key = doc * count + slot
                     found = matched.get(key)
@@ -533,17 +562,13 @@ class Searcher:
             if magnitudes[slot] == 0 or magnitude == 0:
                 score = 0
             else:
-                dot = 0  # over the shared terms in term order, as lunr's Vector.dot
-                if len(items) < len(query):
-                    for index, other in items:
-                        value = query.get(index)
-                        if value is not None:
-                            dot += value * other
-                else:
-                    for index, value in ordered[slot]:
-                        other = elements.get(index)
-                        if other is not None:
-                            dot += value * other
+                # the shared terms, in term order as lunr's Vector.dot adds them
+                shared = [numbers[term] for term in found]
+                shared += [i for i in cut[slot] if i in elements and i not in shared]
+                shared.sort()
+                dot = 0
+                for index in shared:
+                    dot += query[index] * elements[index]
                 score = dot / magnitudes[slot]
             scores[doc] = scores[doc] + score if doc in scores else score
             if slot in cover_slots:
@@ -573,7 +598,7 @@ class Searcher:
 
     def search(self, query: str, limit: int = 5) -> list[PageHit]:
         """Pages, each scored from its own document and its sections together."""
-        pages, _, approximate = self.rank(query)
+        pages, _, approximate = self.rank(query, limit)
         return [
             PageHit(title=self.page_docs[page][1], location=page, summary=self.page_docs[page][2],
                     score=score / SCORE_SCALE, approximate=approximate)
