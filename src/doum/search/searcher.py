@@ -58,7 +58,9 @@ class Plan:
     terms: dict[str, float]  # index term → boost
     parts: list[dict[str, float]]  # per part of the query: its terms
     weights: list[float]  # per part: 1, or WEAK_WEIGHT for a function word
-    covers: list[list[tuple[str, ...]]]  # per part: term sets, any of which answers it
+    # per part: (term set, credit) — any set answers the part, the customer's own word in
+    # full (1), a correction or completion by its boost, a synonym by half
+    covers: list[list[tuple[tuple[str, ...], float]]]
     alternative: Plan | None = None  # the second-best split of a run-together word
 
 
@@ -154,7 +156,8 @@ class Searcher:
         self.rank_chosung_candidates(parts, chosung)
         stems = [korean.stem(unit) for unit in units]
         flat = [(term, p) for p, part in enumerate(parts) for term in part]
-        covers: list[list[tuple[str, ...]]] = [[(t,) for t in part] for part in parts]
+        covers: list[list[tuple[tuple[str, ...], float]]] = [
+            [((t,), min(1.0, b)) for t, b in part.items()] for part in parts]
         present = set(stems) | {term for term, _ in flat}
         for g in sorted({g for term in present for g in self.groups_by_term.get(term, ())}):
             group = self.synonyms[g]
@@ -174,7 +177,7 @@ class Searcher:
                             _add(parts[p], term, SYNONYM_BOOST / (1 if stand_in else len(member)))
                     # a phrase answers the part only with all its words
                     if all(term in self.known for term in member):
-                        covers[p].append(tuple(member))
+                        covers[p].append((tuple(member), 1.0 if stand_in else SYNONYM_BOOST))
         for part in parts:  # a word only the thesaurus knows is not looked up itself
             for term in [t for t in part if t not in self.known]:
                 del part[term]
@@ -186,7 +189,8 @@ class Searcher:
             for term, boost in parts[p].items():
                 _add(terms, term, boost * weights[p])
         return Plan(terms, [parts[p] for p in keep], [weights[p] for p in keep],
-                    [[c for c in dict.fromkeys(covers[p]) if all(t in self.known for t in c)] for p in keep])
+                    [[c for c in dict.fromkeys(covers[p]) if all(t in self.known for t in c[0])]
+                     for p in keep])
 
     def is_weak(self, word: str) -> bool:
         return word in self.weak or korean.stem(word) in self.weak
@@ -460,7 +464,7 @@ class Searcher:
         for part in parts:
             for term, boost in part.items():
                 _add(terms, term, boost)
-        return Plan(terms, parts, [1.0] * len(parts), [[(t,) for t in part] for part in parts])
+        return Plan(terms, parts, [1.0] * len(parts), [[((t,), 1.0) for t in part] for part in parts])
 
     def rank_plan(self, plan: Plan, limit: int | None = None
                   ) -> tuple[list[tuple[str, int, list[tuple[int, int]]]], float]:
@@ -606,26 +610,28 @@ class Searcher:
         ]
 
 
-Answers = dict[str, list[tuple[int, tuple[str, ...]]]]
+Answers = dict[str, list[tuple[int, tuple[str, ...], float]]]
 
 
 def _answers(plan: Plan) -> Answers:
-    """For each term, the parts it helps answer: (part, the words that must all be there)."""
+    """For each term, the parts it helps answer: (part, the words that must all be there,
+    the credit)."""
     by_first: Answers = {}
     for p, sets in enumerate(plan.covers):
-        for words in sets:
-            by_first.setdefault(words[0], []).append((p, words))
+        for words, credit in sets:
+            by_first.setdefault(words[0], []).append((p, words, credit))
     return by_first
 
 
 def _share(plan: Plan, answers: Answers, terms: set[str]) -> float:
-    """The weight of the plan's parts that some of these terms answer (added in part order)."""
-    answered: set[int] = set()
+    """The weight of the plan's parts these terms answer, each by its best credit (added in
+    part order)."""
+    answered: dict[int, float] = {}
     for term in terms:
-        for p, words in answers.get(term, ()):
-            if p not in answered and (len(words) == 1 or all(t in terms for t in words)):
-                answered.add(p)
-    return sum(plan.weights[p] for p in sorted(answered))
+        for p, words, credit in answers.get(term, ()):
+            if credit > answered.get(p, 0) and (len(words) == 1 or all(t in terms for t in words)):
+                answered[p] = credit
+    return sum(plan.weights[p] * answered[p] for p in sorted(answered))
 
 
 def _add(terms: dict[str, float], term: str, boost: float) -> None:

@@ -148,10 +148,15 @@
   function share(plan, terms) {
     let total = 0
     plan.covers.forEach((sets, p) => {
-      if (sets.some((set) => set.every((t) => terms.has(t)))) total += plan.weights[p]
+      let best = 0
+      for (const [set, credit] of sets) {
+        if (credit > best && set.every((t) => terms.has(t))) best = credit
+      }
+      if (best > 0) total += plan.weights[p] * best
     })
     return total
   }
+
 
   class Searcher {
     constructor(payload) {
@@ -253,7 +258,9 @@
         for (const term of part.keys()) flat.push([term, p])
       })
       const flatTerms = flat.map((entry) => entry[0])
-      const covers = parts.map((part) => [...part.keys()].map((t) => [t]))
+      // (term set, credit): the customer's own word in full, a correction or completion by
+      // its boost, a synonym by half
+      const covers = parts.map((part) => [...part].map(([t, b]) => [[t], Math.min(1, b)]))
       const present = new Set(stems.concat(flatTerms))
       const candidates = new Set()
       for (const term of present) for (const g of this.groupsByTerm.get(term) || []) candidates.add(g)
@@ -279,7 +286,7 @@
               if (this.known.has(term)) add(parts[p], term, SYNONYM_BOOST / (standIn ? 1 : member.length))
             }
             // a phrase answers the part only with all its words
-            if (member.every((term) => this.known.has(term))) covers[p].push(member)
+            if (member.every((term) => this.known.has(term))) covers[p].push([member, standIn ? 1 : SYNONYM_BOOST])
           }
         }
       }
@@ -297,8 +304,8 @@
       for (const p of keep) for (const [term, boost] of parts[p]) add(terms, term, boost * weights[p])
       const keepCovers = (sets) => {
         const seen = new Set()
-        return sets.filter((set) => {
-          const key = set.join(" ")
+        return sets.filter(([set, credit]) => {
+          const key = set.join(" ") + "/" + credit
           if (seen.has(key) || !set.every((t) => this.known.has(t))) return false
           seen.add(key)
           return true
@@ -630,7 +637,7 @@
       const terms = new Map()
       for (const part of parts) for (const [term, boost] of part) add(terms, term, boost)
       return {
-        terms, parts, weights: parts.map(() => 1), covers: parts.map((part) => [...part.keys()].map((t) => [t])), alternative: null,
+        terms, parts, weights: parts.map(() => 1), covers: parts.map((part) => [...part.keys()].map((t) => [[t], 1])), alternative: null,
       }
     }
 
