@@ -125,3 +125,16 @@ def test_pages_can_opt_out_of_search() -> None:
     docs = index.SearchDocuments(SimpleNamespace(synonyms=[]))
     docs.add_page(_page("a/b.md", "a/b/", {"search": {"exclude": True}}), "<p>x</p>", catalog)
     assert docs.docs == []
+
+
+def test_questions_are_searched_like_the_title_and_shown_nowhere(
+        tmp_path_factory: pytest.TempPathFactory, build) -> None:
+    from doum.search.searcher import Searcher
+
+    project = Path(__file__).parent / "fixtures" / "questions-site"
+    site = build(project, tmp_path_factory.mktemp("questions") / "site")
+    searcher = Searcher.from_site(site)
+    hits = searcher.search("집에 있는 데스크톱에서 메시지 보내려면", 2)
+    assert hits[0].location == "app/pc/"
+    assert "데스크톱" not in (site / "app" / "pc" / "index.html").read_text(encoding="utf-8")
+    assert "데스크톱" not in hits[0].title + hits[0].summary
