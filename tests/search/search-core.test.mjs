@@ -71,3 +71,16 @@ test("completes the word being typed from the best titles", { skip }, () => {
   const searcher = new Searcher(fixture("mini-payload.json"))
   assert.deepEqual(searcher.materialResult("비밀").suggest, ["비밀번호"])
 })
+
+test("a query one jamo from a known word shows the nearest pages, flagged approximate", { skip }, () => {
+  const { Searcher, APPROXIMATE_MARK } = load()
+  const searcher = new Searcher(fixture("mini-payload.json"))
+  const hits = searcher.search("탈퇴ㅎ", 3)
+  assert.equal(hits[0].location, "account/delete/")
+  assert.ok(hits.every((hit) => hit.approximate === true))
+  const { items, approximate } = searcher.materialResult("탈퇴ㅎ")
+  assert.equal(approximate, true)
+  assert.ok(items[0][0].title.startsWith(APPROXIMATE_MARK))
+  assert.equal(searcher.materialResult("탈퇴").approximate, false)
+  assert.ok(!searcher.materialResult("탈퇴").items[0][0].title.includes("doum-search-approximate"))
+})
