@@ -14,7 +14,8 @@ class FakeWorker extends EventTarget {
     this.terminated = false
     this.behaviour = FakeWorker.behaviour
     FakeWorker.created.push(this)
-    if (this.behaviour === 'error') queueMicrotask(() => this.dispatchEvent(new Event('error', { cancelable: true })))
+    if (this.behaviour === 'error')
+      queueMicrotask(() => this.dispatchEvent(new Event('error', { cancelable: true })))
     if (['ok', 'index-failed', 'mute-after-hello'].includes(this.behaviour)) {
       queueMicrotask(() => this.emit({ type: 'doum:hello' }))
     }
@@ -26,8 +27,13 @@ class FakeWorker extends EventTarget {
 
   postMessage(message) {
     if (this.behaviour === 'ok') {
-      queueMicrotask(() => this.emit({ type: 'doum:result', id: message.id,
-        results: [{ title: `${message.query} 답`, location: 'account/reset-password/', score: 1 }] }))
+      queueMicrotask(() =>
+        this.emit({
+          type: 'doum:result',
+          id: message.id,
+          results: [{ title: `${message.query} 답`, location: 'account/reset-password/', score: 1 }],
+        }),
+      )
     }
     if (this.behaviour === 'index-failed') {
       queueMicrotask(() => this.emit({ type: 'doum:result', id: message.id, error: 'Error: 404' }))
@@ -73,7 +79,10 @@ test('a silent worker is given up after 1.5 s, its replacement too; more questio
   try {
     fresh('silent')
     let outcome = null
-    search('비밀번호').then(() => (outcome = 'resolved'), (error) => (outcome = error))
+    search('비밀번호').then(
+      () => (outcome = 'resolved'),
+      (error) => (outcome = error),
+    )
     await flush()
     mock.timers.tick(1000)
     search('비밀번호 찾기').catch(() => {}) // a second question to the same silent worker
@@ -114,7 +123,10 @@ test('a live worker that stops answering is given up after 15 s of silence', asy
     fresh('mute-after-hello')
     kept.behaviour = 'silent'
     let outcome = null
-    search('환불 안 돼요').then(() => (outcome = 'resolved'), (error) => (outcome = error))
+    search('환불 안 돼요').then(
+      () => (outcome = 'resolved'),
+      (error) => (outcome = error),
+    )
     await flush()
     mock.timers.tick(14_000)
     await flush()

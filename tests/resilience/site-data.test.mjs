@@ -19,8 +19,12 @@ async function siteWith(json) {
 const DEFAULT_SITE = { support: {}, contact: { url: 'contact/' }, search: { popular_keywords: [] } }
 
 for (const [name, text] of [
-  ['missing', undefined], ['invalid', '{"support": '], ['a number', '1e300'], ['a list', '[]'],
-  ['a string', '"toString"'], ['null', 'null'],
+  ['missing', undefined],
+  ['invalid', '{"support": '],
+  ['a number', '1e300'],
+  ['a list', '[]'],
+  ['a string', '"toString"'],
+  ['null', 'null'],
 ]) {
   test(`#doum-site ${name} reads as the default`, async () => {
     const { site } = await siteWith(text === undefined ? {} : { 'doum-site': text })
@@ -31,8 +35,13 @@ for (const [name, text] of [
 }
 
 test('parts of the wrong shape are replaced, the rest kept', async () => {
-  const { site } = await siteWith({ 'doum-site': JSON.stringify({
-    support: 'x', contact: { url: 7, services: ['카카오톡'] }, search: { popular_keywords: ['탈퇴', {}, 3] } }) })
+  const { site } = await siteWith({
+    'doum-site': JSON.stringify({
+      support: 'x',
+      contact: { url: 7, services: ['카카오톡'] },
+      search: { popular_keywords: ['탈퇴', {}, 3] },
+    }),
+  })
   const data = site.siteData()
   assert.deepEqual(data.support, {})
   assert.deepEqual(data.contact, { url: 'contact/', services: ['카카오톡'] })
@@ -42,15 +51,20 @@ test('parts of the wrong shape are replaced, the rest kept', async () => {
 test('the contact URL comes from the site data (use_directory_urls: false)', async () => {
   const { site } = await siteWith({ 'doum-site': JSON.stringify({ contact: { url: 'contact.html' } }) })
   assert.equal(site.contactUrl(), ROOT + 'contact.html')
-  assert.equal(site.prefillLink({ service: '이모티콘', type: '결제/환불', q: '  환불 & 취소  ', from: 'paid/a.html' }),
-    ROOT + 'contact.html?service=%EC%9D%B4%EB%AA%A8%ED%8B%B0%EC%BD%98&type=%EA%B2%B0%EC%A0%9C%2F%ED%99%98%EB%B6%88'
-    + '&q=%ED%99%98%EB%B6%88+%26+%EC%B7%A8%EC%86%8C&from=paid%2Fa.html')
+  assert.equal(
+    site.prefillLink({ service: '이모티콘', type: '결제/환불', q: '  환불 & 취소  ', from: 'paid/a.html' }),
+    ROOT +
+      'contact.html?service=%EC%9D%B4%EB%AA%A8%ED%8B%B0%EC%BD%98&type=%EA%B2%B0%EC%A0%9C%2F%ED%99%98%EB%B6%88' +
+      '&q=%ED%99%98%EB%B6%88+%26+%EC%B7%A8%EC%86%8C&from=paid%2Fa.html',
+  )
 })
 
 test('prefillLink leaves out empty and non-text values, and ignores unknown keys', async () => {
   const { site } = await siteWith({})
-  assert.equal(site.prefillLink({ service: '', type: ' ', q: { toString: () => 'x' }, from: 3, evil: 'y' }),
-    ROOT + 'contact/')
+  assert.equal(
+    site.prefillLink({ service: '', type: ' ', q: { toString: () => 'x' }, from: 3, evil: 'y' }),
+    ROOT + 'contact/',
+  )
   assert.equal(site.prefillLink(null), ROOT + 'contact/')
   assert.equal(site.prefillLink(), ROOT + 'contact/')
 })

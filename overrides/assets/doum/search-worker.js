@@ -17,19 +17,19 @@
  * cannot hear the worker Material started, also on the BroadcastChannel "doum-search" as
  * {state} (shared/header-search.js listens). */
 /* global importScripts, doumSearchCore */
-self.postMessage({ type: "doum:hello" })
-importScripts("search/lunr.js", "search/korean.js", "search/core.js")
+self.postMessage({ type: 'doum:hello' })
+importScripts('search/lunr.js', 'search/korean.js', 'search/core.js')
 
 const SETUP = 0
 const READY = 1
 const QUERY = 2
 const RESULT = 3
-const INDEX_URL = new URL("../../search/doum.json", self.location.href)
+const INDEX_URL = new URL('../../search/doum.json', self.location.href)
 const RETRY_MS = [2000, 5000, 10000, 30000] // then every 30 s while Material waits
 
 let searcher = null // a promise of the Searcher; null after a failed load
 let failed = false // after a failure, ask the server again rather than a cached copy
-const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("doum-search") : null
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('doum-search') : null
 
 function announce(state) {
   self.postMessage({ type: `doum:${state}` })
@@ -42,9 +42,9 @@ function announce(state) {
 
 function load() {
   if (!searcher) {
-    announce("loading")
-    const heartbeat = setInterval(() => announce("loading"), 1000)
-    searcher = fetch(INDEX_URL, failed ? { cache: "no-cache" } : {})
+    announce('loading')
+    const heartbeat = setInterval(() => announce('loading'), 1000)
+    searcher = fetch(INDEX_URL, failed ? { cache: 'no-cache' } : {})
       .then((response) => {
         if (!response.ok) throw new Error(`doum search: ${INDEX_URL} answered ${response.status}`)
         return response.json()
@@ -53,11 +53,11 @@ function load() {
     searcher.then(
       () => {
         clearInterval(heartbeat)
-        announce("ready")
+        announce('ready')
       },
       () => {
         clearInterval(heartbeat)
-        announce("failed")
+        announce('failed')
         searcher = null // the next caller fetches again
         failed = true
       },
@@ -77,15 +77,15 @@ function setUpMaterial(attempt = 0) {
 }
 
 function answer(message, ready) {
-  if (message.type === QUERY) return { type: RESULT, data: ready.materialResult(String(message.data ?? "")) }
-  if (message.type === "doum:search") {
+  if (message.type === QUERY) return { type: RESULT, data: ready.materialResult(String(message.data ?? '')) }
+  if (message.type === 'doum:search') {
     const limit = Math.max(1, Math.min(Number(message.limit) || 5, 50))
-    return { type: "doum:result", id: message.id, results: ready.search(String(message.query ?? ""), limit) }
+    return { type: 'doum:result', id: message.id, results: ready.search(String(message.query ?? ''), limit) }
   }
   return null
 }
 
-self.addEventListener("message", (event) => {
+self.addEventListener('message', (event) => {
   const message = event.data || {}
   if (message.type === SETUP) {
     setUpMaterial()
@@ -98,7 +98,8 @@ self.addEventListener("message", (event) => {
     },
     (error) => {
       // The API's caller must never wait: say the index is unavailable.
-      if (message.type === "doum:search") self.postMessage({ type: "doum:result", id: message.id, error: String(error) })
+      if (message.type === 'doum:search')
+        self.postMessage({ type: 'doum:result', id: message.id, error: String(error) })
       // Material only queries after READY, i.e. with an index; nothing to say otherwise.
     },
   )

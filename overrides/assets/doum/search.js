@@ -8,16 +8,16 @@
 // replacement fails too, search() rejects with a SearchUnavailableError, and callers say so
 // (shared/unavailable.js) with the ways to reach support instead of a spinner. The next call starts
 // afresh, so search comes back as soon as the files do.
-import { SITE_ROOT } from "./shared/site.js"
+import { SITE_ROOT } from './shared/site.js'
 
 export class SearchUnavailableError extends Error {
   constructor(reason) {
     super(`doum search unavailable: ${reason}`)
-    this.name = "SearchUnavailableError"
+    this.name = 'SearchUnavailableError'
   }
 }
 
-const workerUrl = new URL("assets/doum/search-worker.js", SITE_ROOT)
+const workerUrl = new URL('assets/doum/search-worker.js', SITE_ROOT)
 const START_MS = 1500 // a worker says hello first thing: silence this long means it never started
 const ANSWER_MS = 15000 // silence allowed from a live worker (it says so every second while loading)
 
@@ -35,14 +35,14 @@ function spawn(replaced) {
     queueMicrotask(() => fail(current, String(error)))
     return
   }
-  current.worker.addEventListener("message", ({ data }) => {
-    if (session !== current || !data || typeof data !== "object") return
-    if (data.type === "doum:hello" || data.type === "doum:loading") {
+  current.worker.addEventListener('message', ({ data }) => {
+    if (session !== current || !data || typeof data !== 'object') return
+    if (data.type === 'doum:hello' || data.type === 'doum:loading') {
       current.alive = true
       watch(current, true)
       return
     }
-    if (data.type !== "doum:result" || !pending.has(data.id)) return
+    if (data.type !== 'doum:result' || !pending.has(data.id)) return
     if (data.error) {
       fail(current, data.error)
       return
@@ -52,9 +52,9 @@ function spawn(replaced) {
     entry.resolve(Array.isArray(data.results) ? data.results : [])
     watch(current, true)
   })
-  current.worker.addEventListener("error", (event) => {
+  current.worker.addEventListener('error', (event) => {
     event.preventDefault()
-    if (session === current) fail(current, "the worker failed")
+    if (session === current) fail(current, 'the worker failed')
   })
   for (const { message } of pending.values()) current.worker.postMessage(message)
   watch(current, false)
@@ -68,7 +68,7 @@ function watch(current, progress) {
     current.timer = 0
   }
   if (!pending.size || current.timer) return
-  current.timer = setTimeout(() => fail(current, "no answer"), current.alive ? ANSWER_MS : START_MS)
+  current.timer = setTimeout(() => fail(current, 'no answer'), current.alive ? ANSWER_MS : START_MS)
 }
 
 function fail(current, reason) {
@@ -87,10 +87,10 @@ function fail(current, reason) {
 }
 
 export async function search(query, { limit = 5 } = {}) {
-  const text = String(query ?? "")
+  const text = String(query ?? '')
   if (!text.trim()) return []
   const id = nextId++
-  const message = { type: "doum:search", id, query: text, limit }
+  const message = { type: 'doum:search', id, query: text, limit }
   const results = await new Promise((resolve, reject) => {
     pending.set(id, { message, resolve, reject })
     if (!session) {

@@ -4,8 +4,8 @@
 //    holidays: {"2026-02-17": "설날"}, closed: {"2026-12-31": "연말 휴무"}, span: {start, end}}
 // Minutes count from midnight in the calendar's own time zone.
 
-const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
-const WEEKDAY_KO = { sun: "일", mon: "월", tue: "화", wed: "수", thu: "목", fri: "금", sat: "토" }
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
+const WEEKDAY_KO = { sun: '일', mon: '월', tue: '화', wed: '수', thu: '목', fri: '금', sat: '토' }
 const DAY_MS = 86400000
 const SEARCH_DAYS = 400 // a longer closure than this means the calendar is misconfigured
 
@@ -13,10 +13,19 @@ const partsFormats = new Map()
 
 function partsFormat(timeZone) {
   if (!partsFormats.has(timeZone)) {
-    partsFormats.set(timeZone, new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", weekday: "short",
-      year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
-    }))
+    partsFormats.set(
+      timeZone,
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+    )
   }
   return partsFormats.get(timeZone)
 }
@@ -28,7 +37,9 @@ export function wallClock(instant, timeZone) {
   const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)]
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
-    year, month, day,
+    year,
+    month,
+    day,
     weekday: parts.weekday.slice(0, 3).toLowerCase(),
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
   }
@@ -36,10 +47,11 @@ export function wallClock(instant, timeZone) {
 
 // The instant (epoch ms) at which a time zone's wall clock shows `minutes` on date "YYYY-MM-DD".
 export function zonedInstant(date, minutes, timeZone) {
-  const [year, month, day] = date.split("-").map(Number)
+  const [year, month, day] = date.split('-').map(Number)
   const asUtc = Date.UTC(year, month - 1, day, 0, minutes)
   let guess = asUtc
-  for (let i = 0; i < 2; i++) { // twice settles daylight-saving edges
+  for (let i = 0; i < 2; i++) {
+    // twice settles daylight-saving edges
     const seen = wallClock(guess, timeZone)
     const seenUtc = Date.UTC(seen.year, seen.month - 1, seen.day, 0, seen.minutes)
     guess += asUtc - seenUtc
@@ -48,22 +60,22 @@ export function zonedInstant(date, minutes, timeZone) {
 }
 
 function addDays(date, days) {
-  const [year, month, day] = date.split("-").map(Number)
+  const [year, month, day] = date.split('-').map(Number)
   return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10)
 }
 
 function weekdayOf(date) {
-  const [year, month, day] = date.split("-").map(Number)
+  const [year, month, day] = date.split('-').map(Number)
   return WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]
 }
 
 // Why agents are away all day, or null on a working day.
 function dayOff(date, calendar) {
   const closed = calendar.closed?.[date]
-  if (closed) return { reason: "closed-date", name: closed }
+  if (closed) return { reason: 'closed-date', name: closed }
   const holiday = calendar.holidays?.[date]
-  if (holiday) return { reason: "holiday", name: holiday }
-  if (!calendar.hours?.[weekdayOf(date)]) return { reason: "day-off" }
+  if (holiday) return { reason: 'holiday', name: holiday }
+  if (!calendar.hours?.[weekdayOf(date)]) return { reason: 'day-off' }
   return null
 }
 
@@ -97,41 +109,62 @@ export function nextOpening(date, minutes, calendar) {
  */
 export function supportState(instant, calendar) {
   const now = wallClock(instant, calendar.timezone)
-  const beyondSpan = Boolean(calendar.span && (now.date > calendar.span.end || now.date < calendar.span.start))
+  const beyondSpan = Boolean(
+    calendar.span && (now.date > calendar.span.end || now.date < calendar.span.start),
+  )
   const base = { at: Number(instant), today: now.date, beyondSpan }
   const off = dayOff(now.date, calendar)
   if (off) {
-    const state = off.reason === "day-off" ? "closed" : "holiday"
+    const state = off.reason === 'day-off' ? 'closed' : 'holiday'
     const named = off.name ? { holidayName: off.name } : {}
-    return { ...base, state, reason: off.reason, ...named, nextOpen: nextOpening(addDays(now.date, 1), 0, calendar) }
+    return {
+      ...base,
+      state,
+      reason: off.reason,
+      ...named,
+      nextOpen: nextOpening(addDays(now.date, 1), 0, calendar),
+    }
   }
   const [open, close] = calendar.hours[now.weekday]
   if (now.minutes < open) {
-    return { ...base, state: "closed", reason: "before-hours", nextOpen: nextOpening(now.date, now.minutes, calendar) }
+    return {
+      ...base,
+      state: 'closed',
+      reason: 'before-hours',
+      nextOpen: nextOpening(now.date, now.minutes, calendar),
+    }
   }
   if (now.minutes >= close) {
-    return { ...base, state: "closed", reason: "after-hours", nextOpen: nextOpening(now.date, now.minutes, calendar) }
+    return {
+      ...base,
+      state: 'closed',
+      reason: 'after-hours',
+      nextOpen: nextOpening(now.date, now.minutes, calendar),
+    }
   }
   const pause = inBreak(now.minutes, calendar)
   if (pause) {
     return {
-      ...base, state: "lunch", reason: "break", breakLabel: pause.label,
+      ...base,
+      state: 'lunch',
+      reason: 'break',
+      breakLabel: pause.label,
       nextOpen: nextOpening(now.date, now.minutes, calendar),
     }
   }
   const nextBreak = (calendar.breaks || []).map((b) => b.start).filter((s) => s > now.minutes && s < close)
   const closesAt = zonedInstant(now.date, Math.min(close, ...nextBreak), calendar.timezone)
-  return { ...base, state: "open", reason: "open", nextOpen: Number(instant), closesAt }
+  return { ...base, state: 'open', reason: 'open', nextOpen: Number(instant), closesAt }
 }
 
 // "설날이라" / "연휴라": the ending depends on whether the last syllable has a final consonant.
 function reasonEnding(word) {
   const code = word.charCodeAt(word.length - 1) - 0xac00
   const hangul = code >= 0 && code < 11172
-  return hangul && code % 28 === 0 ? "라" : "이라"
+  return hangul && code % 28 === 0 ? '라' : '이라'
 }
 
-const pad = (n) => String(n).padStart(2, "0")
+const pad = (n) => String(n).padStart(2, '0')
 
 // "12:00" in a time zone.
 export function formatTime(instant, timeZone) {
@@ -147,14 +180,14 @@ export function formatDateTime(instant, timeZone) {
 
 // The same moment for a visitor elsewhere, or "" when their clock reads the same.
 export function visitorTime(instant, calendarZone, visitorZone, format = formatDateTime) {
-  if (!visitorZone || visitorZone === calendarZone) return ""
+  if (!visitorZone || visitorZone === calendarZone) return ''
   const theirs = format(instant, visitorZone)
-  return theirs === format(instant, calendarZone) ? "" : theirs
+  return theirs === format(instant, calendarZone) ? '' : theirs
 }
 
 // What people call the calendar's clock: "한국 시간" for Asia/Seoul.
 export function zoneName(timeZone) {
-  return timeZone === "Asia/Seoul" ? "한국 시간" : "상담 센터 시간"
+  return timeZone === 'Asia/Seoul' ? '한국 시간' : '상담 센터 시간'
 }
 
 /**
@@ -165,27 +198,34 @@ export function zoneName(timeZone) {
 export function describeState(state, calendar, visitorZone) {
   const zone = calendar.timezone
   const elsewhere = Boolean(visitorTime(state.at, zone, visitorZone, formatDateTime))
-  const tag = elsewhere ? `${zoneName(zone)} ` : ""
+  const tag = elsewhere ? `${zoneName(zone)} ` : ''
   // The visitor's clock: just the time on the same date, the full date otherwise.
   const mine = (instant) => {
-    if (!elsewhere) return ""
+    if (!elsewhere) return ''
     const sameDate = wallClock(instant, zone).date === wallClock(instant, visitorZone).date
     return ` (내 시간 ${(sameDate ? formatTime : formatDateTime)(instant, visitorZone)})`
   }
-  const next = state.nextOpen == null
-    ? "다음 상담 시간이 정해지지 않았어요"
-    : `다음 상담: ${tag}${formatDateTime(state.nextOpen, zone)}${mine(state.nextOpen)}`
+  const next =
+    state.nextOpen == null
+      ? '다음 상담 시간이 정해지지 않았어요'
+      : `다음 상담: ${tag}${formatDateTime(state.nextOpen, zone)}${mine(state.nextOpen)}`
   switch (state.state) {
-    case "open":
-      return { agent: "상담원 상담 가능", detail: `${tag}${formatTime(state.closesAt, zone)}까지${mine(state.closesAt)}` }
-    case "lunch":
+    case 'open':
       return {
-        agent: `상담원 ${state.breakLabel || "점심시간"}`,
+        agent: '상담원 상담 가능',
+        detail: `${tag}${formatTime(state.closesAt, zone)}까지${mine(state.closesAt)}`,
+      }
+    case 'lunch':
+      return {
+        agent: `상담원 ${state.breakLabel || '점심시간'}`,
         detail: `${tag}${formatTime(state.nextOpen, zone)}에 다시 상담해요${mine(state.nextOpen)}`,
       }
-    case "holiday":
-      return { agent: `오늘은 ${state.holidayName}${reasonEnding(state.holidayName)} 상담원이 쉬어요`, detail: next }
+    case 'holiday':
+      return {
+        agent: `오늘은 ${state.holidayName}${reasonEnding(state.holidayName)} 상담원이 쉬어요`,
+        detail: next,
+      }
     default:
-      return { agent: "지금은 상담원 상담 시간이 아니에요", detail: next }
+      return { agent: '지금은 상담원 상담 시간이 아니에요', detail: next }
   }
 }

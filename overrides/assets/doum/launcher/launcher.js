@@ -2,13 +2,13 @@
 // Markup: partials/doum-launcher.html (outside Material's container, so it survives instant
 // navigation). Operators' API: window.doum.launcher.open() / close() / toggle(), the events
 // doum:launcher-open / doum:launcher-close on document, and [data-doum-launcher] links.
-import { describeState, supportState } from "./calendar.js"
-import { agentState, onStatus } from "../shared/status.js" // status.json: closures, changed hours
-import { search } from "../search.js"
-import { UNAVAILABLE_MESSAGE } from "../shared/unavailable.js"
-import { pageData, prefillLink, siteData } from "../shared/site.js"
+import { describeState, supportState } from './calendar.js'
+import { agentState, onStatus } from '../shared/status.js' // status.json: closures, changed hours
+import { search } from '../search.js'
+import { UNAVAILABLE_MESSAGE } from '../shared/unavailable.js'
+import { pageData, prefillLink, siteData } from '../shared/site.js'
 
-const STORE_KEY = "doum.launcher.v1"
+const STORE_KEY = 'doum.launcher.v1'
 const ANSWERS = 3
 const TYPING_DELAY_MS = 150
 const COMPOSING_DELAY_MS = 300 // Hangul syllables still forming: wait a little longer
@@ -20,21 +20,33 @@ const QUESTION_MAX = 500
 const store = {
   load() {
     let saved = null
-    try { saved = JSON.parse(sessionStorage.getItem(STORE_KEY)) } catch { return {} }
-    if (!saved || typeof saved !== "object" || Array.isArray(saved)) return {}
+    try {
+      saved = JSON.parse(sessionStorage.getItem(STORE_KEY))
+    } catch {
+      return {}
+    }
+    if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return {}
     return {
       open: saved.open === true,
-      question: typeof saved.question === "string" ? saved.question.slice(0, QUESTION_MAX) : "",
+      question: typeof saved.question === 'string' ? saved.question.slice(0, QUESTION_MAX) : '',
       escalated: saved.escalated === true,
     }
   },
   save(state) {
-    try { sessionStorage.setItem(STORE_KEY, JSON.stringify(state)) } catch { /* private mode: forget */ }
+    try {
+      sessionStorage.setItem(STORE_KEY, JSON.stringify(state))
+    } catch {
+      /* private mode: forget */
+    }
   },
 }
 
 function visitorTimeZone() {
-  try { return Intl.DateTimeFormat().resolvedOptions().timeZone } catch { return "" }
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone
+  } catch {
+    return ''
+  }
 }
 
 class Launcher {
@@ -47,13 +59,13 @@ class Launcher {
     this.typing = 0 // waits for the customer to pause before asking search
     this.query = 0 // number of the latest question sent to search; older answers are dropped
     this.part = (name) => panel.querySelector(`[data-doum-${name}]`)
-    this.input = panel.querySelector("#doum-question")
-    this.agent = this.part("agent")
-    this.email = this.part("email")
-    this.options = panel.querySelector("#doum-options")
-    this.escalate = this.part("escalate")
+    this.input = panel.querySelector('#doum-question')
+    this.agent = this.part('agent')
+    this.email = this.part('email')
+    this.options = panel.querySelector('#doum-options')
+    this.escalate = this.part('escalate')
     // The panel outlives instant navigation: pin its relative links to this first page's URL.
-    for (const a of panel.querySelectorAll("a[href]")) a.href = a.href
+    for (const a of panel.querySelectorAll('a[href]')) a.href = a.href
     this.button = this.upgrade(link)
     this.listen()
     this.restore()
@@ -61,53 +73,55 @@ class Launcher {
 
   // The no-JS link becomes a real button that controls the panel.
   upgrade(link) {
-    const button = document.createElement("button")
-    button.type = "button"
+    const button = document.createElement('button')
+    button.type = 'button'
     button.className = link.className
-    button.setAttribute("aria-controls", this.panel.id)
-    button.setAttribute("aria-expanded", "false")
-    button.setAttribute("aria-haspopup", "dialog")
+    button.setAttribute('aria-controls', this.panel.id)
+    button.setAttribute('aria-expanded', 'false')
+    button.setAttribute('aria-haspopup', 'dialog')
     button.append(...link.childNodes)
     link.replaceWith(button)
     return button
   }
 
   listen() {
-    onStatus(() => { if (this.isOpen()) this.renderStatus() }) // status.json arrived after the panel opened
-    this.button.addEventListener("click", () => this.toggle())
-    this.part("close").addEventListener("click", () => this.close())
-    this.panel.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && !event.isComposing) {
+    onStatus(() => {
+      if (this.isOpen()) this.renderStatus()
+    }) // status.json arrived after the panel opened
+    this.button.addEventListener('click', () => this.toggle())
+    this.part('close').addEventListener('click', () => this.close())
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.isComposing) {
         event.preventDefault()
         this.close()
       }
     })
-    this.part("bot").addEventListener("submit", (event) => {
+    this.part('bot').addEventListener('submit', (event) => {
       event.preventDefault()
       this.ask(0)
     })
-    this.input.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && event.isComposing) event.preventDefault() // Enter ends the syllable only
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && event.isComposing) event.preventDefault() // Enter ends the syllable only
     })
-    this.input.addEventListener("input", (event) => {
+    this.input.addEventListener('input', (event) => {
       this.save()
       this.renderEmail()
       this.ask(event.isComposing ? COMPOSING_DELAY_MS : TYPING_DELAY_MS)
     })
-    this.input.addEventListener("compositionend", () => this.ask(0))
-    this.escalate.addEventListener("click", () => this.showOptions(this.options.hidden, true))
-    this.agent.addEventListener("click", (event) => {
-      if (this.agent.getAttribute("aria-disabled") === "true") event.preventDefault()
+    this.input.addEventListener('compositionend', () => this.ask(0))
+    this.escalate.addEventListener('click', () => this.showOptions(this.options.hidden, true))
+    this.agent.addEventListener('click', (event) => {
+      if (this.agent.getAttribute('aria-disabled') === 'true') event.preventDefault()
     })
-    this.agent.addEventListener("keydown", (event) => {
+    this.agent.addEventListener('keydown', (event) => {
       // A disabled link keeps focus (so its reason is read) but Enter must do nothing.
-      if (event.key === "Enter" && this.agent.getAttribute("aria-disabled") === "true") event.preventDefault()
+      if (event.key === 'Enter' && this.agent.getAttribute('aria-disabled') === 'true') event.preventDefault()
     })
   }
 
   restore() {
     const saved = store.load()
-    this.input.value = saved.question || ""
+    this.input.value = saved.question || ''
     this.showOptions(Boolean(saved.escalated), false)
     if (saved.open) this.open({ focus: false })
   }
@@ -124,7 +138,7 @@ class Launcher {
     const wasOpen = this.isOpen()
     this.opener = opener
     this.panel.hidden = false
-    this.button.setAttribute("aria-expanded", "true")
+    this.button.setAttribute('aria-expanded', 'true')
     this.renderStatus()
     this.renderEmail()
     if (this.input.value) this.ask(0)
@@ -132,14 +146,14 @@ class Launcher {
     this.timer = setInterval(() => this.renderStatus(), STATUS_REFRESH_MS)
     if (focus) this.input.focus()
     this.save()
-    if (!wasOpen) document.dispatchEvent(new CustomEvent("doum:launcher-open"))
+    if (!wasOpen) document.dispatchEvent(new CustomEvent('doum:launcher-open'))
   }
 
   close() {
     if (!this.isOpen()) return
     const focusWasInside = this.panel.contains(document.activeElement)
     this.panel.hidden = true
-    this.button.setAttribute("aria-expanded", "false")
+    this.button.setAttribute('aria-expanded', 'false')
     clearInterval(this.timer)
     if (focusWasInside || document.activeElement === document.body) {
       const back = this.opener?.isConnected ? this.opener : this.button
@@ -147,7 +161,7 @@ class Launcher {
     }
     this.opener = null
     this.save()
-    document.dispatchEvent(new CustomEvent("doum:launcher-close"))
+    document.dispatchEvent(new CustomEvent('doum:launcher-close'))
   }
 
   toggle(options) {
@@ -166,9 +180,9 @@ class Launcher {
 
   showOptions(shown, moveFocus) {
     this.options.hidden = !shown
-    this.escalate.setAttribute("aria-expanded", String(shown))
+    this.escalate.setAttribute('aria-expanded', String(shown))
     if (shown) this.renderStatus()
-    if (shown && moveFocus) this.options.querySelector("h3").focus()
+    if (shown && moveFocus) this.options.querySelector('h3').focus()
     this.save()
   }
 
@@ -176,29 +190,31 @@ class Launcher {
     const calendar = this.support.calendar
     if (!calendar?.timezone) return
     const { state, text } = agentState(Date.now(), calendar, visitorTimeZone()) // calendar + status.json
-    const item = this.part("agent-status")
+    const item = this.part('agent-status')
     item.dataset.state = state.state
-    this.part("agent-title").textContent = text.agent
-    this.part("agent-detail").textContent = text.detail
+    this.part('agent-title').textContent = text.agent
+    this.part('agent-detail').textContent = text.detail
     this.renderAgent(state, text)
   }
 
   renderAgent(state, text) {
-    const reason = this.part("agent-reason")
+    const reason = this.part('agent-reason')
     const chatUrl = this.support.chat_url
-    if (state.state === "open" && chatUrl) {
+    if (state.state === 'open' && chatUrl) {
       this.agent.href = chatUrl
-      this.agent.removeAttribute("aria-disabled")
-      this.agent.removeAttribute("role")
-      this.agent.removeAttribute("tabindex")
+      this.agent.removeAttribute('aria-disabled')
+      this.agent.removeAttribute('role')
+      this.agent.removeAttribute('tabindex')
       reason.textContent = `새 탭에서 상담원 채팅이 열려요. ${text.detail}`
       return
     }
-    this.agent.removeAttribute("href")
-    this.agent.setAttribute("aria-disabled", "true")
-    this.agent.setAttribute("role", "link")
+    this.agent.removeAttribute('href')
+    this.agent.setAttribute('aria-disabled', 'true')
+    this.agent.setAttribute('role', 'link')
     this.agent.tabIndex = 0
-    reason.textContent = chatUrl ? `${text.agent}. ${text.detail}` : "상담원 채팅 주소가 아직 설정되지 않았어요."
+    reason.textContent = chatUrl
+      ? `${text.agent}. ${text.detail}`
+      : '상담원 채팅 주소가 아직 설정되지 않았어요.'
   }
 
   // The contact page, prefilled with this page's service and category and the bot question.
@@ -214,11 +230,11 @@ class Launcher {
 
   async answer(question) {
     const number = ++this.query
-    const list = this.part("answers")
-    const status = this.panel.querySelector("#doum-bot-status")
+    const list = this.part('answers')
+    const status = this.panel.querySelector('#doum-bot-status')
     if (!question) {
       list.replaceChildren()
-      status.textContent = ""
+      status.textContent = ''
       return
     }
     let results = []
@@ -239,19 +255,19 @@ class Launcher {
     list.replaceChildren(...results.slice(0, ANSWERS).map(answerItem))
     status.textContent = results.length
       ? `도움이 될 만한 답변 ${Math.min(results.length, ANSWERS)}개`
-      : "맞는 답변을 찾지 못했어요. 다른 말로 물어보거나 ‘해결되지 않았어요’를 눌러 주세요."
+      : '맞는 답변을 찾지 못했어요. 다른 말로 물어보거나 ‘해결되지 않았어요’를 눌러 주세요.'
   }
 }
 
 function answerItem({ title, summary, url }) {
-  const item = document.createElement("li")
-  item.className = "doum-bot__answer"
-  const link = document.createElement("a")
+  const item = document.createElement('li')
+  item.className = 'doum-bot__answer'
+  const link = document.createElement('a')
   link.href = url
   link.textContent = title
   item.append(link)
   if (summary) {
-    const line = document.createElement("p")
+    const line = document.createElement('p')
     line.textContent = summary
     item.append(line)
   }
@@ -259,8 +275,8 @@ function answerItem({ title, summary, url }) {
 }
 
 function start() {
-  const link = document.querySelector("a.doum-launcher")
-  const panel = document.getElementById("doum-panel")
+  const link = document.querySelector('a.doum-launcher')
+  const panel = document.getElementById('doum-panel')
   if (!link || !panel) return
   const launcher = new Launcher(link, panel, siteData())
   window.doum = window.doum || {}
@@ -272,13 +288,17 @@ function start() {
   }
   // Any [data-doum-launcher] link opens the panel. Capture phase: before Material's instant
   // navigation (a body listener) follows the link's fallback href.
-  document.addEventListener("click", (event) => {
-    const trigger = event.target instanceof Element && event.target.closest("[data-doum-launcher]")
-    if (!trigger || event.metaKey || event.ctrlKey || event.shiftKey) return
-    event.preventDefault()
-    event.stopPropagation()
-    launcher.open({ opener: trigger })
-  }, true)
+  document.addEventListener(
+    'click',
+    (event) => {
+      const trigger = event.target instanceof Element && event.target.closest('[data-doum-launcher]')
+      if (!trigger || event.metaKey || event.ctrlKey || event.shiftKey) return
+      event.preventDefault()
+      event.stopPropagation()
+      launcher.open({ opener: trigger })
+    },
+    true,
+  )
   const onPage = () => launcher.setPage(pageData())
   if (window.document$) window.document$.subscribe(onPage)
   else onPage()

@@ -12,158 +12,162 @@
 // The worker's index news on the "doum-search" BroadcastChannel makes this quicker ("failed")
 // and keeps a large index that is still loading ("loading", every second) from looking dead.
 // The message goes away as soon as Material shows a result (the worker retries the index).
-import { SITE_ROOT } from "./site.js";
-import { setNoticeQuery, unavailableNotice } from "./unavailable.js";
+import { SITE_ROOT } from './site.js'
+import { setNoticeQuery, unavailableNotice } from './unavailable.js'
 
-const SEARCH_FORM = "form[data-doum-search]";
-const WAIT_MS = 3000;
-const LOADING_MAX_MS = 30000; // a loading index is waited for this long at most
-const FAILED_CLASS = "doum-search-failed";
+const SEARCH_FORM = 'form[data-doum-search]'
+const WAIT_MS = 3000
+const LOADING_MAX_MS = 30000 // a loading index is waited for this long at most
+const FAILED_CLASS = 'doum-search-failed'
 
 /** Open Material's header search showing results for `query`. Returns false if absent. */
 export function openHeaderSearch(query) {
-  const toggle = document.getElementById("__search");
-  const input = document.querySelector("[data-md-component=search-query]");
-  if (!toggle || !input) return false;
+  const toggle = document.getElementById('__search')
+  const input = document.querySelector('[data-md-component=search-query]')
+  if (!toggle || !input) return false
   if (!toggle.checked) {
-    toggle.checked = true;
-    toggle.dispatchEvent(new Event("change"));
+    toggle.checked = true
+    toggle.dispatchEvent(new Event('change'))
   }
-  input.value = query;
+  input.value = query
   // Let the opened overlay lay out (on phones the input is hidden until then), then focus.
   requestAnimationFrame(() => {
-    input.focus();
-    input.setSelectionRange(query.length, query.length);
-    input.dispatchEvent(new KeyboardEvent("keyup", { key: "Enter", bubbles: true }));
-  });
-  return true;
+    input.focus()
+    input.setSelectionRange(query.length, query.length)
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', bubbles: true }))
+  })
+  return true
 }
 
 function bindForm(form) {
-  const input = form.querySelector("input[name=q]");
-  form.addEventListener("submit", (event) => {
-    const query = input ? input.value.trim() : "";
+  const input = form.querySelector('input[name=q]')
+  form.addEventListener('submit', (event) => {
+    const query = input ? input.value.trim() : ''
     if (!query) {
-      event.preventDefault();
-      input?.focus();
-      return;
+      event.preventDefault()
+      input?.focus()
+      return
     }
-    if (openHeaderSearch(query)) event.preventDefault();
-  });
-  for (const chip of form.querySelectorAll("[data-doum-query]")) {
-    chip.addEventListener("click", (event) => {
-      if (!openHeaderSearch(chip.dataset.doumQuery || "")) return;
-      event.preventDefault();
+    if (openHeaderSearch(query)) event.preventDefault()
+  })
+  for (const chip of form.querySelectorAll('[data-doum-query]')) {
+    chip.addEventListener('click', (event) => {
+      if (!openHeaderSearch(chip.dataset.doumQuery || '')) return
+      event.preventDefault()
       // Material's instant navigation would also follow the ?q= link (it ignores
       // defaultPrevented), re-render the page and close the search it just opened.
-      event.stopPropagation();
-    });
+      event.stopPropagation()
+    })
   }
-  form.dataset.doumReady = "";
+  form.dataset.doumReady = ''
 }
 
 function init() {
-  for (const form of document.querySelectorAll(SEARCH_FORM)) bindForm(form);
+  for (const form of document.querySelectorAll(SEARCH_FORM)) bindForm(form)
 }
 
 function closeHeaderSearch() {
-  const toggle = document.getElementById("__search");
-  if (!toggle?.checked) return;
-  toggle.checked = false;
-  toggle.dispatchEvent(new Event("change"));
+  const toggle = document.getElementById('__search')
+  if (!toggle?.checked) return
+  toggle.checked = false
+  toggle.dispatchEvent(new Event('change'))
 }
 
 /** Watch Material's header search (it lives outside the container: once per load). */
 function watchHeaderSearch() {
-  const result = document.querySelector("[data-md-component=search-result]");
-  const meta = result?.querySelector(".md-search-result__meta");
-  const input = document.querySelector("[data-md-component=search-query]");
-  const toggle = document.getElementById("__search");
-  if (!meta || !input || !toggle || result.querySelector(`.${FAILED_CLASS}`)) return;
-  const region = document.createElement("div");
-  region.className = FAILED_CLASS;
-  region.setAttribute("role", "status");
-  meta.after(region);
+  const result = document.querySelector('[data-md-component=search-result]')
+  const meta = result?.querySelector('.md-search-result__meta')
+  const input = document.querySelector('[data-md-component=search-query]')
+  const toggle = document.getElementById('__search')
+  if (!meta || !input || !toggle || result.querySelector(`.${FAILED_CLASS}`)) return
+  const region = document.createElement('div')
+  region.className = FAILED_CLASS
+  region.setAttribute('role', 'status')
+  meta.after(region)
 
-  let answers = 0; // times Material rewrote the result line: each one is a worker message
-  let answered = null; // the query text when it last did
-  let timer = 0;
-  let failed = false;
-  let heardLoading = 0; // when a worker last said its index is still loading
+  let answers = 0 // times Material rewrote the result line: each one is a worker message
+  let answered = null // the query text when it last did
+  let timer = 0
+  let failed = false
+  let heardLoading = 0 // when a worker last said its index is still loading
 
   const recover = () => {
-    if (!failed) return;
-    failed = false;
-    meta.hidden = false;
-    region.replaceChildren();
-  };
+    if (!failed) return
+    failed = false
+    meta.hidden = false
+    region.replaceChildren()
+  }
   const fail = () => {
-    if (failed) return;
-    failed = true;
-    meta.hidden = true; // "검색 초기화" would promise something that is not coming
-    region.replaceChildren(unavailableNotice({
-      query: input.value.trim(),
-      // Material keeps the worker it started: a fresh load of the search (?q= on the home
-      // page, as the home search box does) is the way to try again.
-      retry: () => {
-        const url = new URL(SITE_ROOT);
-        const query = input.value.trim();
-        if (query) url.searchParams.set("q", query);
-        location.assign(url.href);
-      },
-      chat: window.doum?.launcher ? () => {
-        closeHeaderSearch();
-        window.doum.launcher.open();
-      } : null,
-    }));
-  };
+    if (failed) return
+    failed = true
+    meta.hidden = true // "검색 초기화" would promise something that is not coming
+    region.replaceChildren(
+      unavailableNotice({
+        query: input.value.trim(),
+        // Material keeps the worker it started: a fresh load of the search (?q= on the home
+        // page, as the home search box does) is the way to try again.
+        retry: () => {
+          const url = new URL(SITE_ROOT)
+          const query = input.value.trim()
+          if (query) url.searchParams.set('q', query)
+          location.assign(url.href)
+        },
+        chat: window.doum?.launcher
+          ? () => {
+              closeHeaderSearch()
+              window.doum.launcher.open()
+            }
+          : null,
+      }),
+    )
+  }
   // Material sends a query only when the worker is ready and the text changed.
-  const owed = () => answers === 0 || input.value !== answered;
+  const owed = () => answers === 0 || input.value !== answered
   const expect = () => {
-    if (timer || !owed()) return;
-    const seen = answers;
-    const since = Date.now();
+    if (timer || !owed()) return
+    const seen = answers
+    const since = Date.now()
     const check = () => {
-      timer = 0;
+      timer = 0
       if (answers !== seen) {
-        if (owed()) expect(); // answered an older text: wait for the latest
-        return;
+        if (owed()) expect() // answered an older text: wait for the latest
+        return
       }
-      const loading = Date.now() - heardLoading < 2 * 1000 && Date.now() - since < LOADING_MAX_MS;
-      if (loading) timer = setTimeout(check, 1000);
-      else fail();
-    };
-    timer = setTimeout(check, WAIT_MS);
-  };
+      const loading = Date.now() - heardLoading < 2 * 1000 && Date.now() - since < LOADING_MAX_MS
+      if (loading) timer = setTimeout(check, 1000)
+      else fail()
+    }
+    timer = setTimeout(check, WAIT_MS)
+  }
   try {
-    new BroadcastChannel("doum-search").addEventListener("message", ({ data }) => {
-      if (data?.state === "loading") heardLoading = Date.now();
+    new BroadcastChannel('doum-search').addEventListener('message', ({ data }) => {
+      if (data?.state === 'loading') heardLoading = Date.now()
       // The index could not be loaded: say so now, if Material is still waiting for it.
-      if (data?.state === "failed" && answers === 0 && timer) fail();
-    });
+      if (data?.state === 'failed' && answers === 0 && timer) fail()
+    })
   } catch {
     // no BroadcastChannel: the timer alone decides
   }
   new MutationObserver(() => {
-    answers += 1;
-    answered = input.value;
-    recover();
-  }).observe(meta, { childList: true, characterData: true, subtree: true });
-  input.addEventListener("keyup", expect);
-  input.addEventListener("input", () => {
-    if (failed) setNoticeQuery(region, input.value.trim());
-  });
-  input.addEventListener("focus", expect);
-  toggle.addEventListener("change", () => {
-    if (toggle.checked) expect();
-  });
-  if (toggle.checked) expect(); // opened by ?q= before this module ran
+    answers += 1
+    answered = input.value
+    recover()
+  }).observe(meta, { childList: true, characterData: true, subtree: true })
+  input.addEventListener('keyup', expect)
+  input.addEventListener('input', () => {
+    if (failed) setNoticeQuery(region, input.value.trim())
+  })
+  input.addEventListener('focus', expect)
+  toggle.addEventListener('change', () => {
+    if (toggle.checked) expect()
+  })
+  if (toggle.checked) expect() // opened by ?q= before this module ran
 }
 
-watchHeaderSearch();
+watchHeaderSearch()
 
 if (window.document$) {
-  window.document$.subscribe(init);
+  window.document$.subscribe(init)
 } else {
-  init();
+  init()
 }
