@@ -112,6 +112,7 @@ def make_payload(docs: list[SearchDoc], synonyms: list[list[str]],
         "synonyms": groups,
         "phrases": [list(p) for p in dict.fromkeys(tuple(p) for p in phrases)],
         "weak": function_words(),
+        **failure_words(),
     }
 
 
@@ -129,6 +130,13 @@ def builtin_thesaurus() -> list[list[str]]:
         return []
     data = json.loads(THESAURUS_FILE.read_text(encoding="utf-8"))
     return [list(group["words"]) for group in data.get("groups", [])]
+
+
+def failure_words() -> dict[str, list[str]]:
+    """negation: words that negate a predicate; failure: title words of pages about a failure."""
+    data = json.loads(FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
+    return {key: sorted({korean.normalize(word) for word in data.get(key, [])})
+            for key in ("negation", "failure")}
 
 
 def function_words() -> list[str]:

@@ -62,6 +62,7 @@ class Plan:
     # full (1), a correction or completion by its boost, a synonym by half
     covers: list[list[tuple[tuple[str, ...], float]]]
     alternative: Plan | None = None  # the second-best split of a run-together word
+    title_only: list[bool] | None = None  # per part: only a title or keywords answer it
 
 
 class Searcher:
@@ -70,6 +71,8 @@ class Searcher:
         self.docs: list[list[str]] = payload["docs"]
         self.synonyms: list[list[list[str]]] = payload["synonyms"]
         self.weak = set(payload.get("weak", []))
+        self.negation = set(payload.get("negation", []))
+        self.failure = [t for t in payload.get("failure", []) if t in set(payload["index"]["terms"])]
         self.phrases: list[list[str]] = payload.get("phrases", [])
         self.vocab: list[str] = payload["index"]["terms"]  # sorted by code point
         self.known = set(self.vocab)
@@ -188,9 +191,24 @@ class Searcher:
         for p in keep:
             for term, boost in parts[p].items():
                 _add(terms, term, boost * weights[p])
-        return Plan(terms, [parts[p] for p in keep], [weights[p] for p in keep],
+        plan = Plan(terms, [parts[p] for p in keep], [weights[p] for p in keep],
                     [[c for c in dict.fromkeys(covers[p]) if all(t in self.known for t in c[0])]
                      for p in keep])
+        plan.title_only = [False] * len(plan.parts)
+        # the sentence's final predicate is negated (…안 열려요, …안됨), not one on the way
+        # (안 하고, 안 오게 해 주세요)
+        negated = any(unit in self.negation or korean.stem(unit) in self.negation
+                      for unit in units[-2:])
+        if negated and self.failure and any(w == 1 for w in plan.weights):
+            # 안 열려요: something fails; a page about a failure says so in its title
+            failing = {term: SYNONYM_BOOST for term in self.failure}
+            plan.parts.append(failing)
+            plan.weights.append(1.0)
+            plan.covers.append([((term,), 1.0) for term in failing])
+            plan.title_only.append(True)
+            for term, boost in failing.items():
+                _add(plan.terms, term, boost)
+        return plan
 
     def is_weak(self, word: str) -> bool:
         return word in self.weak or korean.stem(word) in self.weak
@@ -472,7 +490,8 @@ class Searcher:
         if not plan.terms:
             return [], 0.0
         if self.memo is not None:  # reports run many queries that come down to one plan
-            key = (tuple(plan.terms.items()), tuple(map(tuple, plan.covers)), tuple(plan.weights), limit)
+            key = (tuple(plan.terms.items()), tuple(map(tuple, plan.covers)), tuple(plan.weights),
+                   tuple(plan.title_only or ()), limit)
             if key not in self.memo:
                 self.memo[key] = self.rank_terms(plan, limit)
             return self.memo[key]
@@ -505,8 +524,9 @@ class Searcher:
             if limit is not None and len(best) >= limit and \
                     math.floor(base * (1 + TITLE_WEIGHT) * 1.000001 + 0.5) < best[0]:
                 break
-            cover = _share(plan, answers, covered.get(page, none)) / total
-            title = _share(plan, answers, titled.get(page, none)) / total
+            in_title = titled.get(page, none)
+            cover = _share(plan, answers, covered.get(page, none), in_title) / total
+            title = _share(plan, answers, in_title, in_title) / total
             best_cover = max(best_cover, cover)
             score = math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5)
             pages.append((page, score, hits))
@@ -623,13 +643,15 @@ def _answers(plan: Plan) -> Answers:
     return by_first
 
 
-def _share(plan: Plan, answers: Answers, terms: set[str]) -> float:
+def _share(plan: Plan, answers: Answers, terms: set[str], title: set[str]) -> float:
     """The weight of the plan's parts these terms answer, each by its best credit (added in
-    part order)."""
+    part order); a title-only part only by the title's terms."""
     answered: dict[int, float] = {}
+    title_only = plan.title_only or [False] * len(plan.parts)
     for term in terms:
         for p, words, credit in answers.get(term, ()):
-            if credit > answered.get(p, 0) and (len(words) == 1 or all(t in terms for t in words)):
+            among = title if title_only[p] else terms
+            if credit > answered.get(p, 0) and all(t in among for t in words):
                 answered[p] = credit
     return sum(plan.weights[p] * answered[p] for p in sorted(answered))
 

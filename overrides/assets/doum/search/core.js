@@ -145,17 +145,19 @@
   const compareCost = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
 
   /** The weight of the plan's parts that some of these terms answer. */
-  function share(plan, terms) {
+  function share(plan, terms, title) {
     let total = 0
     plan.covers.forEach((sets, p) => {
+      const among = plan.titleOnly && plan.titleOnly[p] ? title : terms
       let best = 0
       for (const [set, credit] of sets) {
-        if (credit > best && set.every((t) => terms.has(t))) best = credit
+        if (credit > best && set.every((t) => among.has(t))) best = credit
       }
       if (best > 0) total += plan.weights[p] * best
     })
     return total
   }
+
 
 
   class Searcher {
@@ -167,6 +169,9 @@
       this.docs = payload.docs
       this.synonyms = payload.synonyms
       this.weak = new Set(payload.weak || [])
+      this.negation = new Set(payload.negation || [])
+      const indexed = new Set(payload.index.terms)
+      this.failure = (payload.failure || []).filter((t) => indexed.has(t))
       this.phrases = payload.phrases || []
       this.vocab = payload.index.terms // sorted by code point
       this.known = new Set(this.vocab)
@@ -311,13 +316,27 @@
           return true
         })
       }
-      return {
+      const plan = {
         terms,
         parts: keep.map((p) => parts[p]),
         weights: keep.map((p) => weights[p]),
         covers: keep.map((p) => keepCovers(covers[p])),
         alternative: null,
+        titleOnly: keep.map(() => false),
       }
+      // the sentence's final predicate is negated (…안 열려요, …안됨), not one on the way
+      // (안 하고, 안 오게 해 주세요)
+      const negated = units.slice(-2).some((unit) => this.negation.has(unit) || this.negation.has(korean.stem(unit)))
+      if (negated && this.failure.length && plan.weights.some((w) => w === 1)) {
+        // 안 열려요: something fails; a page about a failure says so in its title
+        const failing = new Map(this.failure.map((term) => [term, SYNONYM_BOOST]))
+        plan.parts.push(failing)
+        plan.weights.push(1)
+        plan.covers.push([...failing.keys()].map((term) => [[term], 1]))
+        plan.titleOnly.push(true)
+        for (const [term, boost] of failing) add(plan.terms, term, boost)
+      }
+      return plan
     }
 
     isWeak(word) {
@@ -677,8 +696,9 @@
         hits.sort((a, b) => b[1] - a[1] || a[0] - b[0])
         const rest = sum(hits.slice(1).map((hit) => hit[1]))
         const base = hits[0][1] + OTHER_DOCS * Math.min(rest, hits[0][1])
-        const cover = share(plan, covered.get(page) || none) / total
-        const title = share(plan, titled.get(page) || none) / total
+        const inTitle = titled.get(page) || none
+        const cover = share(plan, covered.get(page) || none, inTitle) / total
+        const title = share(plan, inTitle, inTitle) / total
         bestCover = Math.max(bestCover, cover)
         pages.push([page, Math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5), hits])
       }
