@@ -15,9 +15,12 @@ from mkdocs.structure.pages import Page
 from doum.content.catalog import Catalog
 from doum.config import DoumConfig
 from doum.site.nav import SiteNavigation
+from doum.site.safe_text import title_text
 from doum.site.sitedata import prefill_query
 
 RELATED_LIMIT = 5
+# How the page names each `platforms:` value for customers.
+PLATFORM_NAMES = {"android": "Android", "ios": "iPhone·iPad", "pc": "PC"}
 
 
 def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig) -> dict[str, Any]:
@@ -34,7 +37,7 @@ def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig)
     service = (info.service if info else None) or (category.service if category else None) or ""
     inquiry_type = (category.type if category else None) or ""
     data: dict[str, Any] = {
-        "title": page.title or "",
+        "title": title_text(page),
         "url": page.url,
         "category": key,
         "category_title": category.title if category else "",
@@ -47,6 +50,10 @@ def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig)
         # The no-JavaScript contact links of the page end (feedback, "still not solved?").
         data["contact_query"] = prefill_query(service=service, type=inquiry_type, from_=page.url)
         data["related"] = _related(page, info.related if info else [], site)
+        updated = info.updated if info else None
+        data["updated"] = updated.isoformat() if updated else ""
+        data["updated_text"] = f"{updated.year}년 {updated.month}월 {updated.day}일" if updated else ""
+        data["platforms"] = [PLATFORM_NAMES[name] for name in (info.platforms if info else [])]
     return data
 
 
@@ -68,7 +75,7 @@ def _related(page: Page, related: list[str], site: SiteNavigation | None) -> lis
         start = max(0, min(number - RELATED_LIMIT // 2, len(questions) - RELATED_LIMIT - 1))
         chosen = questions[start:start + RELATED_LIMIT + 1]
     return [
-        {"title": other.title or "", "url": other.url}
+        {"title": title_text(other), "url": other.url}
         for other in chosen if other is not page
     ][:RELATED_LIMIT]
 
