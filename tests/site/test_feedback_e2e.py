@@ -79,7 +79,7 @@ def test_no_offers_the_launcher_and_the_prefilled_contact_form(
     assert page.locator("#contact-service").input_value() == "이모티콘"
     assert page.locator("#contact-type").input_value() == "결제/환불"
     assert page.locator("#contact-from-link").get_attribute("href") == default_url + FAQ
-    assert f"[문의한 페이지] {default_url}{FAQ}" in decode_mailto(send_href(page))[1]["body"]
+    assert f"페이지: {default_url}{FAQ}" in decode_mailto(send_href(page))[1]["body"]
     assert widget(page).count() == 0, "the contact page is not a FAQ page"
 
 
