@@ -14,6 +14,10 @@ from doum.config import DoumConfig
 from doum.site.contact import CONTACT_SRC
 from doum.insights import settings as insights_settings
 
+# How every page and message names the agents' hours (partials/doum-support-hours.html, and the
+# browser's "search is unavailable" and empty-results notes).
+HOURS_LABEL = "상담원 상담 시간"
+
 # The prefill parameters of the contact page, in order. site.js's prefillLink writes the same.
 PREFILL_KEYS = ("service", "type", "q", "from")
 
@@ -35,6 +39,7 @@ def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
         "support": {
             "calendar": support_calendar,
             "hours_text": calendar.hours_text(support_calendar),
+            "hours_label": HOURS_LABEL,
             "chat_url": support.chat_url,
             "email": support.email,
             "reply_time": support.reply_time,

@@ -41,7 +41,7 @@ function buildPanel(site) {
   if (hours) {
     const line = document.createElement("span")
     line.className = `${PANEL_CLASS}__hours`
-    line.textContent = `상담 시간: ${hours}`
+    line.textContent = `${site.support.hours_label}: ${hours}`
     contact.append(line)
   }
   panel.append(contact)

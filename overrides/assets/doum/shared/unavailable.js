@@ -43,7 +43,7 @@ export function unavailableNotice({ query = '', retry = null, chat = null, hint 
   if (typeof hours === 'string' && hours) {
     const line = document.createElement('p')
     line.className = `${BLOCK}__hours`
-    line.textContent = `상담원 상담: ${hours}`
+    line.textContent = `${siteData().support.hours_label}: ${hours}`
     notice.append(line)
   }
   setNoticeQuery(notice, query)
