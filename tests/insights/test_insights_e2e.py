@@ -27,7 +27,7 @@ EMAIL = "hong.gildong@example.com"
 PHONE = "010-1234-5678"
 CARD = "4111 1111 1111 1111"
 TYPED_SECRETS = [EMAIL, PHONE, CARD, "hong.gildong", "1234-5678", "4111"]
-STATES = {"open", "lunch", "closed", "holiday"}
+STATES = {"open", "break", "closed", "holiday"}
 RECORD = """document.addEventListener('doum:insight', (e) => window.__doumInsight(JSON.stringify(e.detail)))"""
 
 

@@ -66,7 +66,7 @@ def instants(site_data: dict[str, Any]) -> dict[str, tuple[datetime.datetime, da
 
     return {
         "open": (at(wednesday, 11), None),
-        "lunch": (at(wednesday, 12, 30), at(wednesday, 13)),
+        "break": (at(wednesday, 12, 30), at(wednesday, 13)),
         "closed": (at(friday, 19), at(friday + datetime.timedelta(days=3), 10)),
         "holiday": (at(seollal, 11), at(after, 10)),
     }
@@ -109,7 +109,7 @@ def test_every_state_at_fixed_instants(new_page: Callable[..., Any], default_url
     page = open_at(new_page, default_url, instants["closed"][0], timezone_id=zone)
     launcher(page).click()
     panel(page).get_by_role("button", name="해결되지 않았어요").click()
-    for state in ["closed", "holiday", "lunch", "open"]:  # open last: it opens a chat tab
+    for state in ["closed", "holiday", "break", "open"]:  # open last: it opens a chat tab
         page.clock.set_fixed_time(instants[state][0])
         page.keyboard.press("Escape")
         launcher(page).click()
@@ -140,9 +140,9 @@ def check_open(page: Any, status: str, moment: datetime.datetime, zone: str, cha
 
 def check_away(page: Any, status: str, state: str, next_open: datetime.datetime, zone: str) -> None:
     elsewhere = zone != "Asia/Seoul"
-    expected = {"lunch": "점심시간", "closed": "상담 시간이 아니에요", "holiday": "설날"}[state]
+    expected = {"break": "점심시간", "closed": "상담 시간이 아니에요", "holiday": "설날"}[state]
     assert expected in status, state
-    if state == "lunch":
+    if state == "break":
         assert "13:00에 다시 상담해요" in status
     else:
         assert f"다음 상담: {'한국 시간 ' if elsewhere else ''}{korean(next_open, 'Asia/Seoul')}" in status, state

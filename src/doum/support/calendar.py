@@ -1,6 +1,6 @@
 """Support calendar: weekly hours, breaks, public holidays and extra closures, checked at build time.
 
-The browser decides "open / lunch / closed / holiday" itself (assets/doum/calendar.js); this
+The browser decides "open / break / closed / holiday" itself (assets/doum/launcher/calendar.js); this
 module hands it everything it needs as plain JSON:
 
     {"timezone": "Asia/Seoul",

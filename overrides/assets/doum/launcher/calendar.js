@@ -103,7 +103,7 @@ export function nextOpening(date, minutes, calendar) {
 
 /**
  * Agent availability at an instant, the same for every visitor time zone.
- * → {state: "open"|"lunch"|"closed"|"holiday", reason, holidayName?, breakLabel?,
+ * → {state: "open"|"break"|"closed"|"holiday", reason, holidayName?, breakLabel?,
  *    nextOpen: epoch ms|null, closesAt?: epoch ms, at: epoch ms, today: "YYYY-MM-DD", beyondSpan}
  * reason: open · break · before-hours · after-hours · day-off · holiday · closed-date
  */
@@ -146,7 +146,7 @@ export function supportState(instant, calendar) {
   if (pause) {
     return {
       ...base,
-      state: 'lunch',
+      state: 'break',
       reason: 'break',
       breakLabel: pause.label,
       nextOpen: nextOpening(now.date, now.minutes, calendar),
@@ -215,7 +215,7 @@ export function describeState(state, calendar, visitorZone) {
         agent: '상담원 상담 가능',
         detail: `${tag}${formatTime(state.closesAt, zone)}까지${mine(state.closesAt)}`,
       }
-    case 'lunch':
+    case 'break':
       return {
         agent: `상담원 ${state.breakLabel || '점심시간'}`,
         detail: `${tag}${formatTime(state.nextOpen, zone)}에 다시 상담해요${mine(state.nextOpen)}`,
