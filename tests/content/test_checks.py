@@ -358,3 +358,22 @@ def test_bad_support_hours_are_reported_by_check(tmp_path: Path, monkeypatch: py
     assert code == 1
     assert lines[0].startswith("mkdocs.yml:9: error: ")
     assert "mon" in lines[0]
+
+
+@pytest.mark.parametrize("option, value", [
+    ("chat_url", "javascript:alert(1)"),
+    ("email", "고객센터 <help@example.com>"),
+])
+def test_check_reports_the_plugin_config_the_build_refuses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        option: str, value: str) -> None:
+    root = write_project(tmp_path, {})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - doum\n", f"  - doum:\n      support:\n        {option}: '{value}'\n"), encoding="utf-8")
+    code, lines = check(root, monkeypatch, capsys)
+    assert code == 1
+    assert lines[0].startswith(f"mkdocs.yml:9: error: plugins → doum → support → {option}: ")
+    assert lines[-1] == "1 error in mkdocs.yml"
+    build = mkdocs_build(root, tmp_path / "site")
+    assert build.returncode != 0 and option in build.stdout + build.stderr

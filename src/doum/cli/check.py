@@ -6,7 +6,7 @@ import argparse
 import datetime
 from pathlib import Path
 
-from doum.cli.project import Project, ProjectError, open_project
+from doum.cli.project import ConfigProblems, Project, ProjectError, open_project
 from doum.content import catalog
 from doum.content.problems import ProblemLog, shown
 from doum.site import generated, markdown_defaults
@@ -31,6 +31,12 @@ def run(args: argparse.Namespace) -> int:
         return status.check_file(args.status)
     try:
         project = open_project(args.docs)
+    except ConfigProblems as error:
+        for problem in error.problems:
+            line = _line_of(str(error.path), problem.key.split(" → ")[-1])
+            print(f"{shown(error.path)}:{line}: error: {problem.key}: {problem.message}")
+        print(f"{_plural(len(error.problems), 'error')} in {shown(error.path)}")
+        return 1
     except ProjectError as error:
         print(f"doum check: {error}")
         return 2

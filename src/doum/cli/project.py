@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import Files, get_files
@@ -18,6 +18,26 @@ CONFIG_NAME = "mkdocs.yml"
 
 class ProjectError(Exception):
     """The command cannot start: the message says what to give it instead."""
+
+
+# MkDocs names a plugin option's path inside its message: "Plugin 'doum' option 'support':
+# Sub-option 'chat_url': …". Read back, it lets `doum check` name the key like its other findings.
+_OPTION_PATH_RE = re.compile(r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': "
+                             r"(?:Sub-option '(?P<sub>[^']+)': )?(?P<message>.*)$", re.S)
+
+
+@dataclass
+class ConfigProblem:
+    key: str  # "plugins → doum → support → chat_url"
+    message: str
+
+
+class ConfigProblems(ProjectError):
+    """mkdocs.yml has values the build would refuse (the same checks, the same messages)."""
+
+    def __init__(self, path: Path, problems: list[ConfigProblem]) -> None:
+        self.path, self.problems = path, problems
+        super().__init__("; ".join(f"{path}: {p.key}: {p.message}" for p in problems))
 
 
 @dataclass
@@ -54,12 +74,26 @@ def open_project(target: str | None) -> Project:
 
 
 def _from_config(path: Path) -> Project:
+    """The config as `mkdocs build` validates it, its errors collected instead of logged."""
+    config = MkDocsConfig(config_file_path=str(path))
     try:
-        config = load_config(str(path))
-    except ConfigurationError as error:
+        with path.open("rb") as file:
+            config.load_file(file)
+    except (OSError, ConfigurationError) as error:
         raise ProjectError(f"{path}: {error}") from error
+    errors, _ = config.validate()
+    if errors:
+        raise ConfigProblems(path, [_problem(key, str(error)) for key, error in errors])
     plugin = config.plugins.get("doum")
     return Project(config, plugin.config if plugin else _default_options())
+
+
+def _problem(key: str, message: str) -> ConfigProblem:
+    match = _OPTION_PATH_RE.match(message)
+    if not match:
+        return ConfigProblem(key, message)
+    path = [key, match["plugin"], match["option"], *([match["sub"]] if match["sub"] else [])]
+    return ConfigProblem(" → ".join(path), match["message"])
 
 
 def _bare_docs(docs_dir: Path) -> Project:
