@@ -18,6 +18,7 @@ from lunr.builder import Builder
 from mkdocs.structure.pages import Page
 
 from doum.search import korean
+from doum.search.tuning import TUNING
 from doum.search import lunrpack
 from doum.search import pagetext
 from doum.content.catalog import Catalog
@@ -101,7 +102,7 @@ def make_payload(docs: list[SearchDoc], synonyms: list[list[str]],
                  phrases: list[list[str]] = ()) -> dict:
     """What the browser and `doum search` load: the packed index, what results show, the
     synonym groups that can reach a word of this site, keyword phrases (for 초성 typed for
-    a phrase) and the function words."""
+    a phrase), the function words and the tuning numbers the query side ranks with."""
     index = lunrpack.pack(build_index(docs).serialize())
     known = set(index["terms"])
     groups = [group for group in synonym_groups(synonyms)
@@ -113,6 +114,7 @@ def make_payload(docs: list[SearchDoc], synonyms: list[list[str]],
         "phrases": [list(p) for p in dict.fromkeys(tuple(p) for p in phrases)],
         "weak": function_words(),
         **failure_words(),
+        "tuning": TUNING,
     }
 
 

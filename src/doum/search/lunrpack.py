@@ -16,8 +16,10 @@ from typing import Any
 
 from lunr.index import Index
 
+from doum.search.tuning import TUNING
+
 SCORE_DIGITS = 1  # lunr keeps 3; one ranks the same on the test queries and gzips far better
-CHAMPIONS = 300  # documents a term keeps per field (see expand)
+CHAMPIONS = TUNING["champions"]  # documents a term keeps per field (see expand)
 NO_METADATA: dict[str, Any] = {}  # doum stores no term metadata; shared, never written to
 
 

@@ -29,19 +29,20 @@ from typing import Any
 from doum.search import korean
 from doum.search import lunrpack
 from doum.search.documents import INDEX_FILE
+from doum.search.tuning import TUNING
 
-MAX_WORDS = 12  # a pasted paragraph is cut to its first words
-MAX_WORD_CHARS = 30
-MAX_EXPANSIONS = 3  # index words tried for one prefix, initial-consonant or typed-ahead word
-PREFIX_BOOST = 0.6
-TYPO_BOOST = 0.8
-SYNONYM_BOOST = 0.5
-WEAK_WEIGHT = 0.2  # a question or function word, in the ranking and in coverage
-OTHER_DOCS = 0.3  # how much a page's other matching documents add to its best one
-TITLE_WEIGHT = 2  # a page whose title and keywords hold every query word counts three times
-COVER_FIELDS = ("t", "k", "b")  # fields that count for coverage (not the category's text)
-TITLE_FIELDS = ("t", "k")  # title (and questions) and keywords of the page's own document
-SCORE_SCALE = 1_000_000  # scores compared as integers, so float noise never reorders
+MAX_WORDS = TUNING["max_words"]  # a pasted paragraph is cut to its first words
+MAX_WORD_CHARS = TUNING["max_word_chars"]
+MAX_EXPANSIONS = TUNING["max_expansions"]  # index words tried for one prefix, 초성 or typed-ahead word
+PREFIX_BOOST = TUNING["prefix_boost"]
+TYPO_BOOST = TUNING["typo_boost"]
+SYNONYM_BOOST = TUNING["synonym_boost"]
+WEAK_WEIGHT = TUNING["weak_weight"]  # a question or function word, in the ranking and in coverage
+OTHER_DOCS = TUNING["other_docs"]  # how much a page's other matching documents add to its best one
+TITLE_WEIGHT = TUNING["title_weight"]  # title and keywords holding every query word: three times
+COVER_FIELDS = tuple(TUNING["cover_fields"])  # fields that count for coverage (not the category's)
+TITLE_FIELDS = tuple(TUNING["title_fields"])  # title (and questions) and keywords of the page itself
+SCORE_SCALE = TUNING["score_scale"]  # scores compared as integers, so float noise never reorders
 
 
 @dataclass

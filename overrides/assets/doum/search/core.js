@@ -9,16 +9,18 @@
 })(typeof self !== "undefined" ? self : this, function (lunr, korean) {
   "use strict"
 
-  const MAX_WORDS = 12 // a pasted paragraph is cut to its first words
-  const MAX_WORD_CHARS = 30
-  const MAX_EXPANSIONS = 3 // index words tried for one prefix, initial-consonant or typed-ahead word
-  const PREFIX_BOOST = 0.6
-  const TYPO_BOOST = 0.8
-  const SYNONYM_BOOST = 0.5
-  const SCORE_SCALE = 1000000 // scores compared as integers, so float noise never reorders
+  // The tuning numbers come with the payload (src/doum/search/tuning.json, which searcher.py
+  // reads too): set once by configure(), before the Searcher loads its index.
+  let MAX_WORDS // a pasted paragraph is cut to its first words
+  let MAX_WORD_CHARS
+  let MAX_EXPANSIONS // index words tried for one prefix, initial-consonant or typed-ahead word
+  let PREFIX_BOOST
+  let TYPO_BOOST
+  let SYNONYM_BOOST
+  let SCORE_SCALE // scores compared as integers, so float noise never reorders
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key)
 
-  const CHAMPIONS = 300 // documents a term keeps per field (lunrpack.py explains)
+  let CHAMPIONS // documents a term keeps per field (lunrpack.py explains)
   const NO_METADATA = Object.freeze({}) // doum stores no term metadata; shared, never written to
 
   /**
@@ -121,11 +123,11 @@
   /** Code-point order, as Python sorts (all index terms are in the BMP). */
   const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
 
-  const WEAK_WEIGHT = 0.2 // a question or function word, in the ranking and in coverage
-  const OTHER_DOCS = 0.3 // how much a page's other matching documents add to its best one
-  const TITLE_WEIGHT = 2 // a page whose title and keywords hold every query word counts three times
-  const COVER_FIELDS = ["t", "k", "b"] // fields that count for coverage (not the category's text)
-  const TITLE_FIELDS = ["t", "k"] // title (and questions) and keywords of the page's own document
+  let WEAK_WEIGHT // a question or function word, in the ranking and in coverage
+  let OTHER_DOCS // how much a page's other matching documents add to its best one
+  let TITLE_WEIGHT // a page whose title and keywords hold every query word counts three times
+  let COVER_FIELDS // fields that count for coverage (not the category's text)
+  let TITLE_FIELDS // title (and questions) and keywords of the page's own document
 
   /** Where a run of terms starts in a sequence. */
   function find(sequence, run) {
@@ -160,8 +162,28 @@
 
 
 
+  function configure(tuning) {
+    if (!tuning || typeof tuning.max_words !== "number") throw new Error("doum search: the index has no tuning numbers")
+    ;({
+      max_words: MAX_WORDS,
+      max_word_chars: MAX_WORD_CHARS,
+      max_expansions: MAX_EXPANSIONS,
+      prefix_boost: PREFIX_BOOST,
+      typo_boost: TYPO_BOOST,
+      synonym_boost: SYNONYM_BOOST,
+      score_scale: SCORE_SCALE,
+      champions: CHAMPIONS,
+      weak_weight: WEAK_WEIGHT,
+      other_docs: OTHER_DOCS,
+      title_weight: TITLE_WEIGHT,
+      cover_fields: COVER_FIELDS,
+      title_fields: TITLE_FIELDS,
+    } = tuning)
+  }
+
   class Searcher {
     constructor(payload) {
+      configure(payload.tuning)
       const { index, termIds, counts } = loadIndex(payload.index)
       this.index = index
       this.termIds = termIds
