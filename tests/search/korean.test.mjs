@@ -1,4 +1,4 @@
-// The browser half of the Korean pipeline against the fixtures tests/test_korean.py also checks.
+// The browser half of the Korean pipeline against the fixtures tests/search/test_korean.py also checks.
 import { test } from "node:test"
 import assert from "node:assert/strict"
 import { createRequire } from "node:module"
@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs"
 
 const require = createRequire(import.meta.url)
 const korean = require("../../overrides/assets/doum/search/korean.js")
+// The tables the index payload carries to the browser, read here from their one file.
+korean.configure(JSON.parse(readFileSync(new URL("../../src/doum/search/korean.ko.json", import.meta.url), "utf8")))
 const fixture = (name) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"))
 const CASES = fixture("pipeline.json")
 const CORPUS = fixture("corpus-tokens.json")

@@ -115,6 +115,8 @@ def make_payload(docs: list[SearchDoc], synonyms: list[list[str]],
         "weak": function_words(),
         **failure_words(),
         "tuning": TUNING,
+        "korean": {key: value for key, value in korean.TABLES.items() if "about" not in key
+                   and not key.endswith("_note")},
     }
 
 

@@ -9,58 +9,41 @@ jamo, a-z and 0-9 (everything else separates words).
 from __future__ import annotations
 
 import functools
+import json
 import unicodedata
+from pathlib import Path
+from typing import Any
 
 SYLLABLE_FIRST, SYLLABLE_LAST = 0xAC00, 0xD7A3
-CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"  # index 0: no final
+# The tables both twins read (korean.ko.json; the index payload carries them to korean.js).
+TABLES_FILE = Path(__file__).with_name("korean.ko.json")
+TABLES: dict[str, Any] = json.loads(TABLES_FILE.read_text(encoding="utf-8"))
+CHO: str = TABLES["cho"]
+JUNG: str = TABLES["jung"]
+JONG: str = TABLES["jong"]  # index 0: no final
 # Compound vowels and finals as the keys typed for them (2-beolsik order).
-COMPOUND = {
-    "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ", "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ",
-    "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ",
-    "ㄽ": "ㄹㅅ", "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ",
-}
+COMPOUND: dict[str, str] = TABLES["compound"]
 JOIN = {pair: single for single, pair in COMPOUND.items()}
 # NFKC turns compatibility jamo (ㅂ) into conjoining jamo (ᄇ); map them back.
 CONJOINING_CHO = {chr(0x1100 + i): c for i, c in enumerate(CHO)}
 CONJOINING_JUNG = {chr(0x1161 + i): v for i, v in enumerate(JUNG)}
-# Korean 2-beolsik keyboard: the jamo each Latin key types.
-QWERTY = dict(zip(
-    "qwertyuiopasdfghjklzxcvbnm",
-    "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ",
-))
-# With Shift: the doubled consonants and ㅒ ㅖ; any other capital types its plain jamo.
+# Korean 2-beolsik keyboard: the jamo each Latin key types. With Shift: the doubled consonants
+# and ㅒ ㅖ; any other capital types its plain jamo.
+QWERTY = dict(zip(TABLES["qwerty"]["keys"], TABLES["qwerty"]["jamo"]))
 QWERTY.update({key.upper(): jamo for key, jamo in QWERTY.items()})
-QWERTY.update(dict(zip("QWERTOP", "ㅃㅉㄸㄲㅆㅒㅖ")))
-
-# Suffixes stripped from the end of a word, longest first. "C": only after a final consonant
-# (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel, "L": after a vowel or
-# a final ㄹ (메일로), "N": after a final consonant other than ㄹ (집으로), "": after anything.
-ENDINGS: list[tuple[str, str]] = [
-    ("해주세요", ""),
-    ("하려면", ""), ("하려고", ""), ("하는데", ""), ("했는데", ""), ("했어요", ""), ("합니다", ""), ("하세요", ""),
-    ("하나요", ""), ("할까요", ""), ("됐어요", ""), ("됩니다", ""), ("되나요", ""), ("싶어요", ""), ("싶은데", ""),
-    ("이에요", "C"), ("이라도", "C"),
-    ("려면", ""), ("려고", ""), ("는데", ""), ("어서", ""), ("아서", ""), ("해서", ""),
-    ("하면", ""), ("하고", ""), ("하는", ""), ("해요", ""), ("했어", ""), ("하기", ""), ("해야", ""),
-    ("해도", ""), ("하지", ""), ("되면", ""), ("돼요", ""), ("되고", ""), ("되는", ""), ("되지", ""),
-    ("되어", ""), ("되기", ""), ("싶다", ""), ("어요", ""), ("아요", ""), ("나요", ""), ("에서", ""),
-    ("에게", ""), ("까지", ""), ("부터", ""), ("처럼", ""), ("보다", ""), ("한테", ""), ("이랑", "C"),
-    ("으로", "N"), ("이나", "C"), ("는요", "V"), ("은요", "C"), ("예요", "V"), ("라도", "V"),
-    ("한", ""), ("할", ""), ("해", ""), ("된", ""), ("될", ""), ("을", "C"), ("를", "V"), ("이", "C"),
-    ("가", "V"), ("은", "C"), ("는", "V"), ("과", "C"), ("와", "V"), ("로", "L"), ("랑", "V"),
-    ("나", "V"), ("고", ""), ("기", ""), ("면", ""), ("의", ""), ("에", ""), ("도", ""), ("만", ""), ("요", ""),
-]
+QWERTY.update(dict(zip(TABLES["qwerty"]["shifted_keys"], TABLES["qwerty"]["shifted_jamo"])))
+# Suffixes stripped from the end of a word, longest first, each with where it attaches
+# (TABLES["endings_note"] says what C, V, L and N mean).
+ENDINGS: list[tuple[str, str]] = [(suffix, condition) for suffix, condition in TABLES["endings"]]
 # The same list, looked up by a word's last syllable (order kept: longest first).
 ENDINGS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
 for _ending in ENDINGS:
     ENDINGS_BY_LAST.setdefault(_ending[0][-1], []).append(_ending)
 # Syllables a stem keeps: two after a one-syllable particle, so short words are never
 # over-stripped (사이 stays), one after a longer ending (앱에서 → 앱).
-MIN_STEM = 2
-MIN_STEM_LONG_SUFFIX = 1
-MAX_STRIPS = 3
+MIN_STEM: int = TABLES["min_stem"]
+MIN_STEM_LONG_SUFFIX: int = TABLES["min_stem_long_suffix"]
+MAX_STRIPS: int = TABLES["max_strips"]
 
 
 def normalize(text: str) -> str:
@@ -271,7 +254,7 @@ def _slots(word: str) -> list[str]:
 
 
 QWERTY_KEYS = {jamo: key for key, jamo in QWERTY.items() if key.islower()}
-QWERTY_KEYS.update({"ㄲ": "R", "ㄸ": "E", "ㅃ": "Q", "ㅆ": "T", "ㅉ": "W", "ㅒ": "O", "ㅖ": "P"})
+QWERTY_KEYS.update(zip(TABLES["qwerty"]["shifted_jamo"], TABLES["qwerty"]["shifted_keys"]))
 
 
 def to_qwerty(text: str) -> str:

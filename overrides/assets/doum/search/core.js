@@ -184,6 +184,7 @@
   class Searcher {
     constructor(payload) {
       configure(payload.tuning)
+      korean.configure(payload.korean)
       const { index, termIds, counts } = loadIndex(payload.index)
       this.index = index
       this.termIds = termIds

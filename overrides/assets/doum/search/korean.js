@@ -1,4 +1,4 @@
-/* doum's Korean text pipeline for the browser: src/doum/korean.py, function for function.
+/* doum's Korean text pipeline for the browser: src/doum/search/korean.py, function for function.
  * tests/search/fixtures/*.json are checked against both, so keep every rule here and there alike.
  * A classic script (UMD): importScripts() in the search worker, require() in node:test. */
 (function (root, factory) {
@@ -9,46 +9,30 @@
 
   const SYLLABLE_FIRST = 0xac00
   const SYLLABLE_LAST = 0xd7a3
-  const CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-  const JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-  const JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ" // index 0: no final
-  const FINALS = JONG.trim()
-  // Compound vowels and finals as the keys typed for them (2-beolsik order).
-  const COMPOUND = {
-    "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ", "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ",
-    "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ",
-    "ㄽ": "ㄹㅅ", "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ",
-  }
-  const JOIN = new Map(Object.entries(COMPOUND).map(([single, pair]) => [pair, single]))
-  const QWERTY_KEYS = "qwertyuiopasdfghjklzxcvbnm"
-  const QWERTY_JAMO = "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ"
-  // With Shift: the doubled consonants and ㅒ ㅖ; any other capital types its plain jamo.
-  const QWERTY_SHIFTED = "QWERTOP"
-  const QWERTY_SHIFTED_JAMO = "ㅃㅉㄸㄲㅆㅒㅖ"
+  // The tables come with the index payload (src/doum/search/korean.ko.json, which korean.py
+  // reads too): set by configure() before the first word is read.
+  let CHO, JUNG, JONG, FINALS, COMPOUND, JOIN, ENDINGS, ENDINGS_BY_LAST, RIEUL
+  let QWERTY_KEYS, QWERTY_JAMO, QWERTY_SHIFTED, QWERTY_SHIFTED_JAMO
+  let MIN_STEM, MIN_STEM_LONG_SUFFIX, MAX_STRIPS
 
-  // Suffixes stripped from the end of a word, longest first. "C": only after a final
-  // consonant (회원이 → 회원, but 카카오페이 keeps its 이), "V": only after a vowel, "L": after a
-  // vowel or a final ㄹ (메일로), "N": after a final consonant other than ㄹ (집으로).
-  const ENDINGS = [
-    ["해주세요", ""],
-    ["하려면", ""], ["하려고", ""], ["하는데", ""], ["했는데", ""], ["했어요", ""], ["합니다", ""],
-    ["하세요", ""], ["하나요", ""], ["할까요", ""], ["됐어요", ""], ["됩니다", ""], ["되나요", ""],
-    ["싶어요", ""], ["싶은데", ""], ["이에요", "C"], ["이라도", "C"],
-    ["려면", ""], ["려고", ""], ["는데", ""], ["어서", ""], ["아서", ""], ["해서", ""],
-    ["하면", ""], ["하고", ""], ["하는", ""], ["해요", ""], ["했어", ""], ["하기", ""], ["해야", ""],
-    ["해도", ""], ["하지", ""], ["되면", ""], ["돼요", ""], ["되고", ""], ["되는", ""], ["되지", ""],
-    ["되어", ""], ["되기", ""], ["싶다", ""], ["어요", ""], ["아요", ""], ["나요", ""], ["에서", ""],
-    ["에게", ""], ["까지", ""], ["부터", ""], ["처럼", ""], ["보다", ""], ["한테", ""], ["이랑", "C"],
-    ["으로", "N"], ["이나", "C"], ["는요", "V"], ["은요", "C"], ["예요", "V"], ["라도", "V"],
-    ["한", ""], ["할", ""], ["해", ""], ["된", ""], ["될", ""], ["을", "C"], ["를", "V"], ["이", "C"],
-    ["가", "V"], ["은", "C"], ["는", "V"], ["과", "C"], ["와", "V"], ["로", "L"], ["랑", "V"],
-    ["나", "V"], ["고", ""], ["기", ""], ["면", ""], ["의", ""], ["에", ""], ["도", ""], ["만", ""], ["요", ""],
-  ]
-  // Syllables a stem keeps: two after a one-syllable particle, so short words are never
-  // over-stripped (사이 stays), one after a longer ending (앱에서 → 앱).
-  const MIN_STEM = 2
-  const MIN_STEM_LONG_SUFFIX = 1
-  const MAX_STRIPS = 3
+  function configure(tables) {
+    if (!tables || typeof tables.cho !== "string") throw new Error("doum search: the index has no Korean tables")
+    ;({ cho: CHO, jung: JUNG, jong: JONG, compound: COMPOUND, endings: ENDINGS } = tables)
+    ;({ min_stem: MIN_STEM, min_stem_long_suffix: MIN_STEM_LONG_SUFFIX, max_strips: MAX_STRIPS } = tables)
+    ;({ keys: QWERTY_KEYS, jamo: QWERTY_JAMO } = tables.qwerty)
+    // With Shift: the doubled consonants and ㅒ ㅖ; any other capital types its plain jamo.
+    ;({ shifted_keys: QWERTY_SHIFTED, shifted_jamo: QWERTY_SHIFTED_JAMO } = tables.qwerty)
+    FINALS = JONG.trim()
+    JOIN = new Map(Object.entries(COMPOUND).map(([single, pair]) => [pair, single]))
+    // Endings by a word's last syllable (order kept: longest first).
+    ENDINGS_BY_LAST = new Map()
+    for (const ending of ENDINGS) {
+      const last = ending[0][ending[0].length - 1]
+      if (!ENDINGS_BY_LAST.has(last)) ENDINGS_BY_LAST.set(last, [])
+      ENDINGS_BY_LAST.get(last).push(ending)
+    }
+    RIEUL = JONG.indexOf("ㄹ")
+  }
 
   /** NFKC (full-width → ASCII), lower case, compatibility jamo kept as typed. */
   function normalize(text) {
@@ -121,14 +105,6 @@
     return same ? cased : lowered
   }
 
-  // Endings by a word's last syllable (order kept: longest first).
-  const ENDINGS_BY_LAST = new Map()
-  for (const ending of ENDINGS) {
-    const last = ending[0][ending[0].length - 1]
-    if (!ENDINGS_BY_LAST.has(last)) ENDINGS_BY_LAST.set(last, [])
-    ENDINGS_BY_LAST.get(last).push(ending)
-  }
-  const RIEUL = JONG.indexOf("ㄹ")
 
   /** Does a particle of this kind attach after this syllable? */
   function fits(condition, syllable) {
@@ -272,7 +248,7 @@
   }
 
   return {
-    normalize, splitWords, words, typedWords, stem, tokens, isSyllable, isJamo, isLatin, isDigit,
-    isChosungWord, chosung, decompose, compose, fromQwerty, jamoDistance,
+    configure, normalize, splitWords, words, typedWords, stem, tokens, isSyllable, isJamo, isLatin,
+    isDigit, isChosungWord, chosung, decompose, compose, fromQwerty, jamoDistance,
   }
 })
