@@ -11,6 +11,7 @@ import { watchForAnswers } from './deflect.js'
 import { cutText, headerText } from './mailto.js'
 import { platformOf, limitFor, inAppOf, externalOpenUrl } from './platform.js'
 import { receiptNumber, payloadOf, readAnswer } from './receiver.js'
+import { track } from '../shared/insights.js'
 
 const DRAFT_FIELDS = [...FIELDS, 'from']
 const DEVICE_FIELDS = ['deviceModel', 'os', 'osVersion']
@@ -350,6 +351,7 @@ function setup(form, site) {
       return
     }
     saveDraft(storage, values) // whatever happens next, the draft is there to come back to
+    track('contact_send', { service: values.service, kind: values.type }) // pressed, not "sent"
     // Valid: the link itself opens the mail app with the href refresh() just wrote. When the
     // description does not fit, the same press copies it (the click is the user gesture the
     // clipboard needs) and the link carries the subject, the facts and where to paste.

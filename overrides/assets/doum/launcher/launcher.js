@@ -7,6 +7,7 @@ import { agentState, onStatus } from '../shared/status.js' // status.json: closu
 import { search } from '../search.js'
 import { UNAVAILABLE_MESSAGE } from '../shared/unavailable.js'
 import { pageData, prefillLink, siteData } from '../shared/site.js'
+import { watchLauncher } from '../shared/insights.js'
 
 const STORE_KEY = 'doum.launcher.v1'
 const ANSWERS = 3
@@ -278,6 +279,7 @@ function start() {
   const link = document.querySelector('a.doum-launcher')
   const panel = document.getElementById('doum-panel')
   if (!link || !panel) return
+  watchLauncher(panel) // opt-in insight events (before the panel restores itself)
   const launcher = new Launcher(link, panel, siteData())
   window.doum = window.doum || {}
   window.doum.launcher = {

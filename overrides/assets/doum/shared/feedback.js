@@ -2,6 +2,7 @@
 // No cookies, no analytics: a "no" offers the chat launcher and the prefilled contact form.
 import { browserStorage } from './storage.js'
 import { pageData } from './site.js'
+import { track } from './insights.js'
 
 const KEY_PREFIX = 'doum:feedback:v1:'
 const ANSWERS = {
@@ -48,6 +49,7 @@ function start() {
     button.addEventListener('click', () => {
       const vote = button.dataset.doumVote
       writeVote(storage, key, vote)
+      track('vote', { vote }) // opt-in insight event: masked, sent only when configured
       show(widget, vote)
     })
   }

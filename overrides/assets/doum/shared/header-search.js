@@ -14,6 +14,7 @@
 // The message goes away as soon as Material shows a result (the worker retries the index).
 import { SITE_ROOT } from './site.js'
 import { setNoticeQuery, unavailableNotice } from './unavailable.js'
+import { watchHeaderSearch as watchSearchInsights } from './insights.js'
 
 const SEARCH_FORM = 'form[data-doum-search]'
 const WAIT_MS = 3000
@@ -165,6 +166,7 @@ function watchHeaderSearch() {
 }
 
 watchHeaderSearch()
+watchSearchInsights() // opt-in insight events: one `search` per search (shared/insights.js)
 
 if (window.document$) {
   window.document$.subscribe(init)
