@@ -2,16 +2,27 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { fromUserAgent, fromClientHints, mergeDevice, suggestDevice, OS_CHOICES } from '../../overrides/assets/doum/contact/device.js'
+import {
+  fromUserAgent,
+  fromClientHints,
+  mergeDevice,
+  suggestDevice,
+  OS_CHOICES,
+} from '../../overrides/assets/doum/contact/device.js'
 
 const UA = {
-  galaxyWebview: 'Mozilla/5.0 (Linux; Android 14; SM-S918N Build/UP1A.231005.007; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36',
-  reducedChrome: 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
-  iphone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+  galaxyWebview:
+    'Mozilla/5.0 (Linux; Android 14; SM-S918N Build/UP1A.231005.007; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36',
+  reducedChrome:
+    'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+  iphone:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
   ipad: 'Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1',
-  windows: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  windows:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
   mac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15',
-  linux: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  linux:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
 }
 
 test('Android webview: model and version from the UA string', () => {
@@ -40,8 +51,11 @@ test('unknown or missing UA gives empty suggestions, every OS is a choice of the
 })
 
 test('client hints: Android model and version, Windows 11 from platformVersion 13+', () => {
-  assert.deepEqual(fromClientHints({ platform: 'Android', platformVersion: '14.0.0', model: 'SM-S918N' }),
-    { model: 'SM-S918N', os: 'Android', osVersion: '14' })
+  assert.deepEqual(fromClientHints({ platform: 'Android', platformVersion: '14.0.0', model: 'SM-S918N' }), {
+    model: 'SM-S918N',
+    os: 'Android',
+    osVersion: '14',
+  })
   assert.equal(fromClientHints({ platform: 'Windows', platformVersion: '15.0.0' }).osVersion, '11')
   assert.equal(fromClientHints({ platform: 'Windows', platformVersion: '10.0.0' }).osVersion, '10')
   assert.deepEqual(fromClientHints(null), { model: '', os: '', osVersion: '' })
@@ -57,9 +71,15 @@ test('hints win over the reduced UA string and the UA fills the gaps', () => {
 })
 
 test('suggestDevice never rejects, even when hints are refused', async () => {
-  const refusing = { userAgent: UA.windows, userAgentData: { getHighEntropyValues: () => Promise.reject(new Error('no')) } }
+  const refusing = {
+    userAgent: UA.windows,
+    userAgentData: { getHighEntropyValues: () => Promise.reject(new Error('no')) },
+  }
   assert.deepEqual(await suggestDevice(refusing), fromUserAgent(UA.windows))
-  const giving = { userAgent: UA.windows, userAgentData: { getHighEntropyValues: async () => ({ platform: 'Windows', platformVersion: '14.0.0' }) } }
+  const giving = {
+    userAgent: UA.windows,
+    userAgentData: { getHighEntropyValues: async () => ({ platform: 'Windows', platformVersion: '14.0.0' }) },
+  }
   assert.deepEqual(await suggestDevice(giving), { model: 'PC', os: 'Windows', osVersion: '11' })
   assert.deepEqual(await suggestDevice({}), { model: '', os: '', osVersion: '' })
 })

@@ -2,8 +2,20 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { buildMailto, composeMailto, headerText, bodyText, cutText } from '../../overrides/assets/doum/contact/mailto.js'
-import { inquiryOf, validate, subjectOf, needsPayment, paidAtText } from '../../overrides/assets/doum/contact/inquiry.js'
+import {
+  buildMailto,
+  composeMailto,
+  headerText,
+  bodyText,
+  cutText,
+} from '../../overrides/assets/doum/contact/mailto.js'
+import {
+  inquiryOf,
+  validate,
+  subjectOf,
+  needsPayment,
+  paidAtText,
+} from '../../overrides/assets/doum/contact/inquiry.js'
 
 const CONTACT = {
   services: ['카카오톡', '카카오페이', '선물하기', '이모티콘'],
@@ -66,7 +78,11 @@ const NASTY = [
 ]
 
 test('a plain inquiry round-trips: one recipient, subject and body only', () => {
-  const url = buildMailto({ to: TO, subject: '[이모티콘/결제/환불] 구매한 이모티콘이 안 보여요', body: '첫 줄\n둘째 줄' })
+  const url = buildMailto({
+    to: TO,
+    subject: '[이모티콘/결제/환불] 구매한 이모티콘이 안 보여요',
+    body: '첫 줄\n둘째 줄',
+  })
   const { to, headers } = decodeMailto(url)
   assert.deepEqual(to, [TO])
   assert.deepEqual(Object.keys(headers), ['subject', 'body'])
@@ -104,10 +120,21 @@ test('lone surrogates become U+FFFD instead of throwing', () => {
 })
 
 const VALID = {
-  service: '이모티콘', type: '결제/환불', email: 'me@example.com', summary: '구매한 이모티콘이 안 보여요',
-  description: '어제 결제했는데\n목록에 없어요', screenshot: true, order: 'A-123', paidAt: '2026-11-27T21:05',
-  payMethod: '신용카드', deviceModel: 'SM-S918N', os: 'Android', osVersion: '14', appVersion: '25.9.1',
-  appLatest: true, from: 'https://help.example.com/paid/emoticon-refund/',
+  service: '이모티콘',
+  type: '결제/환불',
+  email: 'me@example.com',
+  summary: '구매한 이모티콘이 안 보여요',
+  description: '어제 결제했는데\n목록에 없어요',
+  screenshot: true,
+  order: 'A-123',
+  paidAt: '2026-11-27T21:05',
+  payMethod: '신용카드',
+  deviceModel: 'SM-S918N',
+  os: 'Android',
+  osVersion: '14',
+  appVersion: '25.9.1',
+  appLatest: true,
+  from: 'https://help.example.com/paid/emoticon-refund/',
 }
 
 test('the inquiry body has every labelled section, subject [service/type] summary', () => {
@@ -118,7 +145,10 @@ test('the inquiry body has every labelled section, subject [service/type] summar
   assert.equal(headers.subject, subject)
   const lines = headers.body.split('\r\n')
   for (const label of ['이메일', '주문번호', '결제일시', '결제수단', '기기', 'OS', '앱', '캡처', '페이지']) {
-    assert.ok(lines.some((line) => line.startsWith(`${label}: `)), label)
+    assert.ok(
+      lines.some((line) => line.startsWith(`${label}: `)),
+      label,
+    )
   }
   assert.ok(lines.includes('[내용]'))
   assert.ok(headers.body.includes('어제 결제했는데\r\n목록에 없어요'))
@@ -140,8 +170,14 @@ test('validation names each missing field in form order; payment only when it ap
   assert.deepEqual(errors, ['type', 'email', 'summary', 'description', 'order', 'paidAt', 'payMethod', 'os'])
   const freeErrors = validate({ service: '카카오톡', type: '설정' }, CONTACT).map((e) => e.field)
   assert.ok(!freeErrors.includes('order'))
-  assert.deepEqual(validate({ ...VALID, email: 'not-an-email' }, CONTACT).map((e) => e.field), ['email'])
-  assert.deepEqual(validate({ ...VALID, service: '<b>없는 서비스</b>' }, CONTACT).map((e) => e.field), ['service'])
+  assert.deepEqual(
+    validate({ ...VALID, email: 'not-an-email' }, CONTACT).map((e) => e.field),
+    ['email'],
+  )
+  assert.deepEqual(
+    validate({ ...VALID, service: '<b>없는 서비스</b>' }, CONTACT).map((e) => e.field),
+    ['service'],
+  )
 })
 
 test('a 5,000-character description passes the limit: short body, flagged, still one clean link', () => {
@@ -161,10 +197,22 @@ test('a 5,000-character description passes the limit: short body, flagged, still
 
 test('the cut-off is exactly the limit: one character under fits, one over does not', () => {
   const full = buildMailto({ to: TO, subject: 's', body: 'b'.repeat(100) })
-  const exact = composeMailto({ to: TO, subject: 's', body: 'b'.repeat(100), shortBody: 'short', limit: full.length })
+  const exact = composeMailto({
+    to: TO,
+    subject: 's',
+    body: 'b'.repeat(100),
+    shortBody: 'short',
+    limit: full.length,
+  })
   assert.equal(exact.fits, true)
   assert.equal(exact.href, full)
-  const over = composeMailto({ to: TO, subject: 's', body: 'b'.repeat(100), shortBody: 'short', limit: full.length - 1 })
+  const over = composeMailto({
+    to: TO,
+    subject: 's',
+    body: 'b'.repeat(100),
+    shortBody: 'short',
+    limit: full.length - 1,
+  })
   assert.equal(over.fits, false)
   assert.ok(over.href.length <= full.length - 1)
 })
@@ -179,7 +227,10 @@ test('a subject too long for the limit alone is shortened without splitting emoj
 })
 
 test('helpers: subject has no line breaks, datetime-local reads as date and time, cut keeps pairs', () => {
-  assert.equal(subjectOf({ service: '카카오톡', type: '기타', summary: '줄\r\n바꿈' }), '[카카오톡/기타] 줄 바꿈')
+  assert.equal(
+    subjectOf({ service: '카카오톡', type: '기타', summary: '줄\r\n바꿈' }),
+    '[카카오톡/기타] 줄 바꿈',
+  )
   assert.equal(paidAtText('2026-01-02T03:04'), '2026-01-02 03:04')
   assert.equal(cutText('😀😀😀', 2), '😀…')
 })

@@ -1,17 +1,17 @@
 // The browser's query side ranks exactly as src/doum/searching.py does, on the tiny help
 // center that tests/test_searching.py writes (mini-payload.json → mini-expected.json).
-import { test } from "node:test"
-import assert from "node:assert/strict"
-import { createRequire } from "node:module"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 
 const require = createRequire(import.meta.url)
-const root = new URL("../../", import.meta.url)
-const fixture = (name) => JSON.parse(readFileSync(new URL(`tests/search/fixtures/${name}`, root), "utf8"))
+const root = new URL('../../', import.meta.url)
+const fixture = (name) => JSON.parse(readFileSync(new URL(`tests/search/fixtures/${name}`, root), 'utf8'))
 
 /** lunr.js 2.3.9 from the installed mkdocs package (the build copies the same file). */
 function findLunr() {
-  const lib = new URL(".venv/lib/", root)
+  const lib = new URL('.venv/lib/', root)
   if (!existsSync(lib)) return null
   for (const python of readdirSync(lib)) {
     const path = new URL(`${python}/site-packages/mkdocs/contrib/search/templates/search/lunr.js`, lib)
@@ -21,66 +21,67 @@ function findLunr() {
 }
 
 const lunrPath = findLunr()
-const skip = lunrPath ? false : "mkdocs (with lunr.js) is not installed in .venv"
+const skip = lunrPath ? false : 'mkdocs (with lunr.js) is not installed in .venv'
 const load = () => {
   const lunr = require(lunrPath)
-  const korean = require("../../overrides/assets/doum/search/korean.js")
-  return require("../../overrides/assets/doum/search/core.js")(lunr, korean)
+  const korean = require('../../overrides/assets/doum/search/korean.js')
+  return require('../../overrides/assets/doum/search/core.js')(lunr, korean)
 }
-const MINI = fixture("mini-docs.json")
+const MINI = fixture('mini-docs.json')
 
-test("ranks every query exactly as Python does", { skip }, () => {
+test('ranks every query exactly as Python does', { skip }, () => {
   const { Searcher } = load()
-  const searcher = new Searcher(fixture("mini-payload.json"))
-  const expected = fixture("mini-expected.json")
+  const searcher = new Searcher(fixture('mini-payload.json'))
+  const expected = fixture('mini-expected.json')
   MINI.queries.forEach((query, i) => assert.deepEqual(searcher.search(query, 5), expected[i], query))
 })
 
-test("common words keep the same best documents as in Python", { skip }, () => {
+test('common words keep the same best documents as in Python', { skip }, () => {
   const { Searcher } = load()
-  const searcher = new Searcher(fixture("many-payload.json"))
-  const { queries, results } = fixture("many-expected.json")
+  const searcher = new Searcher(fixture('many-payload.json'))
+  const { queries, results } = fixture('many-expected.json')
   queries.forEach((query, i) => assert.deepEqual(searcher.search(query, 5), results[i], query))
 })
 
-test("Material results: grouped by page, page first, text escaped, matches marked", { skip }, () => {
+test('Material results: grouped by page, page first, text escaped, matches marked', { skip }, () => {
   const { Searcher } = load()
-  const searcher = new Searcher(fixture("mini-payload.json"))
-  const { items, suggest } = searcher.materialResult("탈퇴하면")
-  assert.equal(items[0][0].location, "account/delete/")
-  assert.ok(items[0].slice(1).every((doc) => doc.location.startsWith("account/delete/#")))
+  const searcher = new Searcher(fixture('mini-payload.json'))
+  const { items, suggest } = searcher.materialResult('탈퇴하면')
+  assert.equal(items[0][0].location, 'account/delete/')
+  assert.ok(items[0].slice(1).every((doc) => doc.location.startsWith('account/delete/#')))
   assert.match(items[0][0].title, /<mark>탈퇴<\/mark>/)
   assert.ok(items[0][0].score >= Math.max(...items[0].map((doc) => doc.score)))
   assert.ok(Array.isArray(suggest))
 })
 
-test("hostile queries come back escaped, never as markup", { skip }, () => {
+test('hostile queries come back escaped, never as markup', { skip }, () => {
   const { Searcher, highlighter } = load()
-  const searcher = new Searcher(fixture("mini-payload.json"))
-  for (const query of ["<img src=x onerror=alert(1)>", "+-~^:*", '"><script>', "a".repeat(1000), ""]) {
+  const searcher = new Searcher(fixture('mini-payload.json'))
+  for (const query of ['<img src=x onerror=alert(1)>', '+-~^:*', '"><script>', 'a'.repeat(1000), '']) {
     const { items } = searcher.materialResult(query)
-    for (const group of items) for (const doc of group) {
-      assert.doesNotMatch(doc.title + doc.text, /<(?!\/?mark>)/)
-    }
+    for (const group of items)
+      for (const doc of group) {
+        assert.doesNotMatch(doc.title + doc.text, /<(?!\/?mark>)/)
+      }
   }
-  assert.equal(highlighter(["탈퇴"])("<b>탈퇴</b>"), "&lt;b&gt;<mark>탈퇴</mark>&lt;/b&gt;")
+  assert.equal(highlighter(['탈퇴'])('<b>탈퇴</b>'), '&lt;b&gt;<mark>탈퇴</mark>&lt;/b&gt;')
 })
 
-test("completes the word being typed from the best titles", { skip }, () => {
+test('completes the word being typed from the best titles', { skip }, () => {
   const { Searcher } = load()
-  const searcher = new Searcher(fixture("mini-payload.json"))
-  assert.deepEqual(searcher.materialResult("비밀").suggest, ["비밀번호"])
+  const searcher = new Searcher(fixture('mini-payload.json'))
+  assert.deepEqual(searcher.materialResult('비밀').suggest, ['비밀번호'])
 })
 
-test("a query one jamo from a known word shows the nearest pages, flagged approximate", { skip }, () => {
+test('a query one jamo from a known word shows the nearest pages, flagged approximate', { skip }, () => {
   const { Searcher, APPROXIMATE_MARK } = load()
-  const searcher = new Searcher(fixture("mini-payload.json"))
-  const hits = searcher.search("탈퇴ㅎ", 3)
-  assert.equal(hits[0].location, "account/delete/")
+  const searcher = new Searcher(fixture('mini-payload.json'))
+  const hits = searcher.search('탈퇴ㅎ', 3)
+  assert.equal(hits[0].location, 'account/delete/')
   assert.ok(hits.every((hit) => hit.approximate === true))
-  const { items, approximate } = searcher.materialResult("탈퇴ㅎ")
+  const { items, approximate } = searcher.materialResult('탈퇴ㅎ')
   assert.equal(approximate, true)
   assert.ok(items[0][0].title.startsWith(APPROXIMATE_MARK))
-  assert.equal(searcher.materialResult("탈퇴").approximate, false)
-  assert.ok(!searcher.materialResult("탈퇴").items[0][0].title.includes("doum-search-approximate"))
+  assert.equal(searcher.materialResult('탈퇴').approximate, false)
+  assert.ok(!searcher.materialResult('탈퇴').items[0][0].title.includes('doum-search-approximate'))
 })

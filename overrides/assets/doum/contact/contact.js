@@ -1,7 +1,15 @@
 // The /contact/ checklist: draft, prefill, validation and the always-current mailto: link.
 // Loaded on every page; does nothing where the form is absent. Material's instant navigation
 // can land here without a reload, so it (re)starts per page through window.document$.
-import { FIELDS, PAYMENT_FIELDS, SUMMARY_MAX, HANGUL_COST, needsPayment, validate, inquiryOf } from './inquiry.js'
+import {
+  FIELDS,
+  PAYMENT_FIELDS,
+  SUMMARY_MAX,
+  HANGUL_COST,
+  needsPayment,
+  validate,
+  inquiryOf,
+} from './inquiry.js'
 import { browserStorage } from '../shared/storage.js'
 import { SITE_ROOT, siteData } from '../shared/site.js'
 import { loadDraft, saveDraft, clearDraft } from './draft.js'
@@ -29,7 +37,8 @@ function counterText(inquiry, state) {
   if (state === 'over') {
     return '이 기기의 메일 앱으로는 한 번에 다 넘어가지 않아요. 보내기를 누르면 자세한 내용을 복사해 드리니, 메일 앱에서 붙여 넣어 주세요.'
   }
-  if (state === 'near') return `메일 앱으로 한 번에 넘길 수 있는 길이가 거의 찼어요. 한글 약 ${left}자 남았어요.`
+  if (state === 'near')
+    return `메일 앱으로 한 번에 넘길 수 있는 길이가 거의 찼어요. 한글 약 ${left}자 남았어요.`
   return `이 기기에서는 메일 앱으로 한글 약 ${left}자를 더 넘길 수 있어요.`
 }
 
@@ -123,11 +132,21 @@ function setup(form, site) {
     showFieldErrors(errorKeys, errors, idOf)
     showSummary(summaryBox, errors, idOf)
   }
-  const consentErrors = () => (consent && !consent.checked
-    ? [{ field: 'consent', message: '바로 접수하려면 개인정보 수집·이용에 동의해 주세요. 동의하지 않으면 메일 앱으로 보내 주세요.' }]
-    : [])
+  const consentErrors = () =>
+    consent && !consent.checked
+      ? [
+          {
+            field: 'consent',
+            message:
+              '바로 접수하려면 개인정보 수집·이용에 동의해 주세요. 동의하지 않으면 메일 앱으로 보내 주세요.',
+          },
+        ]
+      : []
   let lastCheck = 'mail' // which action the error summary follows: 'mail' or 'post'
-  const errorsFor = (values) => [...validate(values, contact), ...(lastCheck === 'post' ? consentErrors() : [])]
+  const errorsFor = (values) => [
+    ...validate(values, contact),
+    ...(lastCheck === 'post' ? consentErrors() : []),
+  ]
 
   const showFrom = () => {
     const line = el('contact-from')
@@ -159,8 +178,9 @@ function setup(form, site) {
     showCounter(current)
     const lengthNote = el('contact-length')
     lengthNote.hidden = current.fits
-    lengthNote.textContent = current.fits ? '' :
-      '내용이 길어서 [메일 앱으로 보내기]를 누르면 자세한 내용을 복사한 뒤 메일 앱을 열어요. 메일 본문의 [내용] 밑에 붙여 넣어 주세요.'
+    lengthNote.textContent = current.fits
+      ? ''
+      : '내용이 길어서 [메일 앱으로 보내기]를 누르면 자세한 내용을 복사한 뒤 메일 앱을 열어요. 메일 본문의 [내용] 밑에 붙여 넣어 주세요.'
     if (attempted) showErrors(errorsFor(values))
     if (!elsewhere.hidden) updateOpenLink() // the link to the phone's browser carries the prefill
     return values
@@ -205,12 +225,14 @@ function setup(form, site) {
 
   const copyAll = async () => {
     const inquiry = current ?? inquiryOf(readValues(), contact, to, limit)
-    if (await copyText(inquiry.text, '문의 내용 전체')) say('문의 내용 전체를 복사했어요. 메일 본문에 붙여 넣어 주세요.')
+    if (await copyText(inquiry.text, '문의 내용 전체'))
+      say('문의 내용 전체를 복사했어요. 메일 본문에 붙여 넣어 주세요.')
     else say('복사하지 못했어요. 아래 상자의 내용을 직접 복사해 주세요.')
   }
 
   const copyAddress = async () => {
-    if (await copyText(to, '받는 주소')) say(`받는 주소(${to})를 복사했어요. 메일의 받는 사람 칸에 붙여 넣어 주세요.`)
+    if (await copyText(to, '받는 주소'))
+      say(`받는 주소(${to})를 복사했어요. 메일의 받는 사람 칸에 붙여 넣어 주세요.`)
     else say('복사하지 못했어요. 아래 상자의 주소를 직접 복사해 주세요.')
   }
 
@@ -222,10 +244,18 @@ function setup(form, site) {
     here.hash = ''
     // The phone's browser has no draft of this one: carry what the prefill parameters can.
     const values = readValues()
-    for (const [key, value] of [['service', values.service], ['type', values.type], ['q', values.summary]]) {
+    for (const [key, value] of [
+      ['service', values.service],
+      ['type', values.type],
+      ['q', values.summary],
+    ]) {
       if (String(value ?? '').trim()) here.searchParams.set(key, String(value).trim())
     }
-    if (from) here.searchParams.set('from', from.startsWith(SITE_ROOT.href) ? from.slice(SITE_ROOT.href.length) : from)
+    if (from)
+      here.searchParams.set(
+        'from',
+        from.startsWith(SITE_ROOT.href) ? from.slice(SITE_ROOT.href.length) : from,
+      )
     const external = inApp ? externalOpenUrl(userAgent, here.href) : ''
     open.hidden = !external
     if (external) open.href = external
@@ -244,13 +274,17 @@ function setup(form, site) {
   // No blur and no hidden page for a while after the link: the mail app most likely did not open.
   const watchMailApp = () => {
     let left = false
-    const away = () => { left = true }
+    const away = () => {
+      left = true
+    }
     window.addEventListener('blur', away, { signal, once: true })
     document.addEventListener('visibilitychange', away, { signal, once: true })
     window.addEventListener('pagehide', away, { signal, once: true })
     const timer = setTimeout(() => {
       if (!left && !signal.aborted && elsewhere.hidden) {
-        showElsewhere('메일 앱이 열리지 않은 것 같아요. 이 기기에 메일 앱이 없거나 설정되지 않았을 수 있어요.')
+        showElsewhere(
+          '메일 앱이 열리지 않은 것 같아요. 이 기기에 메일 앱이 없거나 설정되지 않았을 수 있어요.',
+        )
       }
     }, MAIL_APP_WAIT)
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true })
@@ -276,12 +310,16 @@ function setup(form, site) {
     undo.type = 'button'
     undo.className = 'md-button doum-contact__undo'
     undo.textContent = '되돌리기'
-    undo.addEventListener('click', () => {
-      writeValues(kept)
-      saveDraft(storage, refresh())
-      say('지운 내용을 되살렸어요.')
-      control('summary').focus()
-    }, { signal, once: true })
+    undo.addEventListener(
+      'click',
+      () => {
+        writeValues(kept)
+        saveDraft(storage, refresh())
+        say('지운 내용을 되살렸어요.')
+        control('summary').focus()
+      },
+      { signal, once: true },
+    )
     say('초안을 지웠어요. ', undo)
   }
 
@@ -299,8 +337,12 @@ function setup(form, site) {
   const savedWhen = (savedAt) => {
     if (!savedAt) return ''
     try {
-      return new Intl.DateTimeFormat('ko-KR', { month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' })
-        .format(new Date(savedAt))
+      return new Intl.DateTimeFormat('ko-KR', {
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      }).format(new Date(savedAt))
     } catch {
       return ''
     }
@@ -360,9 +402,11 @@ function setup(form, site) {
       const { text } = current
       copyText(text, '문의 내용 전체').then((copied) => {
         if (signal.aborted) return
-        say(copied
-          ? '메일 앱을 열었어요. 열리지 않으면 복사해 둔 문의 내용 전체를 웹메일에 붙여 넣어 주세요.'
-          : '메일 앱을 열었어요. 열리지 않으면 아래 상자의 문의 내용을 복사해서 웹메일로 보내 주세요.')
+        say(
+          copied
+            ? '메일 앱을 열었어요. 열리지 않으면 복사해 둔 문의 내용 전체를 웹메일에 붙여 넣어 주세요.'
+            : '메일 앱을 열었어요. 열리지 않으면 아래 상자의 문의 내용을 복사해서 웹메일로 보내 주세요.',
+        )
       })
     } else if (current.fits) say('메일 앱을 열었어요. 내용을 확인하고 보내 주세요.')
     else {
@@ -371,7 +415,10 @@ function setup(form, site) {
       copyText(description, '자세한 내용').then((copied) => {
         if (signal.aborted) return
         if (copied) say('자세한 내용을 복사했어요. 메일 앱에서 본문의 [내용] 밑에 붙여 넣어 주세요.')
-        else say('자세한 내용을 자동으로 복사하지 못했어요. 아래 상자의 글을 복사해서 메일 본문의 [내용] 밑에 붙여 넣어 주세요.')
+        else
+          say(
+            '자세한 내용을 자동으로 복사하지 못했어요. 아래 상자의 글을 복사해서 메일 본문의 [내용] 밑에 붙여 넣어 주세요.',
+          )
       })
     }
     sentPanel.hidden = false
@@ -430,7 +477,9 @@ function setup(form, site) {
       answerBox.focus()
     } else {
       answerBox.hidden = true
-      say(`${reason} 작성한 내용은 이 기기에 그대로 저장돼 있어요. 잠시 뒤 다시 누르거나 [메일 앱으로 보내기]로 보내 주세요.`)
+      say(
+        `${reason} 작성한 내용은 이 기기에 그대로 저장돼 있어요. 잠시 뒤 다시 누르거나 [메일 앱으로 보내기]로 보내 주세요.`,
+      )
     }
   }
 
@@ -445,26 +494,46 @@ function setup(form, site) {
   el('contact-copy-address')?.addEventListener('click', copyAddress, { signal })
   el('contact-clear').addEventListener('click', clearAll, { signal })
   post?.addEventListener('click', onPost, { signal })
-  consent?.addEventListener('change', () => { if (attempted) refresh() }, { signal })
-  el('contact-sent-yes').addEventListener('click', () => {
-    clearDraft(storage)
-    resetForm()
-    from = ''
-    showFrom()
-    suggestInto()
-    refresh()
-    sentPanel.hidden = true
-    say(`문의를 보내 주셔서 고마워요. 답장은 보통 ${site.support?.reply_time || '며칠'} 안에 메일로 드려요. 저장해 둔 초안은 지웠어요.`)
-  }, { signal })
-  el('contact-sent-no').addEventListener('click', () => {
-    sentPanel.hidden = true
-    say('작성한 내용은 이 기기에 그대로 저장돼 있어요. 준비되면 다시 보내 주세요.')
-    send.focus()
-  }, { signal })
-  el('contact-sent-nomail').addEventListener('click', () => {
-    sentPanel.hidden = true
-    showElsewhere('메일 앱이 열리지 않았군요. 작성한 내용은 이 기기에 그대로 저장돼 있어요.', true)
-  }, { signal })
+  consent?.addEventListener(
+    'change',
+    () => {
+      if (attempted) refresh()
+    },
+    { signal },
+  )
+  el('contact-sent-yes').addEventListener(
+    'click',
+    () => {
+      clearDraft(storage)
+      resetForm()
+      from = ''
+      showFrom()
+      suggestInto()
+      refresh()
+      sentPanel.hidden = true
+      say(
+        `문의를 보내 주셔서 고마워요. 답장은 보통 ${site.support?.reply_time || '며칠'} 안에 메일로 드려요. 저장해 둔 초안은 지웠어요.`,
+      )
+    },
+    { signal },
+  )
+  el('contact-sent-no').addEventListener(
+    'click',
+    () => {
+      sentPanel.hidden = true
+      say('작성한 내용은 이 기기에 그대로 저장돼 있어요. 준비되면 다시 보내 주세요.')
+      send.focus()
+    },
+    { signal },
+  )
+  el('contact-sent-nomail').addEventListener(
+    'click',
+    () => {
+      sentPanel.hidden = true
+      showElsewhere('메일 앱이 열리지 않았군요. 작성한 내용은 이 기기에 그대로 저장돼 있어요.', true)
+    },
+    { signal },
+  )
 
   let restored = false
   try {
@@ -476,14 +545,20 @@ function setup(form, site) {
   const carriedQuestion = applyPrefill(new URLSearchParams(location.search))
   showFrom()
   for (const id of ['contact-copy', 'contact-clear']) el(id).hidden = false
-  watchForAnswers([control('summary'), control('description')], el('contact-deflect'),
-    () => [control('summary').value, control('description').value], signal)
+  watchForAnswers(
+    [control('summary'), control('description')],
+    el('contact-deflect'),
+    () => [control('summary').value, control('description').value],
+    signal,
+  )
   const values = refresh()
   // A restored draft keeps the page the customer came from this time, and a question typed in
   // the launcher is the customer's text; a prefilled service or type alone is no draft.
   if (restored || carriedQuestion) saveDraft(storage, values)
   if (inApp) {
-    showElsewhere(`${inApp} 안에서 연 페이지예요. 이런 앱 속 브라우저에서는 [메일 앱으로 보내기]를 눌러도 메일 앱이 열리지 않을 때가 많아요.`)
+    showElsewhere(
+      `${inApp} 안에서 연 페이지예요. 이런 앱 속 브라우저에서는 [메일 앱으로 보내기]를 눌러도 메일 앱이 열리지 않을 때가 많아요.`,
+    )
   }
   suggestInto()
   return controller

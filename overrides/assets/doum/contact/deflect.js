@@ -9,7 +9,10 @@ const PAUSE_MS = 300 // wait for a pause in typing, not every keystroke
 /** The query for the search API: the summary when it says something, else the description's start. */
 export function deflectQuery(summary, description) {
   const text = String(summary ?? '').trim().length >= 2 ? summary : description
-  return String(text ?? '').replace(/\s+/g, ' ').trim().slice(0, QUERY_MAX)
+  return String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, QUERY_MAX)
 }
 
 function render(region, results, unavailable = false) {
@@ -81,12 +84,22 @@ export function watchForAnswers(inputs, region, read, signal) {
     timer = setTimeout(ask, PAUSE_MS)
   }
   for (const input of inputs) {
-    input.addEventListener('compositionstart', () => { composing = true }, { signal })
+    input.addEventListener(
+      'compositionstart',
+      () => {
+        composing = true
+      },
+      { signal },
+    )
     input.addEventListener('input', schedule, { signal })
-    input.addEventListener('compositionend', (event) => {
-      composing = false
-      schedule(event)
-    }, { signal })
+    input.addEventListener(
+      'compositionend',
+      (event) => {
+        composing = false
+        schedule(event)
+      },
+      { signal },
+    )
   }
   signal.addEventListener('abort', () => clearTimeout(timer))
   return ask

@@ -26,7 +26,7 @@ export function fromUserAgent(userAgent) {
   } else if ((match = ua.match(/Windows NT (\d+\.\d+)/))) {
     found.model = 'PC'
     found.os = 'Windows'
-    found.osVersion = { '10.0': '10 이상', '6.3': '8.1', '6.2': '8', '6.1': '7' }[match[1]] ?? match[1]
+    found.osVersion = { '10.0': '10 이상', 6.3: '8.1', 6.2: '8', 6.1: '7' }[match[1]] ?? match[1]
   } else if ((match = ua.match(/Mac OS X (\d+(?:[._]\d+)*)/))) {
     found.model = 'Mac'
     found.os = 'macOS'

@@ -2,10 +2,11 @@
 // fields bumps it instead of misreading an old draft.
 export const DRAFT_KEY = 'doum:contact-draft:v1'
 
-
 /** True when the values hold anything the customer would miss. */
 export function hasContent(values) {
-  return Object.values(values ?? {}).some((value) => value === true || (typeof value === 'string' && value.trim()))
+  return Object.values(values ?? {}).some(
+    (value) => value === true || (typeof value === 'string' && value.trim()),
+  )
 }
 
 /** {values, savedAt} or null. Unknown keys and non-string/boolean values are dropped. */

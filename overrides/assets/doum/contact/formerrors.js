@@ -37,30 +37,36 @@ export function showFieldErrors(keys, errors, idOf) {
 /** Fill (or hide) the summary; its links focus the field, as a label click would. */
 export function showSummary(summary, errors, idOf) {
   const list = summary.querySelector('ul')
-  list.replaceChildren(...errors.map(({ field, message }) => {
-    const item = document.createElement('li')
-    const link = document.createElement('a')
-    link.href = `#${idOf(field)}`
-    link.textContent = message
-    item.append(link)
-    return item
-  }))
+  list.replaceChildren(
+    ...errors.map(({ field, message }) => {
+      const item = document.createElement('li')
+      const link = document.createElement('a')
+      link.href = `#${idOf(field)}`
+      link.textContent = message
+      item.append(link)
+      return item
+    }),
+  )
   summary.hidden = errors.length === 0
 }
 
 /** Summary links move focus to the control and bring its label into view (not just the input). */
 export function linkSummary(summary, signal) {
-  summary.addEventListener('click', (event) => {
-    const link = event.target.closest?.('a[href^="#"]')
-    if (!link) return
-    const control = document.getElementById(decodeURIComponent(link.hash.slice(1)))
-    if (!control) return
-    event.preventDefault()
-    // Material's instant navigation would treat the #hash link as a navigation and re-render
-    // the page, wiping the error state; this link only moves focus.
-    event.stopPropagation()
-    const field = control.closest('.doum-field') ?? control
-    field.scrollIntoView({ block: 'start' })
-    control.focus({ preventScroll: true })
-  }, { signal })
+  summary.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target.closest?.('a[href^="#"]')
+      if (!link) return
+      const control = document.getElementById(decodeURIComponent(link.hash.slice(1)))
+      if (!control) return
+      event.preventDefault()
+      // Material's instant navigation would treat the #hash link as a navigation and re-render
+      // the page, wiping the error state; this link only moves focus.
+      event.stopPropagation()
+      const field = control.closest('.doum-field') ?? control
+      field.scrollIntoView({ block: 'start' })
+      control.focus({ preventScroll: true })
+    },
+    { signal },
+  )
 }

@@ -5,8 +5,20 @@ import { limitFor } from './platform.js'
 
 // Field keys in form order; the page gives each control id `contact-<key>` and name `<key>`.
 export const FIELDS = [
-  'service', 'type', 'email', 'summary', 'description', 'screenshot',
-  'order', 'paidAt', 'payMethod', 'deviceModel', 'os', 'osVersion', 'appVersion', 'appLatest',
+  'service',
+  'type',
+  'email',
+  'summary',
+  'description',
+  'screenshot',
+  'order',
+  'paidAt',
+  'payMethod',
+  'deviceModel',
+  'os',
+  'osVersion',
+  'appVersion',
+  'appLatest',
 ]
 export const PAYMENT_FIELDS = ['order', 'paidAt', 'payMethod']
 export const SUMMARY_MAX = 100
@@ -85,7 +97,8 @@ export function factsOf(values, contact) {
   add('기기', values.deviceModel)
   if (!blank(values.os)) add('OS', `${trimmed(values.os)} ${trimmed(values.osVersion)}`)
   const app = trimmed(values.appVersion)
-  if (app || values.appLatest === true) add('앱', [app, values.appLatest === true ? '(최신)' : ''].filter(Boolean).join(' '))
+  if (app || values.appLatest === true)
+    add('앱', [app, values.appLatest === true ? '(최신)' : ''].filter(Boolean).join(' '))
   if (values.screenshot === true) add('캡처', '첨부')
   add('페이지', values.from)
   return facts
@@ -93,7 +106,9 @@ export function factsOf(values, contact) {
 
 /** The description as it goes into the body: outer blank lines dropped, inner text untouched. */
 export function descriptionText(values) {
-  return String(values.description ?? '').replace(/^(?:[ \t]*(?:\r\n|[\r\n]))+/, '').trimEnd()
+  return String(values.description ?? '')
+    .replace(/^(?:[ \t]*(?:\r\n|[\r\n]))+/, '')
+    .trimEnd()
 }
 
 /** "label: text" ([ ] would cost 6 characters a line once encoded, a colon 3). */
@@ -141,7 +156,11 @@ export function inquiryOf(values, contact, to, limit = limitFor(contact.mailto_l
   // Not even the note fits (a limit of a few hundred): the subject alone, cut to fit.
   if (composed.href.length > limit) composed = composeMailto({ to, subject, body, shortBody: '', limit })
   return {
-    subject, body, facts, description, limit,
+    subject,
+    body,
+    facts,
+    description,
+    limit,
     text: plainTextOf(headerText(to), subject, body),
     href: composed.href,
     fits: composed.fits,

@@ -55,7 +55,9 @@ export function readAnswer(status, text, receipt) {
     answer = null
   }
   if (answer && typeof answer === 'object' && answer.ok === false) return { ok: false, receipt }
-  const theirs = answer && typeof answer.receipt === 'string' && /^[A-Za-z0-9-]{1,40}$/.test(answer.receipt)
-    ? answer.receipt : ''
+  const theirs =
+    answer && typeof answer.receipt === 'string' && /^[A-Za-z0-9-]{1,40}$/.test(answer.receipt)
+      ? answer.receipt
+      : ''
   return { ok: true, receipt: theirs || receipt }
 }

@@ -3,11 +3,11 @@
  * index terms, runs a programmatic lunr query (never lunr's query syntax) and ranks.
  * A classic script (UMD): importScripts() in the search worker (after lunr.js and korean.js),
  * require() in node:test. */
-(function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory
+;(function (root, factory) {
+  if (typeof module === 'object' && module.exports) module.exports = factory
   else root.doumSearchCore = factory(root.lunr, root.doumKorean)
-})(typeof self !== "undefined" ? self : this, function (lunr, korean) {
-  "use strict"
+})(typeof self !== 'undefined' ? self : this, function (lunr, korean) {
+  'use strict'
 
   // The tuning numbers come with the payload (src/doum/search/tuning.json, which searcher.py
   // reads too): set once by configure(), before the Searcher loads its index.
@@ -34,7 +34,7 @@
     const vectorDoc = new Uint32Array(vectors.length)
     const counts = new Uint32Array(terms.length)
     vectors.forEach(([ref, elements], v) => {
-      const slash = ref.indexOf("/")
+      const slash = ref.indexOf('/')
       vectorField[v] = fields.indexOf(ref.slice(0, slash))
       vectorDoc[v] = Number(ref.slice(slash + 1))
       // Term numbers travel as gaps from the previous one (lunrpack.unpack_vectors); they
@@ -86,7 +86,7 @@
     const built = new Map()
     index.invertedIndex = new Proxy(Object.create(null), {
       get(_, term) {
-        const t = typeof term === "string" ? termIds.get(term) : undefined
+        const t = typeof term === 'string' ? termIds.get(term) : undefined
         if (t === undefined) return undefined
         if (!built.has(t)) built.set(t, posting(t))
         return built.get(t)
@@ -160,10 +160,9 @@
     return total
   }
 
-
-
   function configure(tuning) {
-    if (!tuning || typeof tuning.max_words !== "number") throw new Error("doum search: the index has no tuning numbers")
+    if (!tuning || typeof tuning.max_words !== 'number')
+      throw new Error('doum search: the index has no tuning numbers')
     ;({
       max_words: MAX_WORDS,
       max_word_chars: MAX_WORD_CHARS,
@@ -199,7 +198,8 @@
       this.vocab = payload.index.terms // sorted by code point
       this.known = new Set(this.vocab)
       this.thesaurusWords = new Set()
-      for (const group of this.synonyms) for (const member of group) if (member.length === 1) this.thesaurusWords.add(member[0])
+      for (const group of this.synonyms)
+        for (const member of group) if (member.length === 1) this.thesaurusWords.add(member[0])
       this.groupsByTerm = new Map() // a member's first word → its groups
       this.synonyms.forEach((group, g) => {
         for (const member of group) {
@@ -209,8 +209,8 @@
           if (!found.includes(g)) found.push(g)
         }
       })
-      this.pageOf = this.docs.map((doc) => doc[0].split("#")[0])
-      this.pages = new Map(this.docs.filter((doc) => !doc[0].includes("#")).map((doc) => [doc[0], doc]))
+      this.pageOf = this.docs.map((doc) => doc[0].split('#')[0])
+      this.pages = new Map(this.docs.filter((doc) => !doc[0].includes('#')).map((doc) => [doc[0], doc]))
       this.packed = payload.index
       this.byLength = null
       this.chosungs = null
@@ -228,8 +228,14 @@
     }
 
     analyze(query) {
-      const words = korean.words(String(query || "")).slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_CHARS))
-      const typed = korean.typedWords(String(query || "")).slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_CHARS))
+      const words = korean
+        .words(String(query || ''))
+        .slice(0, MAX_WORDS)
+        .map((w) => w.slice(0, MAX_WORD_CHARS))
+      const typed = korean
+        .typedWords(String(query || ''))
+        .slice(0, MAX_WORDS)
+        .map((w) => w.slice(0, MAX_WORD_CHARS))
       this.typed = new Map() // Shift matters for English-mode keys
       words.forEach((word, i) => this.typed.set(word, typed[i]))
       const units = this.joinSplitWords(words)
@@ -314,7 +320,8 @@
               if (this.known.has(term)) add(parts[p], term, SYNONYM_BOOST / (standIn ? 1 : member.length))
             }
             // a phrase answers the part only with all its words
-            if (member.every((term) => this.known.has(term))) covers[p].push([member, standIn ? 1 : SYNONYM_BOOST])
+            if (member.every((term) => this.known.has(term)))
+              covers[p].push([member, standIn ? 1 : SYNONYM_BOOST])
           }
         }
       }
@@ -333,7 +340,7 @@
       const keepCovers = (sets) => {
         const seen = new Set()
         return sets.filter(([set, credit]) => {
-          const key = set.join(" ") + "/" + credit
+          const key = set.join(' ') + '/' + credit
           if (seen.has(key) || !set.every((t) => this.known.has(t))) return false
           seen.add(key)
           return true
@@ -349,7 +356,9 @@
       }
       // the sentence's final predicate is negated (…안 열려요, …안됨), not one on the way
       // (안 하고, 안 오게 해 주세요)
-      const negated = units.slice(-2).some((unit) => this.negation.has(unit) || this.negation.has(korean.stem(unit)))
+      const negated = units
+        .slice(-2)
+        .some((unit) => this.negation.has(unit) || this.negation.has(korean.stem(unit)))
       if (negated && this.failure.length && plan.weights.some((w) => w === 1)) {
         // 안 열려요: something fails; a page about a failure says so in its title
         const failing = new Map(this.failure.map((term) => [term, SYNONYM_BOOST]))
@@ -441,12 +450,15 @@
       // syllable left over ("").
       const best = [[[[0, 0, 0], []]]]
       for (let i = 1; i <= n; i++) {
-        const options = best[i - 1].map(([cost, steps]) => [[cost[0] + 1, cost[1], cost[2]], steps.concat([["", word[i - 1]]])])
+        const options = best[i - 1].map(([cost, steps]) => [
+          [cost[0] + 1, cost[1], cost[2]],
+          steps.concat([['', word[i - 1]]]),
+        ])
         for (let j = 0; j < i - 1; j++) {
           const piece = word.slice(j, i)
           if (!this.known.has(piece)) continue
           for (const [cost, steps] of best[j]) {
-            options.push([[cost[0], cost[1] + 1, cost[2] + this.df(piece)], steps.concat([["p", piece]])])
+            options.push([[cost[0], cost[1] + 1, cost[2] + this.df(piece)], steps.concat([['p', piece]])])
           }
         }
         options.sort((a, b) => compareCost(a[0], b[0])) // stable: ties keep their order
@@ -520,8 +532,9 @@
       if (!this.phraseCodes) {
         this.phraseCodes = new Map()
         for (const phrase of this.phrases) {
-          const code = phrase.map(korean.chosung).join("")
-          if (phrase.every((term) => this.known.has(term)) && !this.phraseCodes.has(code)) this.phraseCodes.set(code, phrase)
+          const code = phrase.map(korean.chosung).join('')
+          if (phrase.every((term) => this.known.has(term)) && !this.phraseCodes.has(code))
+            this.phraseCodes.set(code, phrase)
         }
       }
       return this.phraseCodes
@@ -573,7 +586,10 @@
           return [-explained, -docs.size, -this.df(term), term]
         })
         ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || byCodePoint(a[3], b[3]))
-        const kept = ranked.filter((key) => key[0] === ranked[0][0]).slice(0, MAX_EXPANSIONS).map((key) => key[3])
+        const kept = ranked
+          .filter((key) => key[0] === ranked[0][0])
+          .slice(0, MAX_EXPANSIONS)
+          .map((key) => key[3])
         const boosts = kept.map((term, i) => [term, part.get(term) * (i === 0 ? 1 : PREFIX_BOOST)])
         part.clear()
         for (const [term, boost] of boosts) part.set(term, boost)
@@ -584,10 +600,10 @@
     titleDocs(term) {
       if (!this.titles) {
         this.titles = new Map()
-        const prefixes = TITLE_FIELDS.map((name) => name + "/")
+        const prefixes = TITLE_FIELDS.map((name) => name + '/')
         for (const [ref, elements] of this.packed.vectors) {
           if (!prefixes.some((prefix) => ref.startsWith(prefix))) continue
-          const doc = Number(ref.slice(ref.indexOf("/") + 1))
+          const doc = Number(ref.slice(ref.indexOf('/') + 1))
           // loadIndex has made the term numbers absolute in place
           for (let i = 0; i < elements.length; i += 2) {
             if (!this.titles.has(elements[i])) this.titles.set(elements[i], new Set())
@@ -663,7 +679,10 @@
     }
 
     approximatePlan(query) {
-      const words = korean.words(String(query || "")).slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_CHARS))
+      const words = korean
+        .words(String(query || ''))
+        .slice(0, MAX_WORDS)
+        .map((w) => w.slice(0, MAX_WORD_CHARS))
       const parts = []
       for (const word of words) {
         const hangul = [...word].some(korean.isLatin) ? korean.fromQwerty(word) : word
@@ -679,7 +698,11 @@
       const terms = new Map()
       for (const part of parts) for (const [term, boost] of part) add(terms, term, boost)
       return {
-        terms, parts, weights: parts.map(() => 1), covers: parts.map((part) => [...part.keys()].map((t) => [[t], 1])), alternative: null,
+        terms,
+        parts,
+        weights: parts.map(() => 1),
+        covers: parts.map((part) => [...part.keys()].map((t) => [[t], 1])),
+        alternative: null,
       }
     }
 
@@ -703,7 +726,7 @@
         const page = this.pageOf[ref]
         if (!byPage.has(page)) byPage.set(page, [])
         byPage.get(page).push([ref, Math.floor(result.score * SCORE_SCALE + 0.5)])
-        const own = !this.docs[ref][0].includes("#")
+        const own = !this.docs[ref][0].includes('#')
         const metadata = result.matchData.metadata
         for (const term of Object.keys(metadata)) {
           const fields = metadata[term]
@@ -750,30 +773,42 @@
       const { pages, plan, approximate } = this.rank(query)
       const terms = plan.terms
       const marker = highlighter([...terms.keys()])
-      const flag = approximate ? APPROXIMATE_MARK : ""
+      const flag = approximate ? APPROXIMATE_MARK : ''
       const items = pages.slice(0, maxPages).map(([page, pageScore, hits]) => {
         const docs = hits.map(([ref, score]) => {
           const [location, title, text] = this.docs[ref]
           return { location, title, text, score: score / SCORE_SCALE, ref }
         })
         const own = docs.find((doc) => doc.location === page)
-        const pageDoc = own || { location: page, title: this.pages.get(page)[1], text: this.pages.get(page)[2], score: 0 }
+        const pageDoc = own || {
+          location: page,
+          title: this.pages.get(page)[1],
+          text: this.pages.get(page)[2],
+          score: 0,
+        }
         // Material shows the page first and its sections below, best first.
         const ordered = [pageDoc, ...docs.filter((doc) => doc !== own)]
         return ordered.map((doc) => ({
           location: doc.location,
-          title: (doc === pageDoc ? flag : "") + marker(doc.title),
+          title: (doc === pageDoc ? flag : '') + marker(doc.title),
           text: marker(doc.text),
           score: doc === pageDoc ? pageScore / SCORE_SCALE : doc.score,
           terms: matchedTerms(terms, doc),
         }))
       })
-      return { items, suggest: this.suggest(query, pages.flatMap((page) => page[2])), approximate }
+      return {
+        items,
+        suggest: this.suggest(
+          query,
+          pages.flatMap((page) => page[2]),
+        ),
+        approximate,
+      }
     }
 
     /** Material completes the word being typed with the last suggestion: 비밀 → 비밀번호. */
     suggest(query, hits) {
-      const typed = korean.words(String(query || ""))
+      const typed = korean.words(String(query || ''))
       const last = typed[typed.length - 1]
       if (!last) return []
       for (const [ref] of hits.slice(0, 5)) {
@@ -794,27 +829,27 @@
 
   /** The terms a document shows (Material links them as ?h= to highlight on the page). */
   function matchedTerms(terms, doc) {
-    const text = korean.normalize(doc.title + " " + doc.text)
+    const text = korean.normalize(doc.title + ' ' + doc.text)
     const result = {}
     for (const term of terms.keys()) if (text.includes(term)) result[term] = true
     return result
   }
 
-  const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }
+  const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
   const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch])
-  const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
   /** text → escaped HTML with <mark> around the query's terms (the only markup added). */
   function highlighter(terms) {
     const usable = terms.filter((term) => term.length >= 1).sort((a, b) => b.length - a.length)
     if (!usable.length) return escapeHtml
-    const pattern = new RegExp(usable.map(escapeRegExp).join("|"), "gi")
+    const pattern = new RegExp(usable.map(escapeRegExp).join('|'), 'gi')
     return (text) => {
-      let out = ""
+      let out = ''
       let last = 0
       for (const match of String(text).matchAll(pattern)) {
         if (!match[0]) continue
-        out += escapeHtml(text.slice(last, match.index)) + "<mark>" + escapeHtml(match[0]) + "</mark>"
+        out += escapeHtml(text.slice(last, match.index)) + '<mark>' + escapeHtml(match[0]) + '</mark>'
         last = match.index + match[0].length
       }
       return out + escapeHtml(String(text).slice(last))

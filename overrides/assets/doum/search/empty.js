@@ -1,45 +1,45 @@
 // When the header search finds nothing, show popular keywords and the ways to reach support
 // instead of a dead end. Watches Material's result meta line ("no matching documents");
 // chips put their keyword into Material's own search box (openHeaderSearch).
-import { openHeaderSearch } from "../shared/header-search.js"
-import { contactUrl, siteData } from "../shared/site.js"
+import { openHeaderSearch } from '../shared/header-search.js'
+import { contactUrl, siteData } from '../shared/site.js'
 
-const PANEL_CLASS = "doum-search-empty"
+const PANEL_CLASS = 'doum-search-empty'
 
 function buildPanel(site) {
-  const panel = document.createElement("div")
+  const panel = document.createElement('div')
   panel.className = PANEL_CLASS
   panel.hidden = true
   const keywords = site.search?.popular_keywords || []
   if (keywords.length) {
-    const heading = document.createElement("p")
+    const heading = document.createElement('p')
     heading.className = `${PANEL_CLASS}__heading`
     heading.id = `${PANEL_CLASS}-keywords`
-    heading.textContent = "이런 검색어로 찾아보세요"
-    const list = document.createElement("ul")
+    heading.textContent = '이런 검색어로 찾아보세요'
+    const list = document.createElement('ul')
     list.className = `${PANEL_CLASS}__chips`
-    list.setAttribute("aria-labelledby", heading.id)
+    list.setAttribute('aria-labelledby', heading.id)
     for (const keyword of keywords) {
-      const item = document.createElement("li")
-      const chip = document.createElement("button")
-      chip.type = "button"
+      const item = document.createElement('li')
+      const chip = document.createElement('button')
+      chip.type = 'button'
       chip.className = `${PANEL_CLASS}__chip`
       chip.textContent = keyword
-      chip.addEventListener("click", () => openHeaderSearch(keyword))
+      chip.addEventListener('click', () => openHeaderSearch(keyword))
       item.append(chip)
       list.append(item)
     }
     panel.append(heading, list)
   }
-  const contact = document.createElement("p")
+  const contact = document.createElement('p')
   contact.className = `${PANEL_CLASS}__contact`
-  const link = document.createElement("a")
+  const link = document.createElement('a')
   link.href = contactUrl()
-  link.textContent = "문의하기"
-  contact.append("찾는 답이 없나요? ", link, " 양식으로 알려 주세요.")
+  link.textContent = '문의하기'
+  contact.append('찾는 답이 없나요? ', link, ' 양식으로 알려 주세요.')
   const hours = site.support?.hours_text
   if (hours) {
-    const line = document.createElement("span")
+    const line = document.createElement('span')
     line.className = `${PANEL_CLASS}__hours`
     line.textContent = `${site.support.hours_label}: ${hours}`
     contact.append(line)
@@ -49,11 +49,11 @@ function buildPanel(site) {
 }
 
 function mount() {
-  const result = document.querySelector("[data-md-component=search-result]")
-  const meta = result?.querySelector(".md-search-result__meta")
+  const result = document.querySelector('[data-md-component=search-result]')
+  const meta = result?.querySelector('.md-search-result__meta')
   if (!result || !meta || result.querySelector(`.${PANEL_CLASS}`)) return
-  const config = JSON.parse(document.getElementById("__config").textContent)
-  const noneText = config.translations?.["search.result.none"]
+  const config = JSON.parse(document.getElementById('__config').textContent)
+  const noneText = config.translations?.['search.result.none']
   const panel = buildPanel(siteData())
   meta.after(panel)
   const update = () => {
@@ -67,14 +67,14 @@ function mount() {
 // The worker marks pages found only through words near the query's (a one-jamo slip in a word
 // the site never uses) with an empty .doum-search-approximate in their title: say so.
 function mountApproximateNote(result, meta) {
-  const note = document.createElement("p")
-  note.className = "doum-search-approximate-note"
+  const note = document.createElement('p')
+  note.className = 'doum-search-approximate-note'
   note.hidden = true
-  note.setAttribute("role", "status")
-  note.textContent = "정확히 맞는 결과가 없어, 비슷한 낱말로 찾은 결과를 보여 드려요."
+  note.setAttribute('role', 'status')
+  note.textContent = '정확히 맞는 결과가 없어, 비슷한 낱말로 찾은 결과를 보여 드려요.'
   meta.after(note)
   const update = () => {
-    note.hidden = !result.querySelector(".doum-search-approximate")
+    note.hidden = !result.querySelector('.doum-search-approximate')
   }
   new MutationObserver(update).observe(result, { childList: true, subtree: true })
   update()

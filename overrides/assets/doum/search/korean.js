@@ -1,11 +1,11 @@
 /* doum's Korean text pipeline for the browser: src/doum/search/korean.py, function for function.
  * tests/search/fixtures/*.json are checked against both, so keep every rule here and there alike.
  * A classic script (UMD): importScripts() in the search worker, require() in node:test. */
-(function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory()
+;(function (root, factory) {
+  if (typeof module === 'object' && module.exports) module.exports = factory()
   else root.doumKorean = factory()
-})(typeof self !== "undefined" ? self : this, function () {
-  "use strict"
+})(typeof self !== 'undefined' ? self : this, function () {
+  'use strict'
 
   const SYLLABLE_FIRST = 0xac00
   const SYLLABLE_LAST = 0xd7a3
@@ -16,7 +16,8 @@
   let MIN_STEM, MIN_STEM_LONG_SUFFIX, MAX_STRIPS
 
   function configure(tables) {
-    if (!tables || typeof tables.cho !== "string") throw new Error("doum search: the index has no Korean tables")
+    if (!tables || typeof tables.cho !== 'string')
+      throw new Error('doum search: the index has no Korean tables')
     ;({ cho: CHO, jung: JUNG, jong: JONG, compound: COMPOUND, endings: ENDINGS } = tables)
     ;({ min_stem: MIN_STEM, min_stem_long_suffix: MIN_STEM_LONG_SUFFIX, max_strips: MAX_STRIPS } = tables)
     ;({ keys: QWERTY_KEYS, jamo: QWERTY_JAMO } = tables.qwerty)
@@ -31,13 +32,13 @@
       if (!ENDINGS_BY_LAST.has(last)) ENDINGS_BY_LAST.set(last, [])
       ENDINGS_BY_LAST.get(last).push(ending)
     }
-    RIEUL = JONG.indexOf("ㄹ")
+    RIEUL = JONG.indexOf('ㄹ')
   }
 
   /** NFKC (full-width → ASCII), lower case, compatibility jamo kept as typed. */
   function normalize(text) {
-    let out = ""
-    for (const ch of String(text).normalize("NFKC").toLowerCase()) {
+    let out = ''
+    for (const ch of String(text).normalize('NFKC').toLowerCase()) {
       const code = ch.charCodeAt(0)
       // NFKC turns compatibility jamo (ㅂ) into conjoining jamo (ᄇ); map them back.
       if (code >= 0x1100 && code < 0x1100 + CHO.length) out += CHO[code - 0x1100]
@@ -47,38 +48,38 @@
     return out
   }
 
-  const isSyllable = (ch) => ch >= "\uac00" && ch <= "\ud7a3" && ch.length === 1
-  const isJamo = (ch) => ch >= "ㄱ" && ch <= "ㅣ" && ch.length === 1
-  const isLatin = (ch) => ch >= "a" && ch <= "z" && ch.length === 1
-  const isDigit = (ch) => ch >= "0" && ch <= "9" && ch.length === 1
+  const isSyllable = (ch) => ch >= '\uac00' && ch <= '\ud7a3' && ch.length === 1
+  const isJamo = (ch) => ch >= 'ㄱ' && ch <= 'ㅣ' && ch.length === 1
+  const isLatin = (ch) => ch >= 'a' && ch <= 'z' && ch.length === 1
+  const isDigit = (ch) => ch >= '0' && ch <= '9' && ch.length === 1
 
   /** "h" Hangul, "l" Latin, "d" digit (joins either), "" separator. */
   function script(ch) {
-    if (isSyllable(ch) || isJamo(ch)) return "h"
-    if (isLatin(ch)) return "l"
-    return isDigit(ch) ? "d" : ""
+    if (isSyllable(ch) || isJamo(ch)) return 'h'
+    if (isLatin(ch)) return 'l'
+    return isDigit(ch) ? 'd' : ''
   }
 
   /** Words of normalized text: runs of Hangul or Latin letters; digits join either side. */
   function splitWords(text, cased = false) {
     const words = []
-    let current = ""
-    let currentScript = ""
+    let current = ''
+    let currentScript = ''
     for (const ch of text) {
-      const kind = cased && ch >= "A" && ch <= "Z" && ch.length === 1 ? "l" : script(ch)
+      const kind = cased && ch >= 'A' && ch <= 'Z' && ch.length === 1 ? 'l' : script(ch)
       if (!kind) {
         if (current) words.push(current)
-        current = ""
-        currentScript = ""
+        current = ''
+        currentScript = ''
         continue
       }
-      if (kind !== "d" && currentScript && currentScript !== kind) {
+      if (kind !== 'd' && currentScript && currentScript !== kind) {
         if (current) words.push(current)
-        current = ""
-        currentScript = ""
+        current = ''
+        currentScript = ''
       }
       current += ch
-      if (kind !== "d") currentScript = kind
+      if (kind !== 'd') currentScript = kind
     }
     if (current) words.push(current)
     return words
@@ -90,9 +91,9 @@
    *  ㄲ ㄸ ㅃ ㅆ ㅉ ㅒ ㅖ (Tmrl → 쓰기). Falls back to words(text) if the two disagree. */
   function typedWords(text) {
     const lowered = words(text)
-    let kept = ""
-    for (const ch of String(text).normalize("NFKC")) {
-      const one = ch >= "A" && ch <= "Z" && ch.length === 1 ? ch : ch.toLowerCase()
+    let kept = ''
+    for (const ch of String(text).normalize('NFKC')) {
+      const one = ch >= 'A' && ch <= 'Z' && ch.length === 1 ? ch : ch.toLowerCase()
       for (const c of one) {
         const code = c.charCodeAt(0)
         if (code >= 0x1100 && code < 0x1100 + CHO.length) kept += CHO[code - 0x1100]
@@ -105,14 +106,13 @@
     return same ? cased : lowered
   }
 
-
   /** Does a particle of this kind attach after this syllable? */
   function fits(condition, syllable) {
     const final = (syllable.charCodeAt(0) - SYLLABLE_FIRST) % 28
-    if (condition === "C") return final !== 0
-    if (condition === "V") return final === 0
-    if (condition === "L") return final === 0 || final === RIEUL
-    if (condition === "N") return final !== 0 && final !== RIEUL
+    if (condition === 'C') return final !== 0
+    if (condition === 'V') return final === 0
+    if (condition === 'L') return final === 0 || final === RIEUL
+    if (condition === 'N') return final !== 0 && final !== RIEUL
     return true
   }
 
@@ -143,7 +143,7 @@
 
   /** Initial consonants: 비밀번호 → ㅂㅁㅂㅎ (other characters stay). */
   function chosung(word) {
-    let out = ""
+    let out = ''
     for (const ch of word) {
       out += isSyllable(ch) ? CHO[Math.floor((ch.charCodeAt(0) - SYLLABLE_FIRST) / 588)] : ch
     }
@@ -155,14 +155,14 @@
     if (!isSyllable(syllable)) return COMPOUND[syllable] || syllable
     const code = syllable.charCodeAt(0) - SYLLABLE_FIRST
     const parts = CHO[Math.floor(code / 588)] + JUNG[Math.floor((code % 588) / 28)] + JONG[code % 28].trim()
-    return [...parts].map((ch) => COMPOUND[ch] || ch).join("")
+    return [...parts].map((ch) => COMPOUND[ch] || ch).join('')
   }
 
   function vowelAt(jamo, i) {
     const pair = jamo.slice(i, i + 2)
     if (pair.length === 2 && JOIN.has(pair) && JUNG.includes(JOIN.get(pair))) return [JOIN.get(pair), 2]
     if (i < jamo.length && JUNG.includes(jamo[i])) return [jamo[i], 1]
-    return ["", 0]
+    return ['', 0]
   }
 
   /** The final consonant(s) at i, unless they start the next syllable. */
@@ -173,7 +173,7 @@
       return [JOIN.get(pair), 2]
     }
     if (i < jamo.length && FINALS.includes(jamo[i]) && !startsSyllable(i)) return [jamo[i], 1]
-    return ["", 0]
+    return ['', 0]
   }
 
   function syllableOf(cho, vowel, final) {
@@ -183,7 +183,7 @@
 
   /** Basic jamo typed in order → syllables (the 2-beolsik automaton): ㅎㅗㅏㄴ → 환. */
   function compose(jamo) {
-    let out = ""
+    let out = ''
     let i = 0
     while (i < jamo.length) {
       const [vowel, used] = vowelAt(jamo, i + 1)
@@ -204,14 +204,14 @@
 
   /** Latin keys typed with the keyboard in English mode → Hangul: qlalfqjsgh → 비밀번호. */
   function fromQwerty(word) {
-    let jamo = ""
+    let jamo = ''
     for (const ch of word) {
       const shifted = QWERTY_SHIFTED.indexOf(ch)
       if (shifted >= 0 && ch.length === 1) {
         jamo += QWERTY_SHIFTED_JAMO[shifted]
         continue
       }
-      const at = QWERTY_KEYS.indexOf(ch >= "A" && ch <= "Z" ? ch.toLowerCase() : ch)
+      const at = QWERTY_KEYS.indexOf(ch >= 'A' && ch <= 'Z' ? ch.toLowerCase() : ch)
       jamo += at >= 0 && ch.length === 1 ? QWERTY_JAMO[at] : ch
     }
     return compose(jamo)
@@ -240,7 +240,9 @@
     for (let i = 1; i <= x.length; i++) {
       const current = [i]
       for (let j = 1; j <= y.length; j++) {
-        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] !== y[j - 1] ? 1 : 0)))
+        current.push(
+          Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] !== y[j - 1] ? 1 : 0)),
+        )
       }
       previous = current
     }
@@ -248,7 +250,22 @@
   }
 
   return {
-    configure, normalize, splitWords, words, typedWords, stem, tokens, isSyllable, isJamo, isLatin,
-    isDigit, isChosungWord, chosung, decompose, compose, fromQwerty, jamoDistance,
+    configure,
+    normalize,
+    splitWords,
+    words,
+    typedWords,
+    stem,
+    tokens,
+    isSyllable,
+    isJamo,
+    isLatin,
+    isDigit,
+    isChosungWord,
+    chosung,
+    decompose,
+    compose,
+    fromQwerty,
+    jamoDistance,
   }
 })

@@ -11,24 +11,38 @@
  *
  * Classic script, no modules: it must run synchronously where it is included.
  */
-(function () {
-  "use strict";
+;(function () {
+  'use strict'
 
-  var script = document.currentScript;
-  var run = (script && script.getAttribute("data-doum-run")) || "head";
+  var script = document.currentScript
+  var run = (script && script.getAttribute('data-doum-run')) || 'head'
 
   /* ---------- storage: blocked, full or garbage never throws ---------- */
 
   function memoryStorage() {
-    var data = new Map();
+    var data = new Map()
     return {
-      getItem: function (key) { key = String(key); return data.has(key) ? data.get(key) : null; },
-      setItem: function (key, value) { data.set(String(key), String(value)); },
-      removeItem: function (key) { data.delete(String(key)); },
-      clear: function () { data.clear(); },
-      key: function (index) { var keys = Array.from(data.keys()); return index < keys.length ? keys[index] : null; },
-      get length() { return data.size; }
-    };
+      getItem: function (key) {
+        key = String(key)
+        return data.has(key) ? data.get(key) : null
+      },
+      setItem: function (key, value) {
+        data.set(String(key), String(value))
+      },
+      removeItem: function (key) {
+        data.delete(String(key))
+      },
+      clear: function () {
+        data.clear()
+      },
+      key: function (index) {
+        var keys = Array.from(data.keys())
+        return index < keys.length ? keys[index] : null
+      },
+      get length() {
+        return data.size
+      },
+    }
   }
 
   /* A browser that blocks storage throws SecurityError on `localStorage` itself, before any
@@ -36,78 +50,94 @@
      gets an in-memory stand-in for this page view. */
   function guardStorage(name) {
     try {
-      var storage = window[name];
-      storage.getItem("__doum");
-      return;
+      var storage = window[name]
+      storage.getItem('__doum')
+      return
     } catch (error) {
       /* fall through */
     }
     try {
-      Object.defineProperty(window, name, { configurable: true, enumerable: true, value: memoryStorage() });
+      Object.defineProperty(window, name, { configurable: true, enumerable: true, value: memoryStorage() })
     } catch (error) {
       /* not replaceable: __md_get/__md_set still never throw */
     }
   }
 
   function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
   }
 
   /* What Material reads back, per key; anything else is thrown away and written anew. */
   var SHAPES = {
     __palette: function (v) {
-      return isObject(v) && Number.isInteger(v.index) && v.index >= 0 && v.index < 16 &&
-        isObject(v.color) && Object.keys(v.color).every(function (k) {
-          return ["media", "scheme", "primary", "accent"].indexOf(k) >= 0 && typeof v.color[k] === "string";
-        });
+      return (
+        isObject(v) &&
+        Number.isInteger(v.index) &&
+        v.index >= 0 &&
+        v.index < 16 &&
+        isObject(v.color) &&
+        Object.keys(v.color).every(function (k) {
+          return ['media', 'scheme', 'primary', 'accent'].indexOf(k) >= 0 && typeof v.color[k] === 'string'
+        })
+      )
     },
     __tabs: function (v) {
-      return Array.isArray(v) && v.length <= 100 && v.every(function (t) { return typeof t === "string"; });
+      return (
+        Array.isArray(v) &&
+        v.length <= 100 &&
+        v.every(function (t) {
+          return typeof t === 'string'
+        })
+      )
     },
-    __announce: function (v) { return typeof v === "number" && isFinite(v); },
-    __outdated: function (v) { return typeof v === "boolean"; },
+    __announce: function (v) {
+      return typeof v === 'number' && isFinite(v)
+    },
+    __outdated: function (v) {
+      return typeof v === 'boolean'
+    },
     __consent: isObject,
-    __source: isObject
-  };
+    __source: isObject,
+  }
 
   function scopeFor() {
-    var base = (script && script.getAttribute("data-md-scope")) || ".";
+    var base = (script && script.getAttribute('data-md-scope')) || '.'
     try {
-      return new URL(base, location);
+      return new URL(base, location)
     } catch (error) {
-      return new URL(".", location);
+      return new URL('.', location)
     }
   }
 
   function storageKey(key, scope) {
-    return (scope || window.__md_scope).pathname + "." + key;
+    return (scope || window.__md_scope).pathname + '.' + key
   }
 
   function mdGet(key, storage, scope) {
-    var name;
+    var name
     try {
-      storage = storage || window.localStorage;
-      name = storageKey(key, scope);
-      var raw = storage.getItem(name);
-      if (raw === null) return null;
-      var value = JSON.parse(raw);
-      var valid = SHAPES[key];
-      if (value === null || !valid || valid(value)) return value;
+      storage = storage || window.localStorage
+      name = storageKey(key, scope)
+      var raw = storage.getItem(name)
+      if (raw === null) return null
+      var value = JSON.parse(raw)
+      var valid = SHAPES[key]
+      if (value === null || !valid || valid(value)) return value
     } catch (error) {
       /* blocked or garbage: forget it below */
     }
     try {
-      if (storage && name) storage.removeItem(name);
+      if (storage && name) storage.removeItem(name)
     } catch (error) {
       /* ignore */
     }
-    return null;
+    return null
   }
 
   function mdSet(key, value, storage, scope) {
     try {
-      storage = storage || window.localStorage;
-      storage.setItem(storageKey(key, scope), JSON.stringify(value));
+      storage = storage || window.localStorage
+      storage.setItem(storageKey(key, scope), JSON.stringify(value))
     } catch (error) {
       /* blocked or full: the value lives for this page view only */
     }
@@ -115,161 +145,177 @@
 
   function mdHash(text) {
     return Array.from(String(text)).reduce(function (hash, ch) {
-      return (hash << 5) - hash + ch.charCodeAt(0); /* as Material computes it */
-    }, 0);
+      return (hash << 5) - hash + ch.charCodeAt(0) /* as Material computes it */
+    }, 0)
   }
 
   /* ---------- the lightbox (mkdocs-glightbox's inline initialiser, made static) ---------- */
 
   function readJSON(id) {
-    var element = document.getElementById(id);
-    if (!element) return null;
+    var element = document.getElementById(id)
+    if (!element) return null
     try {
-      return JSON.parse(element.textContent);
+      return JSON.parse(element.textContent)
     } catch (error) {
-      return null;
+      return null
     }
   }
 
   function startLightbox() {
-    var settings = readJSON("doum-glightbox");
-    if (!settings || typeof window.GLightbox !== "function") return;
+    var settings = readJSON('doum-glightbox')
+    if (!settings || typeof window.GLightbox !== 'function') return
     if (settings.background) {
       /* CSSOM, not a style attribute: allowed under style-src 'self'. */
-      document.documentElement.style.setProperty("--doum-glightbox-background", settings.background);
+      document.documentElement.style.setProperty('--doum-glightbox-background', settings.background)
     }
-    if (settings.shadow === false) document.documentElement.classList.add("doum-glightbox-flat");
+    if (settings.shadow === false) document.documentElement.classList.add('doum-glightbox-flat')
     var copyDataSrc = function () {
-      if (!settings.privacy) return;
-      document.querySelectorAll(".glightbox").forEach(function (link) {
-        var img = link.querySelector("img");
-        var source = img && (img.dataset.src || img.src);
-        if (source) link.setAttribute("href", source);
-      });
-    };
-    copyDataSrc();
-    var lightbox = window.GLightbox(settings.options || {});
-    if (window.document$ && typeof window.document$.subscribe === "function") {
+      if (!settings.privacy) return
+      document.querySelectorAll('.glightbox').forEach(function (link) {
+        var img = link.querySelector('img')
+        var source = img && (img.dataset.src || img.src)
+        if (source) link.setAttribute('href', source)
+      })
+    }
+    copyDataSrc()
+    var lightbox = window.GLightbox(settings.options || {})
+    if (window.document$ && typeof window.document$.subscribe === 'function') {
       window.document$.subscribe(function () {
-        copyDataSrc();
-        lightbox.reload();
-      });
+        copyDataSrc()
+        lightbox.reload()
+      })
     }
   }
 
   /* ---------- the parts ---------- */
 
   function head() {
-    var root = document.documentElement;
-    root.classList.remove("no-js");
-    root.classList.add("js");
-    guardStorage("localStorage");
-    guardStorage("sessionStorage");
-    window.__md_scope = scopeFor();
-    window.__md_hash = mdHash;
-    window.__md_get = mdGet;
-    window.__md_set = mdSet;
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", startLightbox, { once: true });
+    var root = document.documentElement
+    root.classList.remove('no-js')
+    root.classList.add('js')
+    guardStorage('localStorage')
+    guardStorage('sessionStorage')
+    window.__md_scope = scopeFor()
+    window.__md_hash = mdHash
+    window.__md_get = mdGet
+    window.__md_set = mdSet
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', startLightbox, { once: true })
     } else {
-      startLightbox();
+      startLightbox()
     }
   }
 
   function palette() {
-    var saved = mdGet("__palette");
-    if (!saved || !saved.color) return;
-    if (saved.color.media === "(prefers-color-scheme)") {
-      var light = matchMedia("(prefers-color-scheme: light)").matches;
-      var input = document.querySelector(light
-        ? "[data-md-color-media='(prefers-color-scheme: light)']"
-        : "[data-md-color-media='(prefers-color-scheme: dark)']");
-      if (!input) return;
-      ["media", "scheme", "primary", "accent"].forEach(function (name) {
-        saved.color[name] = input.getAttribute("data-md-color-" + name);
-      });
+    var saved = mdGet('__palette')
+    if (!saved || !saved.color) return
+    if (saved.color.media === '(prefers-color-scheme)') {
+      var light = matchMedia('(prefers-color-scheme: light)').matches
+      var input = document.querySelector(
+        light
+          ? "[data-md-color-media='(prefers-color-scheme: light)']"
+          : "[data-md-color-media='(prefers-color-scheme: dark)']",
+      )
+      if (!input) return
+      ;['media', 'scheme', 'primary', 'accent'].forEach(function (name) {
+        saved.color[name] = input.getAttribute('data-md-color-' + name)
+      })
     }
     Object.keys(saved.color).forEach(function (name) {
-      var value = saved.color[name];
-      if (typeof value === "string") document.body.setAttribute("data-md-color-" + name, value);
-    });
+      var value = saved.color[name]
+      if (typeof value === 'string') document.body.setAttribute('data-md-color-' + name, value)
+    })
   }
 
   function content() {
-    if (script && script.hasAttribute("data-doum-tabs")) {
-      var tabs = mdGet("__tabs");
+    if (script && script.hasAttribute('data-doum-tabs')) {
+      var tabs = mdGet('__tabs')
       if (Array.isArray(tabs)) {
-        document.querySelectorAll(".tabbed-set").forEach(function (set) {
-          var labels = set.querySelector(".tabbed-labels");
-          if (!labels) return;
-          var names = Array.from(labels.getElementsByTagName("label"));
+        document.querySelectorAll('.tabbed-set').forEach(function (set) {
+          var labels = set.querySelector('.tabbed-labels')
+          if (!labels) return
+          var names = Array.from(labels.getElementsByTagName('label'))
           for (var i = 0; i < tabs.length; i++) {
             for (var j = 0; j < names.length; j++) {
               if (names[j].innerText.trim() === tabs[i]) {
-                var input = document.getElementById(names[j].htmlFor);
-                if (input) input.checked = true;
-                return;
+                var input = document.getElementById(names[j].htmlFor)
+                if (input) input.checked = true
+                return
               }
             }
           }
-        });
+        })
       }
     }
-    var target = null;
+    var target = null
     try {
-      target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      target = document.getElementById(decodeURIComponent(location.hash.slice(1)))
     } catch (error) {
-      target = document.getElementById(location.hash.slice(1));
+      target = document.getElementById(location.hash.slice(1))
     }
-    if (target && target.name) target.checked = target.name.indexOf("__tabbed_") === 0;
+    if (target && target.name) target.checked = target.name.indexOf('__tabbed_') === 0
   }
 
   function announce() {
-    var element = document.querySelector("[data-md-component=announce]");
-    var text = element && element.querySelector(".md-typeset");
-    if (text && mdHash(text.innerHTML) === mdGet("__announce")) element.hidden = true;
+    var element = document.querySelector('[data-md-component=announce]')
+    var text = element && element.querySelector('.md-typeset')
+    if (text && mdHash(text.innerHTML) === mdGet('__announce')) element.hidden = true
   }
 
   function outdated() {
-    var element = document.querySelector("[data-md-component=outdated]");
-    var base = scopeFor();
-    if (element && mdGet("__outdated", window.sessionStorage, base) === true) element.hidden = false;
+    var element = document.querySelector('[data-md-component=outdated]')
+    var base = scopeFor()
+    if (element && mdGet('__outdated', window.sessionStorage, base) === true) element.hidden = false
   }
 
   function consent() {
-    var form = document.forms.consent;
-    if (!form) return;
-    var given = mdGet("__consent");
+    var form = document.forms.consent
+    if (!form) return
+    var given = mdGet('__consent')
     if (given) {
       Array.from(form.elements).forEach(function (input) {
-        if (input.name) input.checked = given[input.name] || false;
-      });
-    } else if (location.protocol !== "file:") {
+        if (input.name) input.checked = given[input.name] || false
+      })
+    } else if (location.protocol !== 'file:') {
       setTimeout(function () {
-        var dialog = document.querySelector("[data-md-component=consent]");
-        if (dialog) dialog.hidden = false;
-      }, 250);
+        var dialog = document.querySelector('[data-md-component=consent]')
+        if (dialog) dialog.hidden = false
+      }, 250)
     }
-    ["submit", "reset"].forEach(function (action) {
+    ;['submit', 'reset'].forEach(function (action) {
       form.addEventListener(action, function (event) {
-        event.preventDefault();
-        if (event.type === "reset") {
-          Array.from(form.elements).forEach(function (input) { if (input.name) input.checked = false; });
+        event.preventDefault()
+        if (event.type === 'reset') {
+          Array.from(form.elements).forEach(function (input) {
+            if (input.name) input.checked = false
+          })
         }
-        mdSet("__consent", Object.fromEntries(Array.from(new FormData(form).keys()).map(function (key) {
-          return [key, true];
-        })));
-        location.hash = "";
-        location.reload();
-      });
-    });
+        mdSet(
+          '__consent',
+          Object.fromEntries(
+            Array.from(new FormData(form).keys()).map(function (key) {
+              return [key, true]
+            }),
+          ),
+        )
+        location.hash = ''
+        location.reload()
+      })
+    })
   }
 
-  var parts = { head: head, palette: palette, content: content, announce: announce, outdated: outdated, consent: consent };
+  var parts = {
+    head: head,
+    palette: palette,
+    content: content,
+    announce: announce,
+    outdated: outdated,
+    consent: consent,
+  }
   try {
-    (parts[run] || head)();
+    ;(parts[run] || head)()
   } catch (error) {
     /* A bootstrap step must never stop the page: Material works without any of them. */
-    if (window.console) console.warn("doum bootstrap (" + run + "):", error);
+    if (window.console) console.warn('doum bootstrap (' + run + '):', error)
   }
-})();
+})()

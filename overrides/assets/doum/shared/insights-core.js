@@ -12,7 +12,12 @@
 
 export const EVENT_VERSION = 1
 export const EVENT_TYPES = Object.freeze([
-  'search', 'launcher_open', 'launcher_question', 'vote', 'handoff', 'contact_send',
+  'search',
+  'launcher_open',
+  'launcher_question',
+  'vote',
+  'handoff',
+  'contact_send',
 ])
 export const SETTLE_MS = 1500 // a query that stands this long is a search, not a keystroke
 export const MAX_TEXT = 100 // characters kept of any text field, after masking
@@ -34,7 +39,8 @@ export const MASKS = Object.freeze({
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*/g
 const AT_WORD = /\S+@\S+/g // what is left around an @ (a Hangul address part): masked whole
 const CARD = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g
-const PHONE = /(?<![\d+])(?:\+\d{1,3}[ .-]?(?:\(0?\d{1,3}\)|0?\d{1,3})|\(0\d{1,2}\)|0\d{1,2})[ .-]?\d{3,4}[ .-]?\d{4}(?!\d)/g
+const PHONE =
+  /(?<![\d+])(?:\+\d{1,3}[ .-]?(?:\(0?\d{1,3}\)|0?\d{1,3})|\(0\d{1,2}\)|0\d{1,2})[ .-]?\d{3,4}[ .-]?\d{4}(?!\d)/g
 const DIGITS = /\d{6,}/g
 
 /** Typed text with e-mail addresses, card-like and phone numbers and long digit runs masked. */
@@ -53,8 +59,8 @@ export function maskText(value) {
 /** `insights` of the site data as a settings object; anything unusable reads as "off". */
 export function readSettings(raw) {
   const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}
-  const endpoint = typeof value.endpoint === 'string' && /^https?:\/\//i.test(value.endpoint)
-    ? value.endpoint : ''
+  const endpoint =
+    typeof value.endpoint === 'string' && /^https?:\/\//i.test(value.endpoint) ? value.endpoint : ''
   const rate = Number(value.sample_rate)
   return {
     endpoint,
@@ -138,7 +144,10 @@ export function resultCount(text, translations = {}) {
  *   s.opened()          a result of the current query was opened (ends the search)
  *   s.end()             the box closed or the page is hidden (ends the search)
  */
-export function searchSession(emit, { setTimer = setTimeout, clearTimer = clearTimeout, delay = SETTLE_MS } = {}) {
+export function searchSession(
+  emit,
+  { setTimer = setTimeout, clearTimer = clearTimeout, delay = SETTLE_MS } = {},
+) {
   let current = null // {query, results, opened, settled, done}
   let timer = 0
   const counts = new Map() // recent query → result count (results may arrive before typing settles)

@@ -50,7 +50,11 @@ function deliver(json) {
   }
   try {
     fetch(endpoint, {
-      method: 'POST', keepalive: true, mode: 'no-cors', credentials: 'omit', body: json,
+      method: 'POST',
+      keepalive: true,
+      mode: 'no-cors',
+      credentials: 'omit',
+      body: json,
       headers: { 'Content-Type': 'text/plain' },
     }).catch(() => {})
   } catch {
@@ -107,12 +111,16 @@ export function watchHeaderSearch() {
     if (count !== null) tracker.results(input.value, count)
   }).observe(meta, { childList: true, characterData: true, subtree: true })
   // Capture: before Material closes the search and navigates.
-  result.addEventListener('click', (event) => {
-    if (event.target instanceof Element && event.target.closest('a[href]')) {
-      tracker.typed(input.value)
-      tracker.opened()
-    }
-  }, true)
+  result.addEventListener(
+    'click',
+    (event) => {
+      if (event.target instanceof Element && event.target.closest('a[href]')) {
+        tracker.typed(input.value)
+        tracker.opened()
+      }
+    },
+    true,
+  )
   toggle.addEventListener('change', () => {
     if (toggle.checked) return
     tracker.typed(input.value) // a search Material opened from ?q= was never typed here
@@ -131,7 +139,9 @@ export function watchLauncher(panel) {
   const answers = panel.querySelector('[data-doum-answers]')
   // A panel that was open before a reload opens again while launcher.js starts: not a new open.
   let restoring = true
-  queueMicrotask(() => { restoring = false })
+  queueMicrotask(() => {
+    restoring = false
+  })
   document.addEventListener('doum:launcher-open', () => {
     if (!restoring) track('launcher_open')
   })
@@ -144,12 +154,16 @@ export function watchLauncher(panel) {
     if (!line || line.startsWith(UNAVAILABLE_MESSAGE)) return
     tracker.results(input.value, answers.querySelectorAll('li').length)
   }).observe(status || answers, { childList: true, characterData: true, subtree: true })
-  answers.addEventListener('click', (event) => {
-    if (event.target instanceof Element && event.target.closest('a[href]')) {
-      tracker.typed(input.value)
-      tracker.opened()
-    }
-  }, true)
+  answers.addEventListener(
+    'click',
+    (event) => {
+      if (event.target instanceof Element && event.target.closest('a[href]')) {
+        tracker.typed(input.value)
+        tracker.opened()
+      }
+    },
+    true,
+  )
   document.addEventListener('doum:launcher-close', () => tracker.end())
 }
 
@@ -192,16 +206,22 @@ function handoffChannel(link) {
 }
 
 function watchHandoffs() {
-  document.addEventListener('click', (event) => {
-    const origin = typeof event.composedPath === 'function' ? event.composedPath()[0] : event.target
-    const link = origin instanceof Element ? origin.closest('a, button') : null
-    if (!link || link.closest('form#contact-form')) return
-    const channel = handoffChannel(link)
-    if (!channel) return
-    track('handoff', {
-      channel, state: supportStateNow(), from: link.closest('#doum-panel, .doum-chat') ? 'launcher' : 'page',
-    })
-  }, true)
+  document.addEventListener(
+    'click',
+    (event) => {
+      const origin = typeof event.composedPath === 'function' ? event.composedPath()[0] : event.target
+      const link = origin instanceof Element ? origin.closest('a, button') : null
+      if (!link || link.closest('form#contact-form')) return
+      const channel = handoffChannel(link)
+      if (!channel) return
+      track('handoff', {
+        channel,
+        state: supportStateNow(),
+        from: link.closest('#doum-panel, .doum-chat') ? 'launcher' : 'page',
+      })
+    },
+    true,
+  )
 }
 
 watchHandoffs()

@@ -8,29 +8,29 @@
 //
 // A file that is missing, not JSON or not valid changes nothing for the visitor: the pages keep
 // the built calendar, and the console says what is wrong (console.warn).
-import { describeState, formatDateTime, supportState } from "../launcher/calendar.js"
+import { describeState, formatDateTime, supportState } from '../launcher/calendar.js'
 
-export const LEVELS = ["info", "warning", "outage"]
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-const TOP_KEYS = ["updated", "notices", "closures", "hours", "breaks"]
-const NOTICE_KEYS = ["level", "text", "link", "from", "until"]
-const CLOSURE_KEYS = ["from", "until", "reason"]
+export const LEVELS = ['info', 'warning', 'outage']
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+const TOP_KEYS = ['updated', 'notices', 'closures', 'hours', 'breaks']
+const NOTICE_KEYS = ['level', 'text', 'link', 'from', 'until']
+const CLOSURE_KEYS = ['from', 'until', 'reason']
 const MAX_NOTICES = 10
 const MAX_CLOSURES = 50
 const MAX_TEXT = 500
-const ISO_EXAMPLE = "2026-12-02T09:00:00+09:00"
+const ISO_EXAMPLE = '2026-12-02T09:00:00+09:00'
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
 const RANGE = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/
 const UNSAFE = /[\x00-\x20\x7f<>"'`\\]/
-const DISMISSED_KEY = "doum.status.dismissed.v1"
+const DISMISSED_KEY = 'doum.status.dismissed.v1'
 
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value)
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
 const show = (value) => JSON.stringify(value)
 
 /** Epoch ms of an ISO 8601 date-time with an offset; NaN for anything else (no local times). */
 export function parseTime(value) {
-  const match = typeof value === "string" ? ISO.exec(value) : null
+  const match = typeof value === 'string' ? ISO.exec(value) : null
   if (!match) return NaN
   const [year, month, day, hour, minute] = match.slice(1, 6).map(Number)
   const second = Number(match[6] || 0)
@@ -38,12 +38,12 @@ export function parseTime(value) {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
   if (day < 1 || day > days) return NaN
   const zone = match[7]
-  if (zone !== "Z" && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4, 6)) > 59)) return NaN
+  if (zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4, 6)) > 59)) return NaN
   return Date.parse(value)
 }
 
 function minutesRange(value) {
-  const match = typeof value === "string" ? RANGE.exec(value) : null
+  const match = typeof value === 'string' ? RANGE.exec(value) : null
   if (!match) return null
   const [h1, m1, h2, m2] = match.slice(1).map(Number)
   if (h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 || (h2 === 24 && m2)) return null
@@ -52,32 +52,36 @@ function minutesRange(value) {
 }
 
 function linkOk(value) {
-  if (typeof value !== "string" || !value.trim() || UNSAFE.test(value) || value.startsWith("//")) return false
-  if (SCHEME.test(value)) return value.toLowerCase().startsWith("https://") && value.length > 8
+  if (typeof value !== 'string' || !value.trim() || UNSAFE.test(value) || value.startsWith('//')) return false
+  if (SCHEME.test(value)) return value.toLowerCase().startsWith('https://') && value.length > 8
   return true
 }
 
-const textOk = (value) => typeof value === "string" && value.trim() !== "" && value.length <= MAX_TEXT
+const textOk = (value) => typeof value === 'string' && value.trim() !== '' && value.length <= MAX_TEXT
 
 function unknownKeys(where, value, allowed) {
-  return Object.keys(value).filter((key) => !allowed.includes(key))
-    .map((key) => `${where}${key}: unknown key — use only ${allowed.join(", ")} (a typo?)`)
+  return Object.keys(value)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => `${where}${key}: unknown key — use only ${allowed.join(', ')} (a typo?)`)
 }
 
 function periodProblems(where, item, required) {
   const problems = []
   const times = {}
-  for (const key of ["from", "until"]) {
+  for (const key of ['from', 'until']) {
     if (!(key in item)) {
       if (required) problems.push(`${where}.${key}: missing — add "${key}": "${ISO_EXAMPLE}"`)
       continue
     }
     times[key] = parseTime(item[key])
     if (Number.isNaN(times[key])) {
-      problems.push(`${where}.${key}: ${show(item[key])} is not a date-time with a time zone — write it as "${ISO_EXAMPLE}"`)
+      problems.push(
+        `${where}.${key}: ${show(item[key])} is not a date-time with a time zone — write it as "${ISO_EXAMPLE}"`,
+      )
     }
   }
-  if (times.from >= times.until) problems.push(`${where}: "until" is not after "from" — the period would never be active`)
+  if (times.from >= times.until)
+    problems.push(`${where}: "until" is not after "from" — the period would never be active`)
   return problems
 }
 
@@ -89,13 +93,17 @@ export function validateStatus(data) {
   if (!isObject(data)) {
     return { status: null, problems: ['the file must hold one JSON object: {"notices": [], "closures": []}'] }
   }
-  const problems = unknownKeys("", data, TOP_KEYS)
-  if ("updated" in data && Number.isNaN(parseTime(data.updated))) {
-    problems.push(`updated: ${show(data.updated)} is not a date-time with a time zone — write it as "${ISO_EXAMPLE}"`)
+  const problems = unknownKeys('', data, TOP_KEYS)
+  if ('updated' in data && Number.isNaN(parseTime(data.updated))) {
+    problems.push(
+      `updated: ${show(data.updated)} is not a date-time with a time zone — write it as "${ISO_EXAMPLE}"`,
+    )
   }
-  let notices = "notices" in data ? data.notices : []
+  let notices = 'notices' in data ? data.notices : []
   if (!Array.isArray(notices) || notices.length > MAX_NOTICES) {
-    problems.push(`notices: expected a list of at most ${MAX_NOTICES} notices, e.g. [{"level": "info", "text": "…"}]`)
+    problems.push(
+      `notices: expected a list of at most ${MAX_NOTICES} notices, e.g. [{"level": "info", "text": "…"}]`,
+    )
     notices = []
   }
   notices.forEach((notice, number) => {
@@ -106,18 +114,23 @@ export function validateStatus(data) {
     }
     problems.push(...unknownKeys(`${where}.`, notice, NOTICE_KEYS))
     if (!LEVELS.includes(notice.level)) {
-      const shown = "level" in notice ? show(notice.level) : "missing"
+      const shown = 'level' in notice ? show(notice.level) : 'missing'
       problems.push(`${where}.level: ${shown} — write "level": "info", "warning" or "outage"`)
     }
-    if (!textOk(notice.text)) problems.push(`${where}.text: expected the notice as text (1 to ${MAX_TEXT} characters)`)
-    if ("link" in notice && !linkOk(notice.link)) {
-      problems.push(`${where}.link: ${show(notice.link)} is not usable — write an https:// address or a page of this site such as "guide/outage/"`)
+    if (!textOk(notice.text))
+      problems.push(`${where}.text: expected the notice as text (1 to ${MAX_TEXT} characters)`)
+    if ('link' in notice && !linkOk(notice.link)) {
+      problems.push(
+        `${where}.link: ${show(notice.link)} is not usable — write an https:// address or a page of this site such as "guide/outage/"`,
+      )
     }
     problems.push(...periodProblems(where, notice, false))
   })
-  let closures = "closures" in data ? data.closures : []
+  let closures = 'closures' in data ? data.closures : []
   if (!Array.isArray(closures) || closures.length > MAX_CLOSURES) {
-    problems.push(`closures: expected a list of at most ${MAX_CLOSURES} closures, e.g. [{"from": "${ISO_EXAMPLE}", "until": "…", "reason": "사내 교육"}]`)
+    problems.push(
+      `closures: expected a list of at most ${MAX_CLOSURES} closures, e.g. [{"from": "${ISO_EXAMPLE}", "until": "…", "reason": "사내 교육"}]`,
+    )
     closures = []
   }
   closures.forEach((closure, number) => {
@@ -128,29 +141,33 @@ export function validateStatus(data) {
     }
     problems.push(...unknownKeys(`${where}.`, closure, CLOSURE_KEYS))
     problems.push(...periodProblems(where, closure, true))
-    if (!textOk(closure.reason)) problems.push(`${where}.reason: expected the reason customers see, e.g. "사내 교육"`)
+    if (!textOk(closure.reason))
+      problems.push(`${where}.reason: expected the reason customers see, e.g. "사내 교육"`)
   })
-  if ("hours" in data) {
+  if ('hours' in data) {
     if (!isObject(data.hours)) {
       problems.push('hours: expected weekdays, e.g. {"fri": "10:00-16:00", "sat": ""}')
     } else {
       for (const [day, value] of Object.entries(data.hours)) {
-        if (!WEEKDAYS.includes(day)) problems.push(`hours.${day}: unknown weekday — use one of ${WEEKDAYS.join(", ")}`)
-        else if (value !== "" && value !== null && !minutesRange(value)) {
-          problems.push(`hours.${day}: ${show(value)} is not a time range — write "HH:MM-HH:MM" in 24-hour time ("10:00-18:30"), or "" to close the day`)
+        if (!WEEKDAYS.includes(day))
+          problems.push(`hours.${day}: unknown weekday — use one of ${WEEKDAYS.join(', ')}`)
+        else if (value !== '' && value !== null && !minutesRange(value)) {
+          problems.push(
+            `hours.${day}: ${show(value)} is not a time range — write "HH:MM-HH:MM" in 24-hour time ("10:00-18:30"), or "" to close the day`,
+          )
         }
       }
     }
   }
-  if ("breaks" in data && !(Array.isArray(data.breaks) && data.breaks.every((b) => minutesRange(b)))) {
+  if ('breaks' in data && !(Array.isArray(data.breaks) && data.breaks.every((b) => minutesRange(b)))) {
     problems.push('breaks: expected a list of "HH:MM-HH:MM" ranges, e.g. ["12:00-13:00"] ([] for no break)')
   }
   return { status: problems.length ? null : data, problems }
 }
 
 const activeAt = (item, now) => {
-  const from = "from" in item ? parseTime(item.from) : -Infinity
-  const until = "until" in item ? parseTime(item.until) : Infinity
+  const from = 'from' in item ? parseTime(item.from) : -Infinity
+  const until = 'until' in item ? parseTime(item.until) : Infinity
   return from <= now && now < until
 }
 
@@ -167,18 +184,24 @@ export function activeClosure(status, now) {
 
 /** The built calendar with the file's weekly hours (only the days it lists) and breaks. */
 export function withHours(calendar, status) {
-  if (!status || (!("hours" in status) && !("breaks" in status))) return calendar
+  if (!status || (!('hours' in status) && !('breaks' in status))) return calendar
   const hours = { ...calendar.hours }
   for (const [day, value] of Object.entries(status.hours || {})) {
     const range = minutesRange(value)
     if (range) hours[day] = range
     else delete hours[day]
   }
-  const breaks = "breaks" in status
-    ? status.breaks.map(minutesRange).map(([start, end]) => ({
-      start, end, label: start >= 660 && start <= 840 ? "점심시간" : "휴게시간", // as calendar.py labels them
-    })).sort((a, b) => a.start - b.start)
-    : calendar.breaks
+  const breaks =
+    'breaks' in status
+      ? status.breaks
+          .map(minutesRange)
+          .map(([start, end]) => ({
+            start,
+            end,
+            label: start >= 660 && start <= 840 ? '점심시간' : '휴게시간', // as calendar.py labels them
+          }))
+          .sort((a, b) => a.start - b.start)
+      : calendar.breaks
   return { ...calendar, hours, breaks }
 }
 
@@ -194,8 +217,10 @@ export function agentStateWith(now, calendar, status, visitorZone) {
   let closure = activeClosure(status, now)
   if (!closure) {
     const state = supportState(now, adjusted)
-    if (state.state === "open") {
-      const starts = (status?.closures || []).map((c) => parseTime(c.from)).filter((t) => t > now && t < state.closesAt)
+    if (state.state === 'open') {
+      const starts = (status?.closures || [])
+        .map((c) => parseTime(c.from))
+        .filter((t) => t > now && t < state.closesAt)
       if (starts.length) state.closesAt = Math.min(...starts)
     }
     return { state, text: describeState(state, adjusted, visitorZone), closure: null }
@@ -206,16 +231,22 @@ export function agentStateWith(now, calendar, status, visitorZone) {
   for (let i = 0; i < LIMIT && closure; i++) {
     at = parseTime(closure.until)
     const after = supportState(at, adjusted)
-    next = after.state === "open" ? at : after.nextOpen
+    next = after.state === 'open' ? at : after.nextOpen
     if (next == null) break
     closure = activeClosure(status, next)
     if (closure) at = next
   }
-  const state = { ...supportState(now, adjusted), state: "closed", reason: "status-closure", closureReason: reason, nextOpen: next }
+  const state = {
+    ...supportState(now, adjusted),
+    state: 'closed',
+    reason: 'status-closure',
+    closureReason: reason,
+    nextOpen: next,
+  }
   const described = describeState(state, adjusted, visitorZone)
   return {
     state,
-    text: { agent: "지금은 상담원 상담을 잠시 쉬어요", detail: `${reason} · ${described.detail}` },
+    text: { agent: '지금은 상담원 상담을 잠시 쉬어요', detail: `${reason} · ${described.detail}` },
     closure: { reason },
   }
 }
@@ -223,7 +254,7 @@ export function agentStateWith(now, calendar, status, visitorZone) {
 /** "마지막 확인 12월 2일(수) 09:00" of the file's `updated`, in the calendar's time zone. */
 export function checkedLine(status, timeZone) {
   const at = parseTime(status?.updated)
-  return Number.isNaN(at) ? "" : `마지막 확인 ${formatDateTime(at, timeZone || "Asia/Seoul")}`
+  return Number.isNaN(at) ? '' : `마지막 확인 ${formatDateTime(at, timeZone || 'Asia/Seoul')}`
 }
 
 // ---------------------------------------------------------------- browser (DOM) part
@@ -236,16 +267,22 @@ const listeners = new Set()
 /** The status file, fetched once per page load (instant navigation keeps this module). */
 export function loadStatus(fetcher = globalThis.fetch) {
   if (loading) return loading
-  const url = new URL("../../../status.json", import.meta.url) // <site>/assets/doum/shared/ → <site>/
+  const url = new URL('../../../status.json', import.meta.url) // <site>/assets/doum/shared/ → <site>/
   loading = Promise.resolve()
-    .then(() => fetcher(url, { cache: "no-store", credentials: "same-origin" }))
+    .then(() => fetcher(url, { cache: 'no-store', credentials: 'same-origin' }))
     .then(async (response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
       let data
-      try { data = await response.json() } catch (error) { throw new Error(`not valid JSON (${error.message})`) }
+      try {
+        data = await response.json()
+      } catch (error) {
+        throw new Error(`not valid JSON (${error.message})`)
+      }
       const { status, problems } = validateStatus(data)
       if (!status) {
-        console.warn(`doum: ${url.pathname} is ignored; the built calendar is used. Fix it (check it with \`doum check --status status.json\`):\n- ${problems.join("\n- ")}`)
+        console.warn(
+          `doum: ${url.pathname} is ignored; the built calendar is used. Fix it (check it with \`doum check --status status.json\`):\n- ${problems.join('\n- ')}`,
+        )
       }
       return status
     })
@@ -271,12 +308,15 @@ export function onStatus(listener) {
 /** The launcher's hook: the agent line now, with the status file applied when it is valid. */
 export function agentState(now, calendar, visitorZone) {
   const { state, text } = agentStateWith(now, calendar, current, visitorZone)
-  const checked = current && (current.closures?.length || current.hours || current.breaks) ? checkedLine(current, calendar.timezone) : ""
+  const checked =
+    current && (current.closures?.length || current.hours || current.breaks)
+      ? checkedLine(current, calendar.timezone)
+      : ''
   return { state, text: checked ? { ...text, detail: `${text.detail} (${checked})` } : text }
 }
 
 function noticeId(notice) {
-  const text = [notice.level, notice.text, notice.from || "", notice.until || ""].join("|")
+  const text = [notice.level, notice.text, notice.from || '', notice.until || ''].join('|')
   let hash = 0
   for (const ch of text) hash = (Math.imul(hash, 31) + ch.codePointAt(0)) | 0
   return String(hash >>> 0)
@@ -286,53 +326,63 @@ const dismissed = {
   load() {
     try {
       const saved = JSON.parse(sessionStorage.getItem(DISMISSED_KEY))
-      return Array.isArray(saved) ? saved.filter((id) => typeof id === "string").slice(-50) : []
-    } catch { return [] }
+      return Array.isArray(saved) ? saved.filter((id) => typeof id === 'string').slice(-50) : []
+    } catch {
+      return []
+    }
   },
   add(id) {
-    try { sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...dismissed.load(), id])) } catch { /* private mode */ }
+    try {
+      sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...dismissed.load(), id]))
+    } catch {
+      /* private mode */
+    }
   },
 }
 
-const LEVEL_NAMES = { info: "안내", warning: "주의", outage: "장애" }
+const LEVEL_NAMES = { info: '안내', warning: '주의', outage: '장애' }
 
 function noticeElement(notice, status, timeZone, first) {
-  const box = document.createElement("div")
+  const box = document.createElement('div')
   box.className = `doum-notice doum-notice--${notice.level}`
   box.dataset.level = notice.level
-  box.setAttribute("role", notice.level === "outage" ? "alert" : "status")
-  const body = document.createElement("p")
-  body.className = "doum-notice__text"
-  const label = document.createElement("strong")
+  box.setAttribute('role', notice.level === 'outage' ? 'alert' : 'status')
+  const body = document.createElement('p')
+  body.className = 'doum-notice__text'
+  const label = document.createElement('strong')
   label.textContent = `${LEVEL_NAMES[notice.level]} `
   body.append(label, document.createTextNode(notice.text))
   if (notice.link) {
-    let href = ""
-    try { href = new URL(notice.link, new URL("../../../", import.meta.url)).href } catch { /* validated */ }
+    let href = ''
+    try {
+      href = new URL(notice.link, new URL('../../../', import.meta.url)).href
+    } catch {
+      /* validated */
+    }
     if (/^https?:/.test(href)) {
-      const link = document.createElement("a")
+      const link = document.createElement('a')
       link.href = href
-      link.textContent = "자세히 보기"
-      body.append(" ", link)
+      link.textContent = '자세히 보기'
+      body.append(' ', link)
     }
   }
   box.append(body)
-  const checked = first ? checkedLine(status, timeZone) : "" // once, on the first banner
+  const checked = first ? checkedLine(status, timeZone) : '' // once, on the first banner
   if (checked) {
-    const line = document.createElement("p")
-    line.className = "doum-notice__checked"
+    const line = document.createElement('p')
+    line.className = 'doum-notice__checked'
     line.textContent = checked
     box.append(line)
   }
-  const close = document.createElement("button")
-  close.type = "button"
-  close.className = "doum-notice__close"
-  close.setAttribute("aria-label", `${LEVEL_NAMES[notice.level]} 알림 닫기`)
-  close.textContent = "닫기"
-  close.addEventListener("click", () => {
+  const close = document.createElement('button')
+  close.type = 'button'
+  close.className = 'doum-notice__close'
+  close.setAttribute('aria-label', `${LEVEL_NAMES[notice.level]} 알림 닫기`)
+  close.textContent = '닫기'
+  close.addEventListener('click', () => {
     dismissed.add(noticeId(notice))
     renderNotices()
-    document.querySelector(".doum-notice__close")?.focus() // the next banner, if any
+    document.querySelector('.doum-notice__close')?.focus() // the next banner, if any
   })
   box.append(close)
   return box
@@ -340,14 +390,16 @@ function noticeElement(notice, status, timeZone, first) {
 
 function timeZoneOfSite() {
   try {
-    const site = JSON.parse(document.getElementById("doum-site")?.textContent || "{}")
-    return site?.support?.calendar?.timezone || "Asia/Seoul"
-  } catch { return "Asia/Seoul" }
+    const site = JSON.parse(document.getElementById('doum-site')?.textContent || '{}')
+    return site?.support?.calendar?.timezone || 'Asia/Seoul'
+  } catch {
+    return 'Asia/Seoul'
+  }
 }
 
 /** Draw (or remove) the banner for the current page; outside Material's container. */
 export function renderNotices(now = Date.now()) {
-  let region = document.querySelector("[data-doum-notices]")
+  let region = document.querySelector('[data-doum-notices]')
   const hidden = new Set(dismissed.load())
   const notices = activeNotices(current, now).filter((notice) => !hidden.has(noticeId(notice)))
   if (!notices.length) {
@@ -355,27 +407,32 @@ export function renderNotices(now = Date.now()) {
     return
   }
   if (!region) {
-    region = document.createElement("section")
-    region.className = "doum-notices"
-    region.dataset.doumNotices = ""
-    region.setAttribute("aria-label", "공지")
-    const header = document.querySelector(".md-header")
+    region = document.createElement('section')
+    region.className = 'doum-notices'
+    region.dataset.doumNotices = ''
+    region.setAttribute('aria-label', '공지')
+    const header = document.querySelector('.md-header')
     if (header) header.after(region)
     else document.body.prepend(region)
   }
   // The same notices stay the same elements: an outage is announced once, not on every page.
-  const ids = notices.map(noticeId).join(" ")
+  const ids = notices.map(noticeId).join(' ')
   if (region.dataset.doumNotices === ids) return
   region.dataset.doumNotices = ids
   const zone = timeZoneOfSite()
-  region.replaceChildren(...notices.map((notice, number) => noticeElement(notice, current, zone, number === 0)))
+  region.replaceChildren(
+    ...notices.map((notice, number) => noticeElement(notice, current, zone, number === 0)),
+  )
 }
 
 function start() {
-  if (typeof document === "undefined") return
+  if (typeof document === 'undefined') return
   loadStatus().then(() => renderNotices())
   // Each page Material shows (instant navigation) re-checks expiry; the file is not fetched again.
-  if (window.document$) window.document$.subscribe(() => { if (loading) loading.then(() => renderNotices()) })
+  if (window.document$)
+    window.document$.subscribe(() => {
+      if (loading) loading.then(() => renderNotices())
+    })
   setInterval(() => renderNotices(), 60000)
 }
 
