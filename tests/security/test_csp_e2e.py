@@ -208,6 +208,8 @@ def test_instant_navigation_and_depth_keep_one_storage_scope(
     assert page.evaluate("__md_scope.href") == url
     page.locator(".md-nav__link", has_text="홈").first.click()
     page.wait_for_url(url)
+    # Material closes the search shortly after instant navigation lands; let it settle first.
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("__md_scope.href") == url
     header_search(page, "탈퇴")
     assert violations(page) == []
