@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+from html import escape
 from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
+from doum.content.catalog import PageInfo
 from doum.search import documents as index
 from doum.search import korean
 from doum.search.searcher import Searcher
@@ -24,19 +26,13 @@ MINI = json.loads((FIXTURES / "mini-docs.json").read_text(encoding="utf-8"))
 def mini_docs() -> list[index.SearchDoc]:
     docs: list[index.SearchDoc] = []
     for page in MINI["pages"]:
-        docs.append(index.SearchDoc(
-            location=page["location"], title=page["title"], text=page["summary"],
-            fields={"t": korean.tokens(page["title"]),
-                    "k": [t for k in page["keywords"] for t in korean.tokens(k)],
-                    "b": korean.tokens(page["summary"])},
-            boost=1,
-        ))
-        for anchor, heading, text in page["sections"]:
-            docs.append(index.SearchDoc(
-                location=f"{page['location']}#{anchor}", title=heading, text=text,
-                fields={"t": korean.tokens(heading), "k": [], "b": korean.tokens(text)},
-                boost=index.SECTION_BOOST,
-            ))
+        # Through the builder every site uses: the page's record and its rendered HTML.
+        info = PageInfo(src_uri=page["location"], title=page["title"], summary=page["summary"],
+                        keywords=page["keywords"])
+        html = f"<p>{escape(page['summary'])}</p>" + "".join(
+            f'<h2 id="{escape(anchor)}">{escape(heading)}</h2><p>{escape(text)}</p>'
+            for anchor, heading, text in page["sections"])
+        docs += index.page_documents(page["location"], info, html, None)
     return docs
 
 

@@ -21,7 +21,7 @@ from doum.search import korean
 from doum.search.tuning import TUNING
 from doum.search import lunrpack
 from doum.search import pagetext
-from doum.content.catalog import Catalog
+from doum.content.catalog import Catalog, Category, PageInfo
 from doum.config import SearchConfig
 
 INDEX_FILE = "search/doum.json"
@@ -47,6 +47,40 @@ class SearchDoc:
     boost: float
 
 
+def page_documents(location: str, info: PageInfo, html: str,
+                   category: Category | None) -> list[SearchDoc]:
+    """A page's own document and one per h2/h3 section, from its rendered HTML: what every
+    build indexes, and what the Python/JS parity fixtures are built through."""
+    intro, *rest = pagetext.sections(html)
+    summary = info.summary or intro.text
+    # The summary is indexed once: when the page's text already holds it (a fallback summary is
+    # its first paragraph; authors often open with the same sentence), its words count once.
+    body = intro.text if " ".join(summary.split()) in intro.text else f"{summary} {intro.text}"
+    keywords = [korean.tokens(str(keyword)) for keyword in info.keywords]
+    docs = [SearchDoc(
+        location=location,
+        title=info.title,
+        text=_short(summary),
+        fields={
+            "t": korean.tokens(" ".join([info.title, *info.questions])),
+            "k": [t for terms in keywords for t in terms],
+            "b": korean.tokens(body),
+            "c": korean.tokens(f"{category.title} {category.description}") if category else [],
+        },
+        boost=1,
+    )]
+    for section in rest:
+        docs.append(SearchDoc(
+            location=f"{location}#{section.anchor}",
+            title=section.heading,
+            text=_short(section.text),
+            fields={"t": korean.tokens(section.heading), "k": [],
+                    "b": korean.tokens(section.text), "c": []},
+            boost=SECTION_BOOST,
+        ))
+    return docs
+
+
 class SearchDocuments:
     def __init__(self, options: SearchConfig) -> None:
         self.options = options
@@ -57,33 +91,9 @@ class SearchDocuments:
         info = catalog.pages.get(page.file.src_uri)
         if info is None or _excluded(page):
             return
-        intro, *rest = pagetext.sections(html)
-        summary = info.summary or intro.text
-        questions = [str(q) for q in getattr(info, "questions", None) or []]
-        category = catalog.categories.get(getattr(info, "category", ""))
+        self.docs += page_documents(page.url, info, html, catalog.categories.get(info.category))
         keywords = [korean.tokens(str(keyword)) for keyword in info.keywords]
         self.phrases += [terms for terms in keywords if len(terms) >= 2]
-        self.docs.append(SearchDoc(
-            location=page.url,
-            title=info.title,
-            text=_short(summary),
-            fields={
-                "t": korean.tokens(" ".join([info.title, *questions])),
-                "k": [t for terms in keywords for t in terms],
-                "b": korean.tokens(f"{info.summary} {intro.text}"),
-                "c": korean.tokens(f"{category.title} {category.description}") if category else [],
-            },
-            boost=1,
-        ))
-        for section in rest:
-            self.docs.append(SearchDoc(
-                location=f"{page.url}#{section.anchor}",
-                title=section.heading,
-                text=_short(section.text),
-                fields={"t": korean.tokens(section.heading), "k": [],
-                        "b": korean.tokens(section.text), "c": []},
-                boost=SECTION_BOOST,
-            ))
 
     def write(self, site_dir: str) -> None:
         target = Path(site_dir) / INDEX_FILE
