@@ -51,6 +51,8 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         # Every plugin's on_config has run by now, Material's search included.
         material_search.replace_indexer(config)
         self.catalog = catalog.load(files, self.config, config, self.problems)
+        if self.catalog.unreadable:  # MkDocs cannot read them either: stop with the named files
+            self.problems.raise_if_errors()
         generated.add_pages(files, self.catalog, self.config, config)
         return files
 

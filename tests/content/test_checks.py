@@ -336,6 +336,10 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path: Path, monkeypatch: pytest.Mo
     assert code == 1
     assert lines[0].startswith("docs/paid/cp949.md:2: error: 저장 형식이 UTF-8이 아니에요")
     assert "UTF-8로 다시 저장하세요" in lines[0]
+    build = mkdocs_build(root, tmp_path / "site")
+    assert build.returncode != 0
+    assert "docs/paid/cp949.md:2: error: 저장 형식이 UTF-8이 아니에요" in build.stdout + build.stderr
+    assert "Traceback" not in build.stdout + build.stderr and not (tmp_path / "site").exists()
 
 
 def test_a_long_line_of_brackets_is_checked_in_linear_time(run_check) -> None:

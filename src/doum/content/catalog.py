@@ -69,6 +69,8 @@ class Catalog:
     every_page: dict[str, PageInfo] = field(default_factory=dict)
     # Each page's prose lines, kept until check_references has read their links.
     bodies: dict[str, Prose] = field(default_factory=dict, repr=False)
+    # Pages that could not be decoded: MkDocs would stop on them with a bare traceback.
+    unreadable: list[str] = field(default_factory=list)
 
 
 def category_key(src_uri: str) -> str:
@@ -91,6 +93,7 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
         is_index = PurePosixPath(file.src_uri).name == "index.md"
         text = read_text(file, problems)
         if text is None:
+            catalog.unreadable.append(file.src_uri)
             continue
         page, catalog.bodies[file.src_uri] = read_page(file.src_uri, text, source_path(file), site_files,
                                                problems, slugify, require_title=not is_index)
