@@ -2,12 +2,12 @@
 // Markup: partials/doum-launcher.html (outside Material's container, so it survives instant
 // navigation). Operators' API: window.doum.launcher.open() / close() / toggle(), the events
 // doum:launcher-open / doum:launcher-close on document, and [data-doum-launcher] links.
-import { describeState, supportState } from './calendar.js'
 import { agentState, onStatus } from '../shared/status.js' // status.json: closures, changed hours
 import { search } from '../search.js'
 import { UNAVAILABLE_MESSAGE } from '../shared/unavailable.js'
 import { pageData, prefillLink, siteData } from '../shared/site.js'
 import { watchLauncher } from '../shared/insights.js'
+import { resultItem } from '../shared/result-item.js'
 
 const STORE_KEY = 'doum.launcher.v1'
 const ANSWERS = 3
@@ -253,26 +253,11 @@ class Launcher {
       this.showOptions(true, false)
       return
     }
-    list.replaceChildren(...results.slice(0, ANSWERS).map(answerItem))
+    list.replaceChildren(...results.slice(0, ANSWERS).map((result) => resultItem(result, 'doum-bot__answer')))
     status.textContent = results.length
       ? `도움이 될 만한 답변 ${Math.min(results.length, ANSWERS)}개`
       : '맞는 답변을 찾지 못했어요. 다른 말로 물어보거나 ‘해결되지 않았어요’를 눌러 주세요.'
   }
-}
-
-function answerItem({ title, summary, url }) {
-  const item = document.createElement('li')
-  item.className = 'doum-bot__answer'
-  const link = document.createElement('a')
-  link.href = url
-  link.textContent = title
-  item.append(link)
-  if (summary) {
-    const line = document.createElement('p')
-    line.textContent = summary
-    item.append(line)
-  }
-  return item
 }
 
 function start() {

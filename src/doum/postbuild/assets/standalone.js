@@ -11,6 +11,7 @@
 // the address searches on load.
 import { search } from './search.js'
 import { UNAVAILABLE_MESSAGE } from './shared/unavailable.js'
+import { resultItem } from './shared/result-item.js'
 
 const ROOT = new URL('../../', import.meta.url) // this file is <site>/assets/doum/standalone.js
 const asset = (path) => new URL(`assets/doum/${path}`, ROOT).href
@@ -56,21 +57,6 @@ async function addLauncher() {
   }
   document.body.append(template.content)
   await import('./launcher/launcher.js')
-}
-
-function resultItem({ title, summary, url }) {
-  const item = document.createElement('li')
-  item.className = 'doum-box__result'
-  const link = document.createElement('a')
-  link.href = url
-  link.textContent = title
-  item.append(link)
-  if (summary) {
-    const line = document.createElement('p')
-    line.textContent = summary
-    item.append(line)
-  }
-  return item
 }
 
 let boxes = 0
@@ -124,7 +110,7 @@ function mountSearchBox(box) {
       return
     }
     if (number !== asked) return
-    list.replaceChildren(...results.map(resultItem))
+    list.replaceChildren(...results.map((result) => resultItem(result, 'doum-box__result')))
     status.textContent = results.length
       ? `검색 결과 ${results.length}개`
       : '검색 결과가 없어요. 다른 말로 찾아보세요.'
