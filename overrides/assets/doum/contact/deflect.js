@@ -61,7 +61,9 @@ export function watchForAnswers(inputs, region, read, signal) {
   let lastQuery = ''
   let composing = false // a syllable is being composed: its text is not the customer's yet
   const ask = async () => {
-    if (composing) return // a timer set before the composition began; compositionend asks again
+    // A timer set before the composition began (compositionend asks again), or before instant
+    // navigation left the form: its fields are gone.
+    if (composing || signal.aborted) return
     const query = deflectQuery(...read())
     if (query === lastQuery) return
     lastQuery = query
@@ -83,6 +85,7 @@ export function watchForAnswers(inputs, region, read, signal) {
     clearTimeout(timer)
     timer = setTimeout(ask, PAUSE_MS)
   }
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true })
   for (const input of inputs) {
     input.addEventListener(
       'compositionstart',
