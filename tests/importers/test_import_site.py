@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,6 @@ TOP_THREE = """() => [...document.querySelectorAll(
     '.md-search-result__list > .md-search-result__item')].slice(0, 3)
     .map(item => item.querySelector('a').getAttribute('href'))"""
 TOP_THREE_HAVE = f"address => ({TOP_THREE})().some(href => href.includes(address))"
-# The one warning expected until doum's page schema lists `source:` (the lead adds the key; the
-# xfail below then turns into a pass by itself).
-SOURCE_WARNING = re.compile(r"unknown front-matter key `source`")
 
 
 def import_everything(capsys, project: Path) -> dict[str, str]:
@@ -34,16 +30,19 @@ def test_imported_sheet_builds_with_strict(tmp_path, capsys) -> None:
     run = doum_import(capsys, FIXTURES / "faq-cp949.csv", "--into", project / "docs")
     assert run.code == 0, run.err
     result = mkdocs_build(project, tmp_path / "site", "--strict")
-    output = result.stdout + result.stderr
-    warnings = [line for line in output.splitlines() if "WARNING" in line or "ERROR" in line]
-    other = [line for line in warnings if not SOURCE_WARNING.search(line)]
-    assert not other, output
-    if result.returncode != 0 and warnings:
-        pytest.xfail("`source:` is not in doum's page schema yet: the only strict-mode warnings "
-                     "are `unknown front-matter key `source`` (one per page)")
-    assert result.returncode == 0, output
+    assert result.returncode == 0, result.stdout + result.stderr
     for path in pages(project / "docs"):
         assert (tmp_path / "site" / path.removesuffix(".md") / "index.html").is_file(), path
+
+
+def test_import_reports_how_findable_the_imported_pages_are(tmp_path, capsys) -> None:
+    project = new_project(tmp_path / "project")
+    run = doum_import(capsys, FIXTURES / "faq-utf8-bom.csv", "--into", project / "docs",
+                      "--findability", project / "mkdocs.yml")
+    assert run.code == 0, run.err
+    report = run.out.split("Findability of the imported site")[1]
+    written = len(pages(project / "docs"))
+    assert f"{written} pages" in report and "R@5" in report and "hard to find:" in report
 
 
 @pytest.mark.browser
@@ -53,8 +52,7 @@ def test_search_finds_every_imported_page_by_its_title(tmp_path, capsys, serve, 
     assert len(written) == 29 + 4 + 3 + 3
     site = tmp_path / "site"
     url = serve(site)
-    # Not --strict: see the test above for the one warning it would stop on today.
-    result = mkdocs_build(project, site, site_url=url)
+    result = mkdocs_build(project, site, "--strict", site_url=url)
     assert result.returncode == 0, result.stdout + result.stderr
     page = new_page(**DESKTOP)
     page.set_default_timeout(10_000)

@@ -57,6 +57,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "matches wins (default: %(default)s)")
     parser.add_argument("--keep-hangul-slugs", action="store_true",
                         help="name folders and files in Hangul (default: romanised, gyejeong/…)")
+    parser.add_argument("--findability", type=Path, metavar="MKDOCS_YML",
+                        help="after importing, build the site with this config and report how "
+                        "findable every page is (as `doum findability` does; not with --json)")
     parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
 
@@ -87,4 +90,12 @@ def run(args: argparse.Namespace) -> int:
         print(report.as_json(result) if args.json else report.as_text(result), flush=True)
     except BrokenPipeError:  # `doum import … | head`: the import is done, the reader left
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    if args.findability and not args.dry_run and not args.json:
+        from doum.cli import findability as findability_command  # the `doum` CLI imports this module
+
+        print("\nFindability of the imported site (doum findability):", flush=True)
+        return findability_command.run(argparse.Namespace(
+            config_file=str(args.findability), site=None, docs=str(docs), json=False,
+            limit=10, min_recall=None))
     return 0
