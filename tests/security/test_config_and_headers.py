@@ -139,6 +139,7 @@ def test_default_site_headers_parse_with_csp_and_caching(default_site: Path) -> 
     assert "Cache-Control" not in every  # hosts combine matching rules: caching stays per kind
     assert rules["/assets/doum/*"]["Cache-Control"] == headers.SHORT_CACHE
     assert rules["/search/*"]["Cache-Control"] == headers.SHORT_CACHE
+    assert rules["/status.json"]["Cache-Control"] == headers.SHORT_CACHE  # notices reach visitors at once
     long = [path for path, values in rules.items() if values.get("Cache-Control") == headers.LONG_CACHE]
     assert any(p.startswith("/assets/javascripts/bundle.") for p in long)
     assert any(p.startswith("/assets/stylesheets/main.") for p in long)

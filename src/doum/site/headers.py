@@ -32,7 +32,8 @@ SHORT_CACHE = "public, max-age=0, must-revalidate"
 # Stable names doum and its plugins serve: the search worker and index manifest, doum's modules
 # and styles, glightbox. A deploy must reach browsers at once, so they are revalidated.
 SHORT_CACHE_PATHS = ("/assets/doum/*", "/search/*", "/assets/javascripts/glightbox.min.js",
-                     "/assets/stylesheets/glightbox.min.css")
+                     "/assets/stylesheets/glightbox.min.css",
+                     "/status.json")  # same-day notices: edited on the host, read at once
 # Cloudflare Pages reads at most 100 rules; past this many hashed files, whole folders are used.
 MAX_EXACT_RULES = 60
 
