@@ -85,3 +85,36 @@ test('a query one jamo from a known word shows the nearest pages, flagged approx
   assert.equal(searcher.materialResult('탈퇴').approximate, false)
   assert.ok(!searcher.materialResult('탈퇴').items[0][0].title.includes('doum-search-approximate'))
 })
+
+/** A fetch over a map of URL → JSON; a URL in `failing` answers 503 once. */
+function fakeFetch(files, failing = new Set()) {
+  const asked = []
+  const get = async (url) => {
+    asked.push(url)
+    if (failing.delete(url)) return { ok: false, status: 503, json: async () => ({}) }
+    if (!(url in files)) return { ok: false, status: 404, json: async () => ({}) }
+    return { ok: true, status: 200, json: async () => structuredClone(files[url]) }
+  }
+  return { get, asked }
+}
+
+test('openSearcher: the same results as the Searcher, through any fetch', { skip }, async () => {
+  const { openSearcher } = load()
+  const url = 'https://help.example/search/doum.json'
+  const { get } = fakeFetch({ [url]: fixture('mini-payload.json') })
+  const search = await openSearcher(url, { fetch: get })
+  const expected = fixture('mini-expected.json')
+  for (const [i, query] of MINI.queries.entries())
+    assert.deepEqual(await search.search(query, 5), expected[i])
+  assert.equal((await search.materialResult('탈퇴하면')).items[0][0].location, 'account/delete/')
+})
+
+test('openSearcher: a failed fetch rejects, and the next open asks again', { skip }, async () => {
+  const { openSearcher } = load()
+  const url = 'https://help.example/search/doum.json'
+  const { get, asked } = fakeFetch({ [url]: fixture('mini-payload.json') }, new Set([url]))
+  await assert.rejects(openSearcher(url, { fetch: get }), /503/)
+  const search = await openSearcher(url, { fetch: get })
+  assert.ok((await search.search('탈퇴', 1)).length)
+  assert.equal(asked.length, 2)
+})

@@ -8,7 +8,8 @@
  *            and {type: "doum:hello"} first of all, so search.js can tell a live worker from
  *            one that never started.
  *
- * The index (search/doum.json) starts loading as soon as the worker starts, before Material's
+ * Both go through doumSearchCore.openSearcher (search/core.js), the one entry point to the
+ * index. The index (search/doum.json) starts loading as soon as the worker starts, before Material's
  * setup message arrives. A failed load is tried again: on the next doum query, and for
  * Material (which sends its setup once) on a timer, so search comes back with the file.
  *
@@ -27,7 +28,7 @@ const RESULT = 3
 const INDEX_URL = new URL('../../search/doum.json', self.location.href)
 const RETRY_MS = [2000, 5000, 10000, 30000] // then every 30 s while Material waits
 
-let searcher = null // a promise of the Searcher; null after a failed load
+let searcher = null // a promise of the opened search; null after a failed load
 let failed = false // after a failure, ask the server again rather than a cached copy
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('doum-search') : null
 
@@ -44,12 +45,9 @@ function load() {
   if (!searcher) {
     announce('loading')
     const heartbeat = setInterval(() => announce('loading'), 1000)
-    searcher = fetch(INDEX_URL, failed ? { cache: 'no-cache' } : {})
-      .then((response) => {
-        if (!response.ok) throw new Error(`doum search: ${INDEX_URL} answered ${response.status}`)
-        return response.json()
-      })
-      .then((payload) => new doumSearchCore.Searcher(payload))
+    searcher = doumSearchCore.openSearcher(INDEX_URL, {
+      fetch: (url) => fetch(url, failed ? { cache: 'no-cache' } : {}),
+    })
     searcher.then(
       () => {
         clearInterval(heartbeat)
@@ -76,14 +74,23 @@ function setUpMaterial(attempt = 0) {
   )
 }
 
-function answer(message, ready) {
-  if (message.type === QUERY) return { type: RESULT, data: ready.materialResult(String(message.data ?? '')) }
+async function answer(message, ready) {
+  if (message.type === QUERY)
+    return { type: RESULT, data: await ready.materialResult(String(message.data ?? '')) }
   if (message.type === 'doum:search') {
     const limit = Math.max(1, Math.min(Number(message.limit) || 5, 50))
-    return { type: 'doum:result', id: message.id, results: ready.search(String(message.query ?? ''), limit) }
+    return {
+      type: 'doum:result',
+      id: message.id,
+      results: await ready.search(String(message.query ?? ''), limit),
+    }
   }
   return null
 }
+
+// Queries are answered one after another, in the order they came: a query that waits for a
+// piece of the index must not have its answer overtake a later one (Material shows the last).
+let queue = Promise.resolve()
 
 self.addEventListener('message', (event) => {
   const message = event.data || {}
@@ -91,16 +98,19 @@ self.addEventListener('message', (event) => {
     setUpMaterial()
     return
   }
-  load().then(
-    (ready) => {
-      const reply = answer(message, ready)
-      if (reply) self.postMessage(reply)
-    },
-    (error) => {
-      // The API's caller must never wait: say the index is unavailable.
-      if (message.type === 'doum:search')
-        self.postMessage({ type: 'doum:result', id: message.id, error: String(error) })
-      // Material only queries after READY, i.e. with an index; nothing to say otherwise.
-    },
+  queue = queue.then(() =>
+    load()
+      .then((ready) => answer(message, ready))
+      .then(
+        (reply) => {
+          if (reply) self.postMessage(reply)
+        },
+        (error) => {
+          // The API's caller must never wait: say the index is unavailable. (Material gets no
+          // answer; the header search shows its contact notice when none comes.)
+          if (message.type === 'doum:search')
+            self.postMessage({ type: 'doum:result', id: message.id, error: String(error) })
+        },
+      ),
   )
 })

@@ -856,5 +856,22 @@
     }
   }
 
-  return { Searcher, escapeHtml, highlighter, APPROXIMATE_MARK }
+  /**
+   * The one way to open doum's search: the manifest's URL (search/doum.json, on this site or
+   * another) → a promise of {search(query, limit), materialResult(query)}, both async.
+   * `fetch` defaults to the global one; a failed fetch rejects (the caller shows a way to
+   * contact support) and is tried again by the next call.
+   */
+  async function openSearcher(manifestURL, { fetch: get = (url) => fetch(url) } = {}) {
+    const url = new URL(manifestURL, typeof location !== 'undefined' ? location.href : undefined)
+    const response = await get(url.href)
+    if (!response.ok) throw new Error(`doum search: ${url} answered ${response.status}`)
+    const searcher = new Searcher(await response.json())
+    return {
+      search: async (query, limit = 5) => searcher.search(query, limit),
+      materialResult: async (query) => searcher.materialResult(query),
+    }
+  }
+
+  return { Searcher, openSearcher, escapeHtml, highlighter, APPROXIMATE_MARK }
 })
