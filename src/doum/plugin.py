@@ -26,7 +26,7 @@ from doum.site import (
     sitedata,
     theme,
 )
-from doum.site import headers, safe_text
+from doum.site import bundle, headers, safe_text
 from doum.site import feed, legal, social
 from doum.support import status
 from doum.site import nav as sitenav
@@ -54,6 +54,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         if self.catalog.unreadable:  # MkDocs cannot read them either: stop with the named files
             self.problems.raise_if_errors()
         generated.add_pages(files, self.catalog, self.config, config)
+        self.bundles = bundle.add_to_site(files, config)  # one stylesheet, one script, page bundles
         return files
 
     def on_nav(self, navigation: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -85,6 +86,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         env.globals["doum_site"] = self.site
         env.globals["doum_legal"] = legal.footer(self.config, config)
         env.globals["doum_seo"] = self.social.site()
+        env.globals["doum_assets"] = self.bundles.template_values()
         safe_text.add_filters(env)  # titles and config values print as text (Material's slots too)
         return env
 
@@ -111,6 +113,10 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def _write_search_index(self, config: MkDocsConfig) -> None:
         self.search.write(config.site_dir)
 
+    @event_priority(-5)  # after the search index wrote lunr.js
+    def _minify_search_library(self, config: MkDocsConfig) -> None:
+        bundle.minify_lunr(config.site_dir)
+
     @event_priority(-10)  # feed.xml, the og:image card and status.json, before _headers lists them
     def _write_korean_files(self, config: MkDocsConfig) -> None:
         feed.write(config.site_dir, self.social.entries, self.config, config)
@@ -125,7 +131,9 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def _publish(self, config: MkDocsConfig) -> None:
         self.staging.publish()
 
-    on_post_build = CombinedEvent(_write_search_index, _write_korean_files, _write_headers, _publish)
+    on_post_build = CombinedEvent(
+        _write_search_index, _minify_search_library, _write_korean_files, _write_headers, _publish
+    )
 
     def on_build_error(self, error: Exception) -> None:
         if hasattr(self, "staging"):

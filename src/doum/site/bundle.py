@@ -1,0 +1,317 @@
+"""Build-time bundles: doum's browser ES modules as classic `defer` scripts, one stylesheet.
+
+Every page gets ONE doum stylesheet and ONE doum script (the modules every page runs); pages
+that need more (the contact form) get a page bundle that the main bundle's loader
+(shared/loader.js) adds when the page has its element. Classic scripts, not modules: a site
+opened from `file://` blocks modules but runs classic scripts, so the launcher and the contact
+checklist still work offline. No Node at deploy: the static `import {…} from './x.js'` graph is
+resolved here and the output minified with rjsmin/rcssmin.
+
+A module becomes a function scope registered under its path below assets/doum/ in one registry
+shared by every bundle on the page (window.__doumModules), so the contact bundle reuses the main
+bundle's site data, insights and search session instead of carrying copies. Exports are getters
+on the module's record; an import reads them once its dependency has run (dependencies always
+run first, so a constant export reads as a live binding would; a mutable `export let` would
+not, and stops the build). Any import or export form outside the small subset doum's sources
+use stops the build with its file and line.
+
+The source modules stay in the built site under their stable names (an embed loads some of them
+cross-origin, and assets/doum/search.js is the documented search API).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import rcssmin
+import rjsmin
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ASSETS = "assets/doum"
+BUNDLE_DIR = f"{ASSETS}/bundle"
+# What every page runs, in the order the pages loaded them as modules; the loader last.
+MAIN_ENTRIES = (
+    "launcher/launcher.js",
+    "shared/feedback.js",
+    "shared/header-search.js",
+    "search/empty.js",
+    "shared/status.js",
+    "shared/loader.js",
+)
+# Page bundles: name → (entry module, the element whose presence on a page asks for it).
+PAGE_BUNDLES = {"contact": ("contact/contact.js", "#contact-form")}
+STYLESHEETS = ("shared/doum.css", "search/search.css", "launcher/launcher.css", "contact/contact.css")
+# Copied into the site by doum's search (src/doum/search/documents.py); minified after it.
+LUNR_JS = f"{ASSETS}/search/lunr.js"
+
+RESERVED = ("__exports", "__require", "__meta")
+IMPORT_NAMED = re.compile(r"^import\s*\{([^}]*)\}\s*from\s*'([^']+)'\s*;?\s*(?://.*)?$", re.S)
+IMPORT_BARE = re.compile(r"^import\s*'([^']+)'\s*;?\s*(?://.*)?$")
+EXPORT_DECL = re.compile(r"^export\s+((?:async\s+)?function\*?|class)\s+([A-Za-z_$][\w$]*)")
+EXPORT_CONST = re.compile(r"^export\s+const\s+([A-Za-z_$][\w$]*)\s*=")
+SPECIFIER = re.compile(r"^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$")
+
+Reader = Callable[[str], tuple[str, str]]  # module path below assets/doum → (text, where)
+
+
+@dataclass
+class Module:
+    id: str  # path below assets/doum, e.g. "shared/site.js"
+    where: str  # the file, for error messages
+    body: str  # source with imports and `export` keywords rewritten
+    deps: list[str] = field(default_factory=list)
+    exports: list[str] = field(default_factory=list)
+
+
+def _fail(where: str, line: int, message: str) -> PluginError:
+    return PluginError(
+        f"doum bundle: {where}:{line}: {message}. doum bundles its browser modules at build time "
+        "and supports `import {{ a, b as c }} from './x.js'`, `import './x.js'`, and `export` before "
+        "function, async function, class and const declarations."
+    )
+
+
+def _resolve(module_id: str, spec: str, where: str, line: int) -> str:
+    if not spec.startswith(("./", "../")) or not spec.endswith(".js"):
+        raise _fail(where, line, f"import from {spec!r}: only relative './….js' paths can be bundled")
+    parts: list[str] = list(PurePosixPath(module_id).parent.parts)
+    for part in PurePosixPath(spec).parts:
+        if part == "..":
+            if not parts:
+                raise _fail(where, line, f"import from {spec!r} leaves {ASSETS}/")
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+def parse(module_id: str, text: str, where: str) -> Module:
+    """One ES module → its body for the bundle, its dependencies and its exported names."""
+    module = Module(module_id, where, "")
+    for name in RESERVED:
+        if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text):
+            raise _fail(where, 1, f"the name {name} is the bundler's own")
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line, number = lines[index], index + 1
+        index += 1
+        if re.search(r"(?<![\w$.])import\s*\(", line):
+            raise _fail(where, number, "dynamic import() is not supported")
+        if re.match(r"^\s+(?:import|export)\s*[{'\"*\w]", line) and not line.lstrip().startswith("import."):
+            raise _fail(where, number, "import/export must start the line, at the top level (Prettier style)")
+        if re.match(r"^import\s*[{'\"*\w]", line):
+            statement = line
+            while "{" in statement and "}" not in statement and index < len(lines):
+                statement += "\n" + lines[index]
+                index += 1
+            named, bare = IMPORT_NAMED.match(statement), IMPORT_BARE.match(statement)
+            if bare:
+                module.deps.append(_resolve(module_id, bare.group(1), where, number))
+                out.append("")
+                continue
+            if not named:
+                raise _fail(where, number, f"unsupported import form: {statement.splitlines()[0]!r}")
+            dep = _resolve(module_id, named.group(2), where, number)
+            module.deps.append(dep)
+            bindings = []
+            for raw in (s.strip() for s in named.group(1).split(",")):
+                if not raw:
+                    continue
+                spec = SPECIFIER.match(raw)
+                if not spec:
+                    raise _fail(where, number, f"unsupported import specifier {raw!r}")
+                imported, local = spec.group(1), spec.group(2)
+                bindings.append(f"{imported}: {local}" if local else imported)
+            out.append(f"const {{ {', '.join(bindings)} }} = __require({json.dumps(dep)})")
+            continue
+        if re.match(r"^export\b", line):
+            declared = EXPORT_DECL.match(line) or EXPORT_CONST.match(line)
+            if not declared:
+                if re.match(r"^export\s+(?:let|var)\b", line):
+                    raise _fail(where, number, "a mutable export (export let/var) cannot be bundled faithfully")
+                raise _fail(where, number, f"unsupported export form: {line.strip()!r}")
+            module.exports.append(declared.group(declared.lastindex or 0))
+            out.append(line[len("export") :].lstrip())
+            continue
+        out.append(line)
+    module.body = "\n".join(out).replace("import.meta", "__meta")
+    return module
+
+
+def _graph(entries: tuple[str, ...], read: Reader) -> list[Module]:
+    """Every module the entries reach, dependencies first, in ES module evaluation order."""
+    done: dict[str, Module] = {}
+    order: list[Module] = []
+    visiting: list[str] = []
+
+    def visit(module_id: str, where: str, line: int) -> None:
+        if module_id in done:
+            return
+        if module_id in visiting:
+            cycle = " → ".join(visiting[visiting.index(module_id) :] + [module_id])
+            raise _fail(where, line, f"circular import ({cycle}) cannot be bundled")
+        try:
+            text, source = read(module_id)
+        except FileNotFoundError:
+            raise _fail(where, line, f"imports {module_id}, which does not exist") from None
+        visiting.append(module_id)
+        module = parse(module_id, text, source)
+        for dep in module.deps:
+            visit(dep, source, _line_of(text, dep))
+        visiting.pop()
+        done[module_id] = module
+        order.append(module)
+
+    for entry in entries:
+        visit(entry, f"{ASSETS}/{entry}", 1)
+    return order
+
+
+def _line_of(text: str, dep: str) -> int:
+    name = PurePosixPath(dep).name
+    for number, line in enumerate(text.split("\n"), 1):
+        if name in line and "from" in line or line.startswith("import '"):
+            return number
+    return 1
+
+
+RUNTIME = """;(function () {
+'use strict'
+var registry = (window.__doumModules = window.__doumModules || {})
+var script = document.currentScript
+var base = (script && script.src) || document.baseURI
+function load(id, factory) {
+  if (registry[id]) return
+  var record = (registry[id] = {})
+  var require = function (dep) {
+    var found = registry[dep]
+    if (!found || found.__failed) throw new Error('doum: ' + id + ' needs ' + dep + ', which did not run')
+    return found
+  }
+  try {
+    factory(record, require, { url: new URL('../' + id, base).href })
+  } catch (error) {
+    Object.defineProperty(record, '__failed', { value: true })
+    // As a module that throws: reported, and the bundle's other modules still run.
+    if (typeof reportError === 'function') reportError(error)
+    else setTimeout(function () { throw error })
+  }
+}
+"""
+
+
+def render(modules: list[Module]) -> str:
+    """The classic script: the registry runtime, then each module in its own function scope."""
+    parts = [RUNTIME]
+    for module in modules:
+        getters = "".join(
+            f"Object.defineProperty(__exports, {json.dumps(name)}, "
+            f"{{ enumerable: true, get: function () {{ return {name} }} }})\n"
+            for name in module.exports
+        )
+        parts.append(
+            f"load({json.dumps(module.id)}, function (__exports, __require, __meta) {{\n"
+            f"{getters}{module.body}\n}})\n"
+        )
+    parts.append("})()\n")
+    return "".join(parts)
+
+
+def minify_js(text: str) -> str:
+    return rjsmin.jsmin(text)
+
+
+def _hashed(stem: str, text: str, suffix: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return f"{BUNDLE_DIR}/{stem}.{digest}.{suffix}"
+
+
+@dataclass
+class Bundles:
+    """The built bundles (site path → text) and what the templates need to link them."""
+
+    files: dict[str, str]
+    stylesheet: str
+    script: str
+    pages: list[dict[str, str]]  # [{selector, src}], src relative to the main script
+
+    def template_values(self) -> dict[str, str]:
+        return {
+            "stylesheet": self.stylesheet,
+            "script": self.script,
+            "pages": json.dumps(self.pages, separators=(",", ":")),
+        }
+
+
+def build(read: Reader) -> Bundles:
+    """All bundles from the sources `read` returns (paths below assets/doum/)."""
+    files: dict[str, str] = {}
+    main_modules = _graph(MAIN_ENTRIES, read)
+    main_ids = {module.id for module in main_modules}
+    script_text = minify_js(render(main_modules))
+    script = _hashed("doum", script_text, "js")
+    files[script] = script_text
+    pages = []
+    for name, (entry, selector) in PAGE_BUNDLES.items():
+        # The main bundle runs first on every page: a page bundle carries only what it adds.
+        own = [module for module in _graph((entry,), read) if module.id not in main_ids]
+        text = minify_js(render(own))
+        path = _hashed(name, text, "js")
+        files[path] = text
+        pages.append({"selector": selector, "src": PurePosixPath(path).name})
+    css = rcssmin.cssmin("\n".join(read(sheet)[0] for sheet in STYLESHEETS))
+    stylesheet = _hashed("doum", css, "css")
+    files[stylesheet] = css
+    return Bundles(files, stylesheet, script, pages)
+
+
+def theme_reader(files: Files) -> Reader:
+    """Sources as MkDocs will copy them: a site's custom_dir overrides doum's own files."""
+
+    def read(module_id: str) -> tuple[str, str]:
+        file = files.get_file_from_path(f"{ASSETS}/{module_id}")
+        if file is None:
+            raise FileNotFoundError(module_id)
+        return file.content_string, file.abs_src_path or f"{ASSETS}/{module_id}"
+
+    return read
+
+
+def directory_reader(root: Path) -> Reader:
+    """Sources from a folder laid out as assets/doum/ (tests, tools)."""
+
+    def read(module_id: str) -> tuple[str, str]:
+        path = root / module_id
+        return path.read_text(encoding="utf-8"), str(path)
+
+    return read
+
+
+def add_to_site(files: Files, config: MkDocsConfig) -> Bundles:
+    """Build the bundles and hand them to MkDocs as generated files of the build."""
+    bundles = build(theme_reader(files))
+    for path, text in bundles.files.items():
+        files.append(File.generated(config, path, content=text))
+    return bundles
+
+
+def minify_lunr(site_dir: str) -> None:
+    """lunr.js as doum's search copied it, minified; its licence header kept as it was."""
+    path = Path(site_dir) / LUNR_JS
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    header = re.match(r"\s*/\*\*?[\s\S]*?\*/\s*", text)
+    if header and "@license" in header.group(0):
+        path.write_text(header.group(0).strip() + "\n" + rjsmin.jsmin(text[header.end() :]), encoding="utf-8")
+    else:
+        path.write_text(rjsmin.jsmin(text, keep_bang_comments=True), encoding="utf-8")
