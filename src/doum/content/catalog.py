@@ -16,7 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from doum.config import DoumConfig
-from doum.content import frontmatter, references, schema
+from markupsafe import Markup, escape
+
+from doum.content import frontmatter, neighbours, references, schema
 from doum.content.markdown_source import Prose, prose
 from doum.content.problems import ProblemLog, shown
 from doum.content.references import Slugify
@@ -71,6 +73,9 @@ class Catalog:
     bodies: dict[str, Prose] = field(default_factory=dict, repr=False)
     # Pages that could not be decoded: MkDocs would stop on them with a bare traceback.
     unreadable: list[str] = field(default_factory=list)
+    # Material's blog and tags plugins beside doum, and the summaries of the blog's listing pages.
+    neighbours: neighbours.Neighbours = field(default_factory=neighbours.Neighbours)
+    listing_summaries: dict[str, str] = field(default_factory=dict)
 
 
 def category_key(src_uri: str) -> str:
@@ -84,13 +89,16 @@ def page_sort_key(page: PageInfo) -> tuple[Any, ...]:
 
 def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: ProblemLog) -> Catalog:
     """Read and check every page's front matter and images; duplicate titles across the site."""
-    catalog = Catalog()
+    catalog = Catalog(neighbours=neighbours.find(config))
+    beside = catalog.neighbours
+    tag_pages: list[PageInfo] = []
 
     site_files = {file.src_uri for file in files}
     slugify = _slugify(config)
     for file in files.documentation_pages():
-        key = category_key(file.src_uri)
-        is_index = PurePosixPath(file.src_uri).name == "index.md"
+        in_blog = beside.in_blog(file.src_uri)
+        key = "" if in_blog else category_key(file.src_uri)
+        is_index = PurePosixPath(file.src_uri).name == "index.md" and not beside.is_blog_index(file.src_uri)
         text = read_text(file, problems)
         if text is None:
             catalog.unreadable.append(file.src_uri)
@@ -98,6 +106,11 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
         page, catalog.bodies[file.src_uri] = read_page(file.src_uri, text, source_path(file), site_files,
                                                problems, slugify, require_title=not is_index)
         catalog.every_page[file.src_uri] = page
+        page.category = key  # a blog's posts and index belong to no help category
+        # Tags are what the page is about, in the words the site uses: searched as keywords.
+        page.keywords = list(dict.fromkeys([*page.keywords, *beside.tags(page.meta)]))
+        if beside.lists_tags(text) and "summary" not in page.lines and not page.summary:
+            tag_pages.append(page)
         schema.check_service(page.source_path, page.service, page.lines.get("service", 1),
                              options.contact.services, problems)
         if is_index:
@@ -112,6 +125,10 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
          if "title" in p.lines),
         problems,
     )
+
+    tags = [tag for page in catalog.every_page.values() for tag in beside.tags(page.meta)]
+    for page in tag_pages:  # its text is filled in by the tags plugin after doum has read it
+        page.summary = neighbours.listing_summary(page.title, dict.fromkeys(tags), "태그")
 
     for category in catalog.categories.values():
         category.pages.sort(key=page_sort_key)
@@ -254,6 +271,51 @@ def body_source(catalog: Catalog, file: File) -> str | None:
 
 
 def page_meta(catalog: Catalog, src_uri: str, parsed: dict[str, Any]) -> dict[str, Any]:
-    """page.meta from doum's parse of the front matter (MkDocs saw only the body)."""
+    """page.meta from doum's parse of the front matter (MkDocs saw only the body), with the
+    page's description set already: the plugins that read page.meta while the page is rendered
+    (Material's social cards) get the page's one-line answer, not the site's description."""
     page = catalog.every_page.get(src_uri)
-    return dict(page.meta) if page else parsed
+    meta = dict(page.meta) if page else dict(parsed)
+    view = catalog.neighbours.blog_view(src_uri)
+    if view is not None:  # the blog's index, archive and category pages list posts
+        own = page.summary if page else ""  # its `summary:` or an introduction of its own
+        text = own or neighbours.listing_summary(
+            page.title if page else str(view.name or meta.get("title") or ""),
+            (catalog.every_page[post.file.src_uri].title for post in view.posts
+             if post.file.src_uri in catalog.every_page),
+        )
+        catalog.listing_summaries[src_uri] = text
+        if page is not None:
+            page.summary = text  # the blog index's search document shows it too
+    title = page.title if page else str(meta.get("title") or getattr(view, "name", "") or "")
+    text = summary_of(catalog, src_uri)
+    description = meta.get("description")
+    if description in (None, "") and text:
+        meta["description"] = escape(text)  # Material prints it as it is: escaped once, here
+    elif description not in (None, "") and not isinstance(description, Markup):
+        meta["description"] = escape(str(description).strip())
+    if catalog.neighbours.cards:
+        meta["social"] = card_meta(meta.get("social"), title, str(meta.get("description") or ""))
+    return meta
+
+
+def summary_of(catalog: Catalog, src_uri: str) -> str:
+    """The one-line answer of a question page or the summary of a blog listing page ("" for
+    pages doum generates, which keep the site description)."""
+    page = catalog.pages.get(src_uri)
+    if page is not None:
+        return page.summary.strip()
+    return catalog.listing_summaries.get(src_uri, "").strip()
+
+
+def card_meta(own: Any, title: str, description: str) -> dict[str, Any]:
+    """The page's `social:` meta with the card's title and description for Material's social
+    plugin (which unescapes card text before drawing it); the author's own options win."""
+    social = dict(own) if isinstance(own, dict) else {}
+    options = dict(social.get("cards_layout_options") or {})
+    if title:
+        options.setdefault("title", str(escape(title)))
+    if description:
+        options.setdefault("description", description)
+    social["cards_layout_options"] = options
+    return social

@@ -107,7 +107,8 @@ def build(catalog: Catalog, files: Files) -> SiteNavigation:
     placed = {page.file.src_uri for pages_ in (order, *listings.values()) for page in pages_}
     others = [
         page for uri, page in pages_by_uri.items()
-        if uri not in placed and not category_key(uri)
+        # A blog's index is a page of its own (its posts are listed on it, not here).
+        if uri not in placed and (not category_key(uri) or catalog.neighbours.is_blog_index(uri))
     ]
     others.sort(key=lambda page: _top_level_sort_key(page, catalog))
     items.extend(others)

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
-from doum.content.catalog import Catalog
+from doum.content.catalog import Catalog, summary_of
 from doum.config import DoumConfig
 from doum.site.nav import SiteNavigation
 from doum.site.safe_text import title_text
@@ -59,9 +59,9 @@ def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig)
 
 def summary(page: Page, catalog: Catalog) -> str:
     """The page's one-line answer: its `summary:`, which the catalog already falls back to the
-    first paragraph for. Pages outside the catalog (home, generated) keep the site description."""
-    info = catalog.pages.get(page.file.src_uri)
-    return info.summary.strip() if info else ""
+    first paragraph for (a blog listing page: what it lists). Pages doum generates (home,
+    category pages) keep the site description."""
+    return summary_of(catalog, page.file.src_uri)
 
 
 def _related(page: Page, related: list[str], site: SiteNavigation | None) -> list[dict[str, str]]:

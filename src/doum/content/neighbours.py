@@ -1,0 +1,109 @@
+"""Material's blog and tags plugins beside doum: which pages are theirs, and what they mean for
+doum's catalog.
+
+- A blog's folder (`blog_dir`, e.g. docs/blog/) is not a help category: its posts and its index
+  get no category card, no FAQ box and no place in doum's category navigation; they are still
+  searched, each with its summary.
+- A page's tags (the tags plugin's `tags:`, or its `tags_name_property`) are searched like its
+  `keywords:`.
+- The pages that only list other pages — the tags index (`<!-- material/tags -->`), the blog's
+  index, archive and category pages — get a summary naming what they list, instead of text
+  taken from markup that the plugins fill in later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+SUMMARY_TITLES = 3  # titles a listing page's summary names
+
+
+@dataclass
+class Neighbours:
+    blog_dirs: list[str] = field(default_factory=list)  # docs-relative, e.g. ["blog"]
+    tag_keys: list[str] = field(default_factory=lambda: ["tags"])  # front-matter keys of tags
+    tag_directives: list[str] = field(default_factory=list)  # e.g. ["material/tags"]
+    blogs: list[Any] = field(default_factory=list)  # Material's BlogPlugin instances
+    cards: bool = False  # Material's social plugin draws a card per page
+
+    def in_blog(self, src_uri: str) -> bool:
+        path = PurePosixPath(src_uri)
+        return any(d == "." or PurePosixPath(d) in path.parents for d in self.blog_dirs)
+
+    def is_blog_index(self, src_uri: str) -> bool:
+        return any(src_uri == _join(d, "index.md") for d in self.blog_dirs)
+
+    def tags(self, meta: dict[str, Any]) -> list[str]:
+        """The page's tag names (a tag written as a number is a name too)."""
+        names: list[str] = []
+        for key in self.tag_keys:
+            value = meta.get(key)
+            for item in value if isinstance(value, list) else [value] if value else []:
+                if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+                    names.append(str(item).strip())
+        return list(dict.fromkeys(names))
+
+    def lists_tags(self, body: str) -> bool:
+        """The page holds a tags listing (the tags plugin writes the list where the comment is)."""
+        return any(re.search(rf"<!--\s*{re.escape(d)}\b", body) for d in self.tag_directives)
+
+    def blog_view(self, src_uri: str) -> Any | None:
+        """The blog's index, archive, category or author page (one of its numbered pages too)."""
+        for blog in self.blogs:
+            for view in _views(getattr(blog, "blog", None)):
+                if view.file.src_uri == src_uri:
+                    return view
+        return None
+
+
+def find(config: MkDocsConfig) -> Neighbours:
+    """The enabled blog and tags plugins of the site and what doum needs from their settings."""
+    found = Neighbours(tag_keys=[], tag_directives=[])
+    for plugin in plugins(config, "blog"):
+        found.blogs.append(plugin)
+        found.blog_dirs.append(str(PurePosixPath(plugin.config.blog_dir)))
+    for plugin in plugins(config, "tags"):
+        found.tag_keys.append(str(plugin.config.tags_name_property or "tags"))
+        if plugin.config.listings:
+            found.tag_directives.append(str(plugin.config.listings_directive))
+    found.tag_keys = list(dict.fromkeys(found.tag_keys or ["tags"]))
+    found.cards = any(plugin.config.cards for plugin in plugins(config, "social"))
+    return found
+
+
+def plugins(config: MkDocsConfig, name: str) -> Iterator[Any]:
+    """The enabled instances of Material's plugin `name` (blog, tags, social)."""
+    for plugin in (config.plugins or {}).values():
+        module = type(plugin).__module__
+        if module.startswith(f"material.plugins.{name}.") and getattr(plugin.config, "enabled", True):
+            yield plugin
+
+
+def listing_summary(title: str, titles: Iterable[str], noun: str = "글") -> str:
+    """`공지사항: 글 3개 — A, B, C 외` — what a listing page lists, in one line."""
+    titles = [" ".join(t.split()) for t in titles if t and t.strip()]
+    if not titles:
+        return f"{title}: 아직 {noun}이 없어요." if title else ""
+    shown = ", ".join(titles[:SUMMARY_TITLES]) + (" 외" if len(titles) > SUMMARY_TITLES else "")
+    lead = f"{title}: " if title and title != noun else ""
+    return f"{lead}{noun} {len(titles)}개 — {shown}"
+
+
+def _views(view: Any) -> Iterator[Any]:
+    if view is None or not hasattr(view, "file"):
+        return
+    yield view
+    for page in getattr(view, "pages", [])[1:]:  # numbered pages: pages[0] is the view itself
+        yield page
+    for child in getattr(view, "views", []):
+        yield from _views(child)
+
+
+def _join(folder: str, name: str) -> str:
+    return name if folder in ("", ".") else f"{folder}/{name}"
