@@ -28,24 +28,29 @@ const load = () => {
   return require('../../overrides/assets/doum/search/core.js')(lunr, korean)
 }
 const MINI = fixture('mini-docs.json')
+/** A Searcher over a payload fixture: the entry and every piece at hand. */
+const searcherOf = (Searcher, name) => {
+  const { entry, pieces } = fixture(name)
+  return new Searcher(entry, pieces)
+}
 
 test('ranks every query exactly as Python does', { skip }, () => {
   const { Searcher } = load()
-  const searcher = new Searcher(fixture('mini-payload.json'))
+  const searcher = searcherOf(Searcher, 'mini-payload.json')
   const expected = fixture('mini-expected.json')
   MINI.queries.forEach((query, i) => assert.deepEqual(searcher.search(query, 5), expected[i], query))
 })
 
 test('common words keep the same best documents as in Python', { skip }, () => {
   const { Searcher } = load()
-  const searcher = new Searcher(fixture('many-payload.json'))
+  const searcher = searcherOf(Searcher, 'many-payload.json')
   const { queries, results } = fixture('many-expected.json')
   queries.forEach((query, i) => assert.deepEqual(searcher.search(query, 5), results[i], query))
 })
 
 test('Material results: grouped by page, page first, text escaped, matches marked', { skip }, () => {
   const { Searcher } = load()
-  const searcher = new Searcher(fixture('mini-payload.json'))
+  const searcher = searcherOf(Searcher, 'mini-payload.json')
   const { items, suggest } = searcher.materialResult('탈퇴하면')
   assert.equal(items[0][0].location, 'account/delete/')
   assert.ok(items[0].slice(1).every((doc) => doc.location.startsWith('account/delete/#')))
@@ -56,7 +61,7 @@ test('Material results: grouped by page, page first, text escaped, matches marke
 
 test('hostile queries come back escaped, never as markup', { skip }, () => {
   const { Searcher, highlighter } = load()
-  const searcher = new Searcher(fixture('mini-payload.json'))
+  const searcher = searcherOf(Searcher, 'mini-payload.json')
   for (const query of ['<img src=x onerror=alert(1)>', '+-~^:*', '"><script>', 'a'.repeat(1000), '']) {
     const { items } = searcher.materialResult(query)
     for (const group of items)
@@ -69,13 +74,13 @@ test('hostile queries come back escaped, never as markup', { skip }, () => {
 
 test('completes the word being typed from the best titles', { skip }, () => {
   const { Searcher } = load()
-  const searcher = new Searcher(fixture('mini-payload.json'))
+  const searcher = searcherOf(Searcher, 'mini-payload.json')
   assert.deepEqual(searcher.materialResult('비밀').suggest, ['비밀번호'])
 })
 
 test('a query one jamo from a known word shows the nearest pages, flagged approximate', { skip }, () => {
   const { Searcher, APPROXIMATE_MARK } = load()
-  const searcher = new Searcher(fixture('mini-payload.json'))
+  const searcher = searcherOf(Searcher, 'mini-payload.json')
   const hits = searcher.search('탈퇴ㅎ', 3)
   assert.equal(hits[0].location, 'account/delete/')
   assert.ok(hits.every((hit) => hit.approximate === true))
@@ -85,6 +90,21 @@ test('a query one jamo from a known word shows the nearest pages, flagged approx
   assert.equal(searcher.materialResult('탈퇴').approximate, false)
   assert.ok(!searcher.materialResult('탈퇴').items[0][0].title.includes('doum-search-approximate'))
 })
+
+/** A site's search files served from a payload fixture: manifest, entry and pieces, by URL. */
+function served(name, base = 'https://help.example/search/') {
+  const { entry, pieces } = fixture(name)
+  const files = {
+    [`${base}doum.json`]: {
+      format: entry.format,
+      default: 'ko',
+      languages: { ko: { entry: 'doum/ko.entry.json' } },
+    },
+    [`${base}doum/ko.entry.json`]: entry,
+  }
+  for (const [piece, content] of Object.entries(pieces)) files[base + piece] = content
+  return { manifest: `${base}doum.json`, files }
+}
 
 /** A fetch over a map of URL → JSON; a URL in `failing` answers 503 once. */
 function fakeFetch(files, failing = new Set()) {
@@ -98,23 +118,64 @@ function fakeFetch(files, failing = new Set()) {
   return { get, asked }
 }
 
-test('openSearcher: the same results as the Searcher, through any fetch', { skip }, async () => {
+test(
+  'openSearcher: the same results and Material results as with every piece at hand',
+  { skip },
+  async () => {
+    const { Searcher, openSearcher } = load()
+    for (const name of ['mini-payload.json', 'many-payload.json']) {
+      const { manifest, files } = served(name)
+      const { get, asked } = fakeFetch(files)
+      const search = await openSearcher(manifest, { fetch: get })
+      const whole = searcherOf(Searcher, name)
+      const queries = name.startsWith('mini') ? MINI.queries : fixture('many-expected.json').queries
+      for (const query of queries) {
+        assert.deepEqual(await search.search(query, 5), whole.search(query, 5), query)
+        assert.deepEqual(await search.materialResult(query), whole.materialResult(query), query)
+      }
+      assert.equal(new Set(asked).size, asked.length, 'each piece is fetched once')
+    }
+  },
+)
+
+test('openSearcher: only the pieces a query needs are fetched', { skip }, async () => {
   const { openSearcher } = load()
-  const url = 'https://help.example/search/doum.json'
-  const { get } = fakeFetch({ [url]: fixture('mini-payload.json') })
-  const search = await openSearcher(url, { fetch: get })
-  const expected = fixture('mini-expected.json')
-  for (const [i, query] of MINI.queries.entries())
-    assert.deepEqual(await search.search(query, 5), expected[i])
-  assert.equal((await search.materialResult('탈퇴하면')).items[0][0].location, 'account/delete/')
+  const { manifest, files } = served('mini-payload.json')
+  const { get, asked } = fakeFetch(files)
+  const search = await openSearcher(manifest, { fetch: get })
+  assert.equal(asked.length, 2) // manifest and entry
+  await search.search('탈퇴', 1)
+  assert.ok(asked.length > 2 && asked.length < Object.keys(files).length, asked.join('\n'))
 })
 
-test('openSearcher: a failed fetch rejects, and the next open asks again', { skip }, async () => {
+test(
+  'openSearcher: a failed piece rejects the search, and the next search asks again',
+  { skip },
+  async () => {
+    const { openSearcher } = load()
+    const { manifest, files } = served('mini-payload.json')
+    const pieces = Object.keys(files).filter((url) => /\/doum\/t\./.test(url)) // postings
+    const { get, asked } = fakeFetch(files, new Set(pieces))
+    const search = await openSearcher(manifest, { fetch: get })
+    await assert.rejects(search.search('탈퇴', 1), /503/)
+    const hits = await search.search('탈퇴', 1)
+    assert.equal(hits[0].location, 'account/delete/')
+    assert.ok(asked.filter((url) => pieces.includes(url)).length > 1)
+  },
+)
+
+test('openSearcher: a manifest that fails rejects, and the next open asks again', { skip }, async () => {
   const { openSearcher } = load()
-  const url = 'https://help.example/search/doum.json'
-  const { get, asked } = fakeFetch({ [url]: fixture('mini-payload.json') }, new Set([url]))
-  await assert.rejects(openSearcher(url, { fetch: get }), /503/)
-  const search = await openSearcher(url, { fetch: get })
+  const { manifest, files } = served('mini-payload.json')
+  const { get } = fakeFetch(files, new Set([manifest]))
+  await assert.rejects(openSearcher(manifest, { fetch: get }), /503/)
+  const search = await openSearcher(manifest, { fetch: get })
   assert.ok((await search.search('탈퇴', 1)).length)
-  assert.equal(asked.length, 2)
+})
+
+test('openSearcher: an index of another format is refused with a clear error', { skip }, async () => {
+  const { openSearcher } = load()
+  const { manifest, files } = served('mini-payload.json')
+  files[manifest] = { ...files[manifest], format: 1 }
+  await assert.rejects(openSearcher(manifest, { fetch: fakeFetch(files).get }), /format 1/)
 })

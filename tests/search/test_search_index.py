@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from html.parser import HTMLParser
@@ -13,13 +14,15 @@ from lunr.index import Index
 
 from doum.search import documents as index
 from doum.search import lunrpack
+from doum.search import pieces
+from doum.site import headers
 from doum.content.catalog import Catalog, PageInfo
 from doum.search.searcher import Searcher
 
 
 @pytest.fixture(scope="module")
 def payload(default_site: Path) -> dict:
-    return json.loads((default_site / index.INDEX_FILE).read_text(encoding="utf-8"))
+    return pieces.read_payload(default_site)
 
 
 class _Ids(HTMLParser):
@@ -63,9 +66,9 @@ def test_sections_link_to_anchors_that_exist(payload: dict, default_site: Path) 
 
 
 def test_lunr_js_is_copied_from_mkdocs(default_site: Path) -> None:
-    copied = (default_site / index.LUNR_TARGET).read_bytes()
-    assert copied == index.LUNR_JS.read_bytes()
-    assert b'lunr.version = "2.3.9"' in copied
+    copied = (default_site / index.LUNR_TARGET).read_bytes()  # minified by the build (site/bundle.py)
+    assert b"lunr" in copied[:200] and b"2.3.9" in copied[:200]  # its licence header kept
+    assert len(copied) <= len(index.LUNR_JS.read_bytes())
 
 
 def test_material_index_is_config_only(default_site: Path) -> None:
@@ -139,3 +142,63 @@ def test_questions_are_searched_like_the_title_and_shown_nowhere(
     assert hits[0].location == "app/pc/"
     assert "데스크톱" not in (site / "app" / "pc" / "index.html").read_text(encoding="utf-8")
     assert "데스크톱" not in hits[0].title + hits[0].summary
+
+
+# -- the index on disk: manifest, entry, pieces (pieces.py) ------------------------------------
+
+def test_the_manifest_names_one_entry_per_language_and_the_entry_its_pieces(default_site: Path) -> None:
+    manifest = json.loads((default_site / index.INDEX_FILE).read_text(encoding="utf-8"))
+    assert manifest["format"] == pieces.FORMAT and manifest["default"] == "ko"
+    entry_name = manifest["languages"]["ko"]["entry"]
+    assert re.fullmatch(r"doum/ko\.[0-9a-f]{12}\.json", entry_name)
+    entry = pieces.read_entry(default_site)
+    names = [name for kind in ("terms", "docs") for _, name in entry["pieces"][kind]]
+    on_disk = {p.relative_to(default_site / "search").as_posix() for p in (default_site / "search/doum").iterdir()}
+    assert on_disk == {entry_name, *names}  # nothing else, nothing missing
+    for name in [entry_name, *names]:  # content-hashed names
+        text = (default_site / "search" / name).read_text(encoding="utf-8")
+        assert hashlib.sha256(text.encode()).hexdigest()[:12] in name
+    assert entry["docs"] == sum(entry["pages"]) + len(entry["pages"])
+    assert len(entry["counts"]) == len(pieces.front_decode(entry["terms"]))
+
+
+def test_pieces_are_cached_for_a_year_and_the_manifest_revalidated(default_site: Path) -> None:
+    rules = headers.parse((default_site / "_headers").read_text(encoding="utf-8"))
+    assert rules["/search/doum.json"]["Cache-Control"] == headers.SHORT_CACHE
+    for path in (default_site / "search/doum").iterdir():
+        site_path = "/" + path.relative_to(default_site).as_posix()
+        matching = [rule for rule in rules if rule == site_path or (
+            rule.endswith("/*") and site_path.startswith(rule[:-1]))]
+        caching = [rules[rule]["Cache-Control"] for rule in matching if "Cache-Control" in rules[rule]]
+        assert caching == [headers.LONG_CACHE], (site_path, matching)
+
+
+def test_split_and_join_lose_nothing_at_any_piece_size(payload: dict) -> None:
+    for size in (1, 300, 5000, pieces.PIECE_BYTES, 10**9):
+        entry, found = pieces.split(payload, size)
+        assert pieces.join(entry, found) == payload
+        counts = [len(entry["pieces"][kind]) for kind in ("terms", "docs")]
+        assert counts == [1, 1] if size == 10**9 else min(counts) > 1
+
+
+def test_front_coding_round_trips_long_shared_prefixes() -> None:
+    terms = sorted(["a", "ab", "abc", "가" * 40, "가" * 41 + "나", "나", "9", "99x"])
+    assert pieces.front_decode(pieces.front_code(terms)) == terms
+    assert pieces.front_decode(pieces.front_code([])) == []
+
+
+def test_rewriting_the_index_drops_the_old_pieces(payload: dict, tmp_path: Path) -> None:
+    first = set(pieces.write(tmp_path, payload, 2000))
+    smaller = {**payload, "docs": [[loc, title, "바뀐 요약"] for loc, title, _ in payload["docs"]]}
+    second = set(pieces.write(tmp_path, smaller, 2000))
+    left = {f"search/{p.relative_to(tmp_path / 'search').as_posix()}" for p in (tmp_path / "search").rglob("*.json")}
+    assert left == second and first != second
+    assert pieces.read_payload(tmp_path) == smaller
+    assert not list((tmp_path / "search").rglob("*.tmp"))
+
+
+def test_an_index_of_another_format_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    (tmp_path / index.INDEX_FILE).write_text('{"index": {}, "docs": []}', encoding="utf-8")
+    with pytest.raises(pieces.IndexFormatError, match="build the site again"):
+        Searcher.from_site(tmp_path)

@@ -2,6 +2,8 @@
 
 Set DOUM_REGENERATE=1 to rewrite tests/search/fixtures/mini-payload.json and
 mini-expected.json after an intended change (then tests/search/search-core.test.mjs must agree).
+The payload fixtures hold the index as the browser reads it — {entry, pieces} — cut into small
+pieces (FIXTURE_PIECE_BYTES), so the JS side looks every term and row up across pieces.
 """
 
 from __future__ import annotations
@@ -17,10 +19,17 @@ import pytest
 from doum.content.catalog import PageInfo
 from doum.search import documents as index
 from doum.search import korean
+from doum.search import pieces
 from doum.search.searcher import Searcher
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = json.loads((FIXTURES / "mini-docs.json").read_text(encoding="utf-8"))
+FIXTURE_PIECE_BYTES = 400  # several pieces of each kind even for the tiny help center
+
+
+def pieced(payload: dict) -> dict:
+    entry, found = pieces.split(payload, FIXTURE_PIECE_BYTES)
+    return {"entry": entry, "pieces": found}
 
 
 def mini_docs() -> list[index.SearchDoc]:
@@ -70,7 +79,8 @@ def expected_results(searcher: Searcher) -> list[list[dict]]:
 
 def test_fixtures_are_current(searcher: Searcher) -> None:
     payload_path, expected_path = FIXTURES / "mini-payload.json", FIXTURES / "mini-expected.json"
-    payload, expected = mini_payload(), expected_results(searcher)
+    payload, expected = pieced(mini_payload()), expected_results(searcher)
+    assert min(len(payload["entry"]["pieces"][kind]) for kind in ("terms", "docs")) > 1
     if os.environ.get("DOUM_REGENERATE"):
         payload_path.write_text(json.dumps(payload, ensure_ascii=False) + "\n", encoding="utf-8")
         expected_path.write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
@@ -82,8 +92,8 @@ def test_fixtures_are_current(searcher: Searcher) -> None:
 def test_large_fixtures_are_current() -> None:
     """Common words keep only their best documents: the JS test checks the same cut."""
     payload_path, expected_path = FIXTURES / "many-payload.json", FIXTURES / "many-expected.json"
-    payload = many_payload()
-    many = Searcher(payload)
+    many = Searcher(many_payload())
+    payload = pieced(many_payload())
     expected = [[asdict(hit) for hit in many.search(query, 5)] for query in MANY_QUERIES]
     if os.environ.get("DOUM_REGENERATE"):
         payload_path.write_text(json.dumps(payload, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -138,7 +138,7 @@ def test_default_site_headers_parse_with_csp_and_caching(default_site: Path) -> 
     assert every["X-Content-Type-Options"] == "nosniff" and every["X-Frame-Options"] == "DENY"
     assert "Cache-Control" not in every  # hosts combine matching rules: caching stays per kind
     assert rules["/assets/doum/*"]["Cache-Control"] == headers.SHORT_CACHE
-    assert rules["/search/*"]["Cache-Control"] == headers.SHORT_CACHE
+    assert rules["/search/doum.json"]["Cache-Control"] == headers.SHORT_CACHE  # the index's manifest
     assert rules["/status.json"]["Cache-Control"] == headers.SHORT_CACHE  # notices reach visitors at once
     long = [path for path, values in rules.items() if values.get("Cache-Control") == headers.LONG_CACHE]
     assert any(p.startswith("/assets/javascripts/bundle.") for p in long)

@@ -1,6 +1,7 @@
 """`doum search "질의" [--site DIR] [--json] [--limit N]`: the built site's search, in a terminal.
 
-Reads the index the build wrote (site/search/doum.json) and ranks exactly as the browser does.
+Reads the index the build wrote (site/search/doum.json, its entry and pieces) and ranks exactly
+as the browser does.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from doum.search import pieces
 from doum.search.documents import INDEX_FILE
 from doum.search.searcher import Searcher
 
@@ -33,7 +35,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"doum search: {index_path} not found. Build the site first (`make build` or "
               f"`mkdocs build`), or point --site at the built folder.", file=sys.stderr)
         return 2
-    hits = Searcher.from_site(args.site).search(args.query, args.limit)
+    try:
+        searcher = Searcher.from_site(args.site)
+    except pieces.IndexFormatError as error:
+        print(f"doum search: {error}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as error:
+        print(f"doum search: {error.filename} is missing (the index is incomplete); build the "
+              f"site again.", file=sys.stderr)
+        return 2
+    hits = searcher.search(args.query, args.limit)
     if args.json:
         print(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
         return 0

@@ -5,7 +5,8 @@ folder of hand-written pages), so the browser side outlives Material 9's end of 
 
     pages.py     the pages: title and content by CSS selector, meta description and keywords
     settings.py  doum.yml: support/contact/search, validated by the plugin's own config classes
-    output.py    writes search/doum.json (the plugin's own index builder), assets/doum/ (the
+    output.py    writes the index (search/doum.json and search/doum/, the plugin's own index
+                 builder), assets/doum/ (the
                  browser code), assets/doum/site.json and the launcher markup; the snippet
 """
 

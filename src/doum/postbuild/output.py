@@ -15,6 +15,7 @@ from doum.config import DoumConfig
 from doum.postbuild import pages as site_pages
 from doum.postbuild import settings as site_settings
 from doum.search.documents import INDEX_FILE, SearchDocuments
+from doum.search import pieces
 from doum.site import sitedata
 from doum.site.theme import THEME_DIR
 from doum.support import status
@@ -56,7 +57,7 @@ def build(site_dir: Path, config: Path | None = None, *, title_selector: str | N
                          + "); check --title-selector and --content-selector")
     index = write_index(site_dir, found, options)
     result = Result(site_dir, found, skipped, len(index.docs))
-    result.written += [INDEX_FILE, *copy_browser(site_dir)]
+    result.written += [INDEX_FILE, f"{pieces.FOLDER}/", *copy_browser(site_dir)]
     site = site_data(options, site_dir, contact_url)
     (site_dir / SITE_JSON).write_text(json.dumps(site, ensure_ascii=False, indent=1), encoding="utf-8")
     (site_dir / LAUNCHER_HTML).write_text(launcher_markup(site), encoding="utf-8")

@@ -1,9 +1,10 @@
 """doum's search index: pages and their h2/h3 sections, built with lunr.py at build time.
 
-Writes site/search/doum.json — the serialized lunr index (packed by lunrpack.py; expanded, it
-loads with lunr.js 2.3.9 `lunr.Index.load`), what the
-results show, and the synonym groups — and copies lunr.js from the installed mkdocs package.
-The query side lives in searcher.py (Python) and assets/doum/search/core.js (browser).
+Makes the whole payload — the serialized lunr index (packed by lunrpack.py), what the results
+show, the synonym groups, tuning numbers and Korean tables — and writes it in pieces
+(pieces.py: the manifest site/search/doum.json, an entry file, postings and result rows
+fetched by the piece); copies lunr.js from the installed mkdocs package. The query side lives
+in searcher.py (Python) and assets/doum/search/core.js (browser).
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from mkdocs.structure.pages import Page
 from doum.search import korean
 from doum.search.tuning import TUNING
 from doum.search import lunrpack
+from doum.search import pieces
 from doum.search import pagetext
 from doum.content.catalog import Catalog, Category, PageInfo
 from doum.config import SearchConfig
 
-INDEX_FILE = "search/doum.json"
+INDEX_FILE = pieces.MANIFEST  # the stable name; the rest of the index is under search/doum/
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js"
 LUNR_TARGET = "assets/doum/search/lunr.js"  # next to the worker that imports it
 # Few fields: lunr lists every field in every term's entry, so each one costs payload.
@@ -95,14 +97,13 @@ class SearchDocuments:
         keywords = [korean.tokens(str(keyword)) for keyword in info.keywords]
         self.phrases += [terms for terms in keywords if len(terms) >= 2]
 
-    def write(self, site_dir: str) -> None:
-        target = Path(site_dir) / INDEX_FILE
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(self.payload(), ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+    def write(self, site_dir: str, piece_bytes: int = pieces.PIECE_BYTES) -> list[str]:
+        """Write the index (manifest, entry, pieces) and lunr.js; returns the index's paths."""
+        written = pieces.write(site_dir, self.payload(), piece_bytes)
         lunr_target = Path(site_dir) / LUNR_TARGET
         lunr_target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(LUNR_JS, lunr_target)
+        return written
 
     def payload(self) -> dict:
         return make_payload(self.docs, site_synonyms(self.options), self.phrases)

@@ -1,7 +1,8 @@
 """The query side of doum's search, for `doum search` and the tests.
 
-assets/doum/search/core.js is the same algorithm for the browser, step for step: both load
-site/search/doum.json, turn the customer's words into index terms the same way, run the same
+assets/doum/search/core.js is the same algorithm for the browser, step for step: both read
+the index a build writes (pieces.py: site/search/doum.json, its entry and pieces), turn the
+customer's words into index terms the same way, run the same
 programmatic lunr query (never lunr's query syntax) and rank with the same arithmetic, so
 the CLI and the browser return the same list.
 
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import Any
 
 from doum.search import korean
 from doum.search import lunrpack
-from doum.search.documents import INDEX_FILE
+from doum.search import pieces
 from doum.search.tuning import TUNING
 
 MAX_WORDS = TUNING["max_words"]  # a pasted paragraph is cut to its first words
@@ -101,8 +101,8 @@ class Searcher:
 
     @classmethod
     def from_site(cls, site_dir: str | Path) -> Searcher:
-        path = Path(site_dir) / INDEX_FILE
-        return cls(json.loads(path.read_text(encoding="utf-8")))
+        """The index of a built site: manifest → entry → pieces."""
+        return cls(pieces.read_payload(site_dir))
 
     # -- from words to weighted index terms -------------------------------------------------
 

@@ -30,8 +30,10 @@ HASHED_NAME = re.compile(r"\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css|json|map)$")
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "public, max-age=0, must-revalidate"
 # Stable names doum and its plugins serve: the search worker and index manifest, doum's modules
-# and styles, glightbox. A deploy must reach browsers at once, so they are revalidated.
-SHORT_CACHE_PATHS = ("/assets/doum/*", "/search/*", "/assets/javascripts/glightbox.min.js",
+# and styles, glightbox. A deploy must reach browsers at once, so they are revalidated. (The
+# index's entry and pieces under /search/doum/ are content-hashed: cached for a year.)
+SHORT_CACHE_PATHS = ("/assets/doum/*", "/search/doum.json", "/search/search_index.json",
+                     "/assets/javascripts/glightbox.min.js",
                      "/assets/stylesheets/glightbox.min.css",
                      "/status.json")  # same-day notices: edited on the host, read at once
 # Cloudflare Pages reads at most 100 rules; past this many hashed files, whole folders are used.

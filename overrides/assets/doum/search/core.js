@@ -20,79 +20,133 @@
   let SCORE_SCALE // scores compared as integers, so float noise never reorders
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key)
 
+  const FORMAT = 2 // the index format this reader reads (pieces.py FORMAT)
   let CHAMPIONS // documents a term keeps per field (lunrpack.py explains)
   const NO_METADATA = Object.freeze({}) // doum stores no term metadata; shared, never written to
 
-  /**
-   * lunrpack.expand, lazily: lunr.Index.load gets the term list, and a term's posting is
-   * built from the field vectors the first time a query looks it up, so a large index opens
-   * without building millions of posting entries first.
-   */
-  function loadIndex(packed) {
-    const { fields, vectors, terms } = packed
-    const vectorField = new Uint8Array(vectors.length)
-    const vectorDoc = new Uint32Array(vectors.length)
-    const counts = new Uint32Array(terms.length)
-    vectors.forEach(([ref, elements], v) => {
-      const slash = ref.indexOf('/')
-      vectorField[v] = fields.indexOf(ref.slice(0, slash))
-      vectorDoc[v] = Number(ref.slice(slash + 1))
-      // Term numbers travel as gaps from the previous one (lunrpack.unpack_vectors); they
-      // are made absolute in place, as lunr wants them: a payload feeds one Searcher.
-      for (let i = 0, term = 0; i < elements.length; i += 2) {
-        term += elements[i]
-        elements[i] = term
-        counts[term] += 1
-      }
-    })
-    // Entries grouped by term (compressed rows): which vector holds the term, with what score.
-    const starts = new Uint32Array(terms.length + 1)
-    for (let t = 0; t < terms.length; t++) starts[t + 1] = starts[t] + counts[t]
-    const filled = starts.slice(0, terms.length)
-    const entryVector = new Uint32Array(starts[terms.length])
-    const entryScore = new Float64Array(starts[terms.length])
-    vectors.forEach(([, elements], v) => {
-      for (let i = 0; i < elements.length; i += 2) {
-        const slot = filled[elements[i]]++
-        entryVector[slot] = v
-        entryScore[slot] = elements[i + 1]
-      }
-    })
+  const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
 
-    function posting(t) {
-      const byField = fields.map(() => [])
-      for (let e = starts[t]; e < starts[t + 1]; e++) {
-        const v = entryVector[e]
-        byField[vectorField[v]].push([vectorDoc[v], entryScore[e]])
+  /** The sorted word list, front-coded by pieces.front_code: per line, a base-36 digit for the
+   *  characters shared with the word before, then the rest. */
+  function frontDecode(coded) {
+    const terms = []
+    let previous = ''
+    for (const line of coded ? coded.split('\n') : []) {
+      previous = previous.slice(0, DIGITS.indexOf(line[0])) + line.slice(1)
+      terms.push(previous)
+    }
+    return terms
+  }
+
+  /** Where n falls in a piece table ([[first number, name], …]): the entry's index. */
+  function pieceAt(table, n) {
+    let low = 0
+    let high = table.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (table[middle][0] <= n) low = middle + 1
+      else high = middle
+    }
+    return low - 1
+  }
+
+  const noLoader = (name) => Promise.reject(new Error(`doum search: no way to load ${name}`))
+
+  /**
+   * The index as a Searcher reads it (src/doum/search/pieces.py writes it): the entry up front,
+   * pieces as queries need them. A lookup whose piece is not here yet answers null and notes
+   * the piece in `missing`; the caller fetches what is missing and asks again (settle).
+   */
+  class IndexData {
+    constructor(entry, pieces = {}, load = noLoader) {
+      if (entry.format !== FORMAT)
+        throw new Error(`doum search: index format ${entry.format}; this page reads format ${FORMAT}`)
+      this.fields = entry.fields
+      this.vocab = frontDecode(entry.terms) // sorted by code point
+      this.counts = entry.counts
+      this.pageOf = new Uint32Array(entry.docs) // a document → its page's own document
+      this.own = new Uint8Array(entry.docs) // the page's own document, not a section
+      let doc = 0
+      for (const sections of entry.pages) {
+        this.own[doc] = 1
+        for (let i = 0; i <= sections; i++) this.pageOf[doc + i] = doc
+        doc += sections + 1
       }
-      const built = { _index: t }
-      fields.forEach((field, slot) => {
-        const best = byField[slot].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CHAMPIONS)
-        const docs = {}
-        for (const [doc] of best.sort((a, b) => a[0] - b[0])) docs[doc] = NO_METADATA
-        built[field] = docs
-      })
-      return built
+      this.termTable = entry.pieces.terms
+      this.docTable = entry.pieces.docs
+      this.pieces = new Map(Object.entries(pieces))
+      this.load = load
+      this.pending = new Map() // name → a promise of the piece, while it loads
+      this.missing = new Set()
+      this.decoded = new Map() // term number → its entries
     }
 
-    const index = lunr.Index.load({
-      version: packed.version,
-      fields,
-      fieldVectors: vectors,
-      invertedIndex: terms.map((term, t) => [term, { _index: t }]),
-      pipeline: [],
-    })
-    const termIds = new Map(terms.map((term, t) => [term, t]))
-    const built = new Map()
-    index.invertedIndex = new Proxy(Object.create(null), {
-      get(_, term) {
-        const t = typeof term === 'string' ? termIds.get(term) : undefined
-        if (t === undefined) return undefined
-        if (!built.has(t)) built.set(t, posting(t))
-        return built.get(t)
-      },
-    })
-    return { index, termIds, counts }
+    piece(table, n) {
+      const at = pieceAt(table, n)
+      const [start, name] = table[at]
+      const piece = this.pieces.get(name)
+      if (piece) return [piece, n - start]
+      this.missing.add(name)
+      return null
+    }
+
+    /** A term's (document, score) per field, documents in order; null until its piece is here. */
+    entries(t) {
+      if (this.decoded.has(t)) return this.decoded.get(t)
+      const found = this.piece(this.termTable, t)
+      if (!found) return null
+      const entries = found[0].postings[found[1]].map((flat) => {
+        const pairs = []
+        for (let i = 0, doc = 0; i < flat.length; i += 2) {
+          doc += flat[i]
+          pairs.push([doc, flat[i + 1]])
+        }
+        return pairs
+      })
+      this.decoded.set(t, entries)
+      return entries
+    }
+
+    /** A document's [location, title, text]; null until its piece is here. */
+    row(doc) {
+      const found = this.piece(this.docTable, doc)
+      return found && found[0].docs[found[1]]
+    }
+
+    /** Fetch what lookups found missing: each piece once; a failed one is asked for again later. */
+    async fetchMissing() {
+      const names = [...this.missing]
+      this.missing.clear()
+      await Promise.all(
+        names.map((name) => {
+          if (!this.pending.has(name)) {
+            const loading = this.load(name).then(
+              (piece) => {
+                this.pieces.set(name, piece)
+              },
+              (error) => {
+                this.pending.delete(name)
+                throw error
+              },
+            )
+            this.pending.set(name, loading)
+          }
+          return this.pending.get(name)
+        }),
+      )
+    }
+  }
+
+  /** A document's score in a field's entries (sorted by document), or undefined. */
+  function scoreOf(pairs, doc) {
+    let low = 0
+    let high = pairs.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (pairs[middle][0] < doc) low = middle + 1
+      else high = middle
+    }
+    return low < pairs.length && pairs[low][0] === doc ? pairs[low][1] : undefined
   }
 
   const isHangul = (word) => [...word].every(korean.isSyllable)
@@ -181,22 +235,20 @@
   }
 
   class Searcher {
-    constructor(payload) {
-      configure(payload.tuning)
-      korean.configure(payload.korean)
-      const { index, termIds, counts } = loadIndex(payload.index)
-      this.index = index
-      this.termIds = termIds
-      this.entryCounts = counts
-      this.docs = payload.docs
-      this.synonyms = payload.synonyms
-      this.weak = new Set(payload.weak || [])
-      this.negation = new Set(payload.negation || [])
-      const indexed = new Set(payload.index.terms)
-      this.failure = (payload.failure || []).filter((t) => indexed.has(t))
-      this.phrases = payload.phrases || []
-      this.vocab = payload.index.terms // sorted by code point
+    /** entry: the language's entry file; pieces: those already at hand (name → piece);
+     *  load(name): a promise of any other piece. */
+    constructor(entry, pieces = {}, load = noLoader) {
+      configure(entry.tuning)
+      korean.configure(entry.korean)
+      this.data = new IndexData(entry, pieces, load)
+      this.vocab = this.data.vocab
+      this.termIds = new Map(this.vocab.map((term, t) => [term, t]))
       this.known = new Set(this.vocab)
+      this.synonyms = entry.synonyms
+      this.weak = new Set(entry.weak || [])
+      this.negation = new Set(entry.negation || [])
+      this.failure = (entry.failure || []).filter((t) => this.known.has(t))
+      this.phrases = entry.phrases || []
       this.thesaurusWords = new Set()
       for (const group of this.synonyms)
         for (const member of group) if (member.length === 1) this.thesaurusWords.add(member[0])
@@ -209,12 +261,11 @@
           if (!found.includes(g)) found.push(g)
         }
       })
-      this.pageOf = this.docs.map((doc) => doc[0].split('#')[0])
-      this.pages = new Map(this.docs.filter((doc) => !doc[0].includes('#')).map((doc) => [doc[0], doc]))
-      this.packed = payload.index
+      this.titleSlots = TITLE_FIELDS.map((name) => this.data.fields.indexOf(name)).filter((slot) => slot >= 0)
+      this.postings = new Map() // term number → its lunr posting (best documents per field)
       this.byLength = null
       this.chosungs = null
-      this.titles = null
+      this.titles = new Map()
       this.phraseCodes = null
       this.second = null
       this.typed = new Map()
@@ -596,23 +647,18 @@
       }
     }
 
-    /** Documents whose title or keywords hold the term. */
+    /** Documents whose title or keywords hold the term (empty until its piece is here). */
     titleDocs(term) {
-      if (!this.titles) {
-        this.titles = new Map()
-        const prefixes = TITLE_FIELDS.map((name) => name + '/')
-        for (const [ref, elements] of this.packed.vectors) {
-          if (!prefixes.some((prefix) => ref.startsWith(prefix))) continue
-          const doc = Number(ref.slice(ref.indexOf('/') + 1))
-          // loadIndex has made the term numbers absolute in place
-          for (let i = 0; i < elements.length; i += 2) {
-            if (!this.titles.has(elements[i])) this.titles.set(elements[i], new Set())
-            this.titles.get(elements[i]).add(doc)
-          }
-        }
+      const t = this.termIds.get(term)
+      if (t === undefined) return new Set()
+      if (!this.titles.has(t)) {
+        const entries = this.data.entries(t)
+        if (!entries) return new Set()
+        const docs = new Set()
+        for (const slot of this.titleSlots) for (const [doc] of entries[slot]) docs.add(doc)
+        this.titles.set(t, docs)
       }
-      const id = this.termIds.get(term)
-      return (id !== undefined && this.titles.get(id)) || new Set()
+      return this.titles.get(t)
     }
 
     /** The known word one jamo away (환볼 → 환불), if there is one. */
@@ -644,7 +690,7 @@
 
     /** How common a word is: the (field, document) pairs that hold it. */
     df(term) {
-      return this.entryCounts[this.termIds.get(term)]
+      return this.data.counts[this.termIds.get(term)]
     }
 
     sameLength(length) {
@@ -665,6 +711,8 @@
     rank(query) {
       let plan = this.analyze(query)
       let [pages, cover] = this.rankPlan(plan)
+      // pieces still to come: fetch them before looking further (settle asks again)
+      if (this.data.missing.size) return { pages: [], plan, approximate: false }
       if (plan.alternative && cover < 1) {
         const [other, otherCover] = this.rankPlan(plan.alternative)
         if (otherCover > cover) {
@@ -706,14 +754,64 @@
       }
     }
 
-    /** Pages for a plan, best first, and the best coverage any page reached. */
-    rankPlan(plan) {
-      if (!plan.terms.size) return [[], 0]
-      const results = this.index.query((q) => {
-        for (const [term, boost] of plan.terms) {
+    /**
+     * lunr's Index.query over the plan's terms (optional clauses, never lunr's query syntax),
+     * on an index made for this query from the pieces: the terms' postings (their best
+     * documents per field) and, for each matching document field, a vector of the query's
+     * terms only. lunr's score is the dot product with the query vector over the terms both
+     * hold, added in term order, divided by the query vector's length: the same numbers as
+     * with the whole field vectors. [] while a term's piece is missing.
+     */
+    query(terms) {
+      const fields = this.data.fields
+      const found = []
+      for (const term of terms.keys()) {
+        const t = this.termIds.get(term)
+        const entries = this.data.entries(t)
+        if (entries) found.push([term, t, entries])
+      }
+      if (this.data.missing.size) return []
+      const invertedIndex = Object.create(null)
+      const matching = new Set()
+      for (const [term, t, entries] of found) {
+        if (!this.postings.has(t)) this.postings.set(t, posting(fields, t, entries))
+        const built = this.postings.get(t)
+        invertedIndex[term] = built
+        fields.forEach((field, slot) => {
+          for (const doc of Object.keys(built[field])) matching.add(slot + '/' + doc)
+        })
+      }
+      const byNumber = [...found].sort((a, b) => a[1] - b[1])
+      const fieldVectors = Object.create(null)
+      for (const key of matching) {
+        const slash = key.indexOf('/')
+        const slot = Number(key.slice(0, slash))
+        const doc = Number(key.slice(slash + 1))
+        const elements = []
+        for (const [, t, entries] of byNumber) {
+          const score = scoreOf(entries[slot], doc)
+          if (score !== undefined) elements.push(t, score)
+        }
+        fieldVectors[fields[slot] + '/' + doc] = new lunr.Vector(elements)
+      }
+      const index = new lunr.Index({
+        invertedIndex,
+        fieldVectors,
+        tokenSet: lunr.TokenSet.fromArray(found.map(([term]) => term).sort()),
+        fields,
+        pipeline: new lunr.Pipeline(),
+      })
+      return index.query((q) => {
+        for (const [term, boost] of terms) {
           q.term(term, { usePipeline: false, boost, wildcard: lunr.Query.wildcard.NONE })
         }
       })
+    }
+
+    /** Pages for a plan, best first, and the best coverage any page reached. */
+    rankPlan(plan) {
+      if (!plan.terms.size || this.data.missing.size) return [[], 0]
+      const results = this.query(plan.terms)
       const byPage = new Map()
       const covered = new Map()
       const titled = new Map()
@@ -723,10 +821,10 @@
       }
       for (const result of results) {
         const ref = Number(result.ref)
-        const page = this.pageOf[ref]
+        const page = this.data.pageOf[ref]
         if (!byPage.has(page)) byPage.set(page, [])
         byPage.get(page).push([ref, Math.floor(result.score * SCORE_SCALE + 0.5)])
-        const own = !this.docs[ref][0].includes('#')
+        const own = this.data.own[ref] === 1
         const metadata = result.matchData.metadata
         for (const term of Object.keys(metadata)) {
           const fields = metadata[term]
@@ -761,9 +859,11 @@
     /** Pages, each scored from its own document and its sections together. */
     search(query, limit = 5) {
       const { pages, approximate } = this.rank(query)
-      return pages.slice(0, limit).map(([page, score]) => {
-        const doc = this.pages.get(page)
-        return { title: doc[1], location: page, summary: doc[2], score: score / SCORE_SCALE, approximate }
+      const rows = pages.slice(0, limit).map(([page]) => this.data.row(page))
+      if (this.data.missing.size) return []
+      return pages.slice(0, limit).map(([, score], i) => {
+        const [location, title, summary] = rows[i]
+        return { title, location, summary, score: score / SCORE_SCALE, approximate }
       })
     }
 
@@ -774,18 +874,22 @@
       const terms = plan.terms
       const marker = highlighter([...terms.keys()])
       const flag = approximate ? APPROXIMATE_MARK : ''
-      const items = pages.slice(0, maxPages).map(([page, pageScore, hits]) => {
+      const shown = pages.slice(0, maxPages)
+      for (const [page, , hits] of shown) {
+        this.data.row(page)
+        for (const [ref] of hits) this.data.row(ref)
+      }
+      const hits = pages.flatMap((page) => page[2])
+      const suggest = this.suggest(query, hits)
+      if (this.data.missing.size) return { items: [], suggest: [], approximate }
+      const items = shown.map(([page, pageScore, hits]) => {
         const docs = hits.map(([ref, score]) => {
-          const [location, title, text] = this.docs[ref]
+          const [location, title, text] = this.data.row(ref)
           return { location, title, text, score: score / SCORE_SCALE, ref }
         })
-        const own = docs.find((doc) => doc.location === page)
-        const pageDoc = own || {
-          location: page,
-          title: this.pages.get(page)[1],
-          text: this.pages.get(page)[2],
-          score: 0,
-        }
+        const own = docs.find((doc) => doc.ref === page)
+        const [location, title, text] = this.data.row(page)
+        const pageDoc = own || { location, title, text, score: 0 }
         // Material shows the page first and its sections below, best first.
         const ordered = [pageDoc, ...docs.filter((doc) => doc !== own)]
         return ordered.map((doc) => ({
@@ -796,14 +900,7 @@
           terms: matchedTerms(terms, doc),
         }))
       })
-      return {
-        items,
-        suggest: this.suggest(
-          query,
-          pages.flatMap((page) => page[2]),
-        ),
-        approximate,
-      }
+      return { items, suggest, approximate }
     }
 
     /** Material completes the word being typed with the last suggestion: 비밀 → 비밀번호. */
@@ -812,7 +909,9 @@
       const last = typed[typed.length - 1]
       if (!last) return []
       for (const [ref] of hits.slice(0, 5)) {
-        for (const word of korean.tokens(this.docs[ref][1])) {
+        const row = this.data.row(ref)
+        if (!row) continue // its piece is on its way: settle asks again
+        for (const word of korean.tokens(row[1])) {
           if (word.length > last.length && word.startsWith(last)) return [word]
         }
       }
@@ -822,6 +921,22 @@
 
   // An empty element empty.js looks for: the list holds pages near the query, not matches.
   const APPROXIMATE_MARK = '<span class="doum-search-approximate" hidden></span>'
+
+  /** lunr's posting for a term: per field, its CHAMPIONS best-scoring documents (ties: lower
+   *  document first), as lunrpack.expand builds it. */
+  function posting(fields, t, entries) {
+    const built = { _index: t }
+    fields.forEach((field, slot) => {
+      const best = entries[slot]
+        .slice()
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, CHAMPIONS)
+      const docs = {}
+      for (const [doc] of best.sort((a, b) => a[0] - b[0])) docs[doc] = NO_METADATA
+      built[field] = docs
+    })
+    return built
+  }
 
   function add(terms, term, boost) {
     terms.set(term, Math.max(terms.get(term) || 0, boost))
@@ -856,20 +971,40 @@
     }
   }
 
+  /** Run a query on the Searcher until no piece it needs is missing, fetching them between
+   *  runs (each run is synchronous; a query needs at most a few rounds). */
+  async function settle(searcher, run) {
+    for (;;) {
+      searcher.data.missing.clear()
+      const result = run()
+      if (!searcher.data.missing.size) return result
+      await searcher.data.fetchMissing()
+    }
+  }
+
   /**
    * The one way to open doum's search: the manifest's URL (search/doum.json, on this site or
-   * another) → a promise of {search(query, limit), materialResult(query)}, both async.
+   * another) → a promise of {search(query, limit), materialResult(query)}, both async. It reads
+   * the manifest and the language's entry; a query fetches the pieces it needs (each once).
    * `fetch` defaults to the global one; a failed fetch rejects (the caller shows a way to
    * contact support) and is tried again by the next call.
    */
-  async function openSearcher(manifestURL, { fetch: get = (url) => fetch(url) } = {}) {
-    const url = new URL(manifestURL, typeof location !== 'undefined' ? location.href : undefined)
-    const response = await get(url.href)
-    if (!response.ok) throw new Error(`doum search: ${url} answered ${response.status}`)
-    const searcher = new Searcher(await response.json())
+  async function openSearcher(manifestURL, { fetch: get = (url) => fetch(url), language } = {}) {
+    const base = new URL(manifestURL, typeof location !== 'undefined' ? location.href : undefined)
+    const json = async (url) => {
+      const response = await get(url.href)
+      if (!response.ok) throw new Error(`doum search: ${url} answered ${response.status}`)
+      return response.json()
+    }
+    const manifest = await json(base)
+    if (manifest.format !== FORMAT)
+      throw new Error(`doum search: ${base} has index format ${manifest.format}; this page reads ${FORMAT}`)
+    const chosen = manifest.languages[language] || manifest.languages[manifest.default]
+    const entry = await json(new URL(chosen.entry, base))
+    const searcher = new Searcher(entry, {}, (name) => json(new URL(name, base)))
     return {
-      search: async (query, limit = 5) => searcher.search(query, limit),
-      materialResult: async (query) => searcher.materialResult(query),
+      search: (query, limit = 5) => settle(searcher, () => searcher.search(query, limit)),
+      materialResult: (query) => settle(searcher, () => searcher.materialResult(query)),
     }
   }
 
