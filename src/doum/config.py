@@ -8,7 +8,10 @@ import urllib.parse
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from doum.config_types import EmailAddress, SafeURL
+from doum.config_types import (
+    Channel, EmailAddress, Origins, SafeURL, kakao_channel_url, messenger_label, naver_talktalk_url,
+    phone_url,
+)
 from mkdocs.config.base import ValidationError
 
 
@@ -55,6 +58,36 @@ class SupportConfig(base.Config):
     # One plain address (help@example.com): no display name, no ?bcc=, no second address.
     email = EmailAddress()
     reply_time = c.Type(str, default="1~2일")
+    # Hand-off channels (README "Hand-off channels"): the value alone or {…, hours, breaks}.
+    kakao_channel = Channel("id", kakao_channel_url)  # _xxxx → https://pf.kakao.com/_xxxx/chat
+    naver_talktalk = Channel("id", naver_talktalk_url)  # ID → https://talk.naver.com/ID
+    phone = Channel("number", phone_url)  # 대표번호 1588-0000 → tel:, with its own (ARS) hours
+    messenger = Channel("label", messenger_label)  # an SDK messenger opened by the handoff event
+
+
+class StrictSubConfig(c.SubConfig):
+    """A SubConfig whose unknown keys stop the build (MkDocs only warns): a typo such as
+    `kakao_chanel` would otherwise drop a hand-off channel without a word."""
+
+    def __init__(self, config_class: type[base.Config]) -> None:
+        super().__init__(config_class)
+        self.config_class = config_class  # SubConfig sets it only for its own exact type
+
+    def run_validation(self, value: object) -> base.Config:
+        if isinstance(value, dict):
+            known = {key for key, _ in self.config_class._schema}
+            unknown = sorted(str(key) for key in value if key not in known)
+            if unknown:
+                raise ValidationError(
+                    f"Sub-option '{unknown[0]}': unknown key — use one of {', '.join(sorted(known))}")
+        return super().run_validation(value)
+
+
+class EmbedConfig(base.Config):
+    """Sites that embed the launcher with assets/doum/embed.js (README "Embedding the launcher")."""
+
+    # https origins, e.g. [https://shop.example.com]: CORS headers, and the only pages `from` may name.
+    origins = Origins()
 
 
 # Reported mailto: limits (README, "Contact checklist"): desktop shells and Gmail cut links near
@@ -186,14 +219,56 @@ class SampleRate(c.Type[float]):
         return float(number)
 
 
+# What an insights event holds (shared/insights-core.js), in the words the consent notice uses.
+INSIGHTS_ITEMS = [
+    "도움말과 챗봇에 입력한 검색어 (이메일 주소·전화번호·카드 번호·6자리 이상의 숫자는 가린 뒤), 결과 수와 결과를 열었는지",
+    "채팅 상담 창을 열었는지, 고른 문의 방법(상담원 채팅·전화·이메일)과 그때의 상담 가능 여부, 문의 메일 보내기를 눌렀는지 (문의 내용은 빼고)",
+    "'이 답변이 도움이 되었나요?'에 누른 답",
+    "보고 있던 도움말 페이지 주소와 분 단위 시각",
+]
+
+
+class InsightsConsentConfig(base.Config):
+    """개인정보 수집·이용 동의 the browser asks before any insights event is sent."""
+
+    items = c.ListOfItems(c.Type(str), default=list(INSIGHTS_ITEMS))
+    purpose = c.Type(str, default="도움말에서 답을 찾지 못한 질문과 도움이 되지 않은 답변을 찾아 도움말을 고치기 위해")
+    # No default: how long the receiver keeps events is the owner's decision, never doum's guess.
+    retention = c.Type(str, default="")
+
+
+class InsightsConsent(c.SubConfig[InsightsConsentConfig]):
+    """`insights.consent`: with an endpoint, the notice needs items, a purpose and a retention."""
+
+    def __init__(self) -> None:
+        super().__init__(InsightsConsentConfig)
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        consent = config[key_name]
+        if not config.get("endpoint"):
+            return
+        if not consent.retention.strip():
+            raise ValidationError(
+                "insights.consent.retention is required when insights.endpoint is set: write how long your "
+                "receiver keeps the events, as your 개인정보처리방침 says (e.g. retention: 수집한 날부터 1년)")
+        if not consent.purpose.strip():
+            raise ValidationError("insights.consent.purpose is empty: write why the events are collected, "
+                                  "or leave the key out for doum's default")
+        if not consent["items"] or any(not item.strip() for item in consent["items"]):
+            raise ValidationError("insights.consent.items: list what one event holds, one non-empty line each, "
+                                  "or leave the key out for doum's default")
+
+
 class InsightsConfig(base.Config):
     """Opt-in events for `doum report` (README "What customers could not find"): off until
-    `endpoint` is set; the browser masks typed text before anything leaves the page."""
+    `endpoint` is set; the browser masks typed text and asks for consent before anything leaves
+    the page."""
 
     endpoint = SafeURL(schemes=("https",))  # the owner's receiver (http: only for localhost)
     sample_rate = SampleRate()
     # Send nothing from browsers with Do Not Track or Global Privacy Control on.
     respect_do_not_track = c.Type(bool, default=True)
+    consent = InsightsConsent()
 
 
 class DoumConfig(base.Config):
@@ -203,7 +278,8 @@ class DoumConfig(base.Config):
     # Questions per generated category page before it pages.
     category_page_size = c.Type(int, default=50)
     search = c.SubConfig(SearchConfig)
-    support = c.SubConfig(SupportConfig)
+    support = StrictSubConfig(SupportConfig)
+    embed = c.SubConfig(EmbedConfig)
     contact = c.SubConfig(ContactConfig)
     legal = c.SubConfig(LegalConfig)
     seo = c.SubConfig(SeoConfig)

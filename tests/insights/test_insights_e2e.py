@@ -1,6 +1,7 @@
 """Opt-in insight events in Chromium, against a receiver on 127.0.0.1 (a thread recording POST
-bodies): every event fires once with its documented fields and masked text; with insights off
-no request leaves the page; sampling 0 and Do Not Track (when configured) send nothing; the
+bodies): once the visitor agreed (test_consent_e2e.py checks the asking), every event fires once
+with its documented fields and masked text; with insights off no request leaves the page and
+nothing is asked; sampling 0 and Do Not Track (when configured) send nothing and ask nothing; the
 `doum:insight` events in the page never hold what the customer typed unmasked."""
 
 from __future__ import annotations
@@ -84,13 +85,19 @@ def receiver() -> Iterator[Receiver]:
     found.server.shutdown()
 
 
+RETENTION = "수집한 날부터 6개월"
+NOTICE = "#doum-insights-consent"
+
+
 def project_with_insights(folder: Path, endpoint: str, **options: object) -> Path:
-    """The default knowledge base with `insights:` set (mkdocs.yml edited as text: it holds tags)."""
+    """The default knowledge base with `insights:` set (mkdocs.yml edited as text: it holds tags);
+    `consent` defaults to {retention: RETENTION}, which an endpoint requires."""
+    options = {"consent": {"retention": RETENTION}, **options}
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"^docs_dir: .*$", f"docs_dir: {ROOT / 'docs'}", text, count=1, flags=re.M)
     block = "\n".join([f"      insights:", f"        endpoint: {endpoint}",
-                       *(f"        {key}: {json.dumps(value)}" for key, value in options.items())])
-    text, found = re.subn(r"^  - doum:\n", "  - doum:\n" + block + "\n", text, count=1, flags=re.M)
+                       *(f"        {key}: {json.dumps(value, ensure_ascii=False)}" for key, value in options.items())])
+    text, found = re.subn(r"^  - doum:\n", lambda _: "  - doum:\n" + block + "\n", text, count=1, flags=re.M)
     assert found == 1
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "mkdocs.yml").write_text(text, encoding="utf-8")
@@ -121,6 +128,13 @@ def recording_page(new_page: Callable[..., Any], init: str = "") -> tuple[Any, l
     page.add_init_script(RECORD)
     page.on("request", lambda request: requests.append(request))
     return page, dispatched, requests
+
+
+def agree(page: Any, base: str) -> None:
+    """Open the home page and press 동의 in the consent notice (remembered in localStorage)."""
+    page.goto(base)
+    page.locator(NOTICE).get_by_role("button", name="동의", exact=True).click()
+    page.locator(NOTICE).wait_for(state="detached")
 
 
 def wait_dispatched(page: Any, dispatched: list[dict[str, Any]], count: int) -> None:
@@ -190,6 +204,7 @@ def test_each_event_fires_once_with_its_fields_masked(new_page: Callable, on_sit
                                                       receiver: Receiver) -> None:
     site, base = on_site
     page, dispatched, _ = recording_page(new_page)
+    agree(page, base)
     run_every_event(page, base)
     wait_dispatched(page, dispatched, len(EXPECTED_TYPES))
     assert [e["type"] for e in dispatched] == EXPECTED_TYPES, dispatched
@@ -246,8 +261,10 @@ def test_with_insights_off_no_request_leaves_and_nothing_typed_is_dispatched_unm
     outside = [r.url for r in requests if r.method != "GET" or not r.url.startswith(default_url)]
     outside = [u for u in outside if not u.startswith("mailto:")]
     assert outside == [], outside
+    assert page.locator(NOTICE).count() == 0, "insights off: nothing to ask"
     page.goto(default_url + CONTACT)
     assert page.locator("[data-doum-insights-notice]").count() == 0
+    assert page.locator("[data-doum-consent-change]").count() == 0
 
 
 def test_sampling_at_zero_sends_nothing(new_page: Callable, zero_site: tuple[Path, str], receiver: Receiver) -> None:
@@ -256,6 +273,7 @@ def test_sampling_at_zero_sends_nothing(new_page: Callable, zero_site: tuple[Pat
     run_every_event(page, base)
     wait_dispatched(page, dispatched, len(EXPECTED_TYPES))
     assert len(dispatched) == len(EXPECTED_TYPES)
+    assert page.locator(NOTICE).count() == 0, "nothing will be sent, so nothing is asked"
     page.close()  # page hide: anything still owed would go now
     assert receiver.taken("/zero") == []
     assert not [r for r in requests if r.url.startswith(receiver.url)]
@@ -277,6 +295,7 @@ def test_do_not_track_is_honoured(new_page: Callable, on_site: tuple[Path, str],
     page.locator("button.doum-launcher").click()
     wait_dispatched(page, dispatched, 3)
     assert [e["type"] for e in dispatched] == ["vote", "search", "launcher_open"]
+    assert page.locator(NOTICE).count() == 0, "nothing will be sent, so nothing is asked"
     page.close()
     assert len(receiver.taken("/on")) == before
     assert not [r for r in requests if r.url.startswith(receiver.url)]

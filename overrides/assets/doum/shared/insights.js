@@ -4,10 +4,12 @@
 // Every event is masked first (insights-core.js maskText: e-mail addresses, phone, card-like
 // and long digit runs), then always dispatched in the page as `doum:insight` (a CustomEvent on
 // document, detail = the masked event) so owners can forward it to their own analytics, and
-// sent to the endpoint only when one is configured, this page load is sampled and — when the
-// owner asked for it — the browser does not send Do Not Track or Global Privacy Control.
+// sent to the endpoint only when one is configured, the visitor agreed to 개인정보 수집·이용
+// (consent.js asks; before that nothing is sent or kept to send later), this page load is
+// sampled and — when the owner asked for it — the browser does not send Do Not Track or Global
+// Privacy Control.
 // Sending: navigator.sendBeacon as text/plain (no CORS preflight), else fetch keepalive.
-// No cookies, no storage, no visitor or session ids.
+// No cookies, no visitor or session ids; the only thing stored is the consent choice.
 //
 // Hooks (one call each, in the modules that own the UI):
 //   track(type, fields)        feedback.js (vote), contact.js (contact_send)
@@ -16,6 +18,7 @@
 //                              `launcher_question`
 //   hand-offs (agent, phone, email links) are seen here, by one click listener on document.
 import { buildEvent, readSettings, resultCount, searchSession, shouldSend } from './insights-core.js'
+import { consentGate } from './consent.js'
 import { contactUrl, pageData, siteData, SITE_ROOT } from './site.js'
 import { supportState } from '../launcher/calendar.js'
 import { UNAVAILABLE_MESSAGE } from './unavailable.js'
@@ -25,9 +28,14 @@ export const EVENT_NAME = 'doum:insight'
 const settings = readSettings(siteData().insights)
 const draw = Math.random() // one draw per page load: a visit is sampled whole
 const sessions = new Set() // open search sessions, ended when the page is hidden
+// A choice ends the open searches first: what was typed before 동의 is never sent after it.
+const consent = consentGate(settings, siteData().insights?.consent, {
+  nav: globalThis.navigator,
+  beforeChoice: endAll,
+})
 
 function sending() {
-  return shouldSend(settings, { draw, nav: globalThis.navigator })
+  return consent.agreed() && shouldSend(settings, { draw, nav: globalThis.navigator })
 }
 
 /** The page the event is about: this site's page, or "" and the host origin when embedded. */
