@@ -8,7 +8,10 @@ import urllib.parse
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from doum.config_types import EmailAddress, SafeURL
+from doum.config_types import (
+    Channel, EmailAddress, Origins, SafeURL, kakao_channel_url, messenger_label, naver_talktalk_url,
+    phone_url,
+)
 from mkdocs.config.base import ValidationError
 
 
@@ -55,6 +58,36 @@ class SupportConfig(base.Config):
     # One plain address (help@example.com): no display name, no ?bcc=, no second address.
     email = EmailAddress()
     reply_time = c.Type(str, default="1~2일")
+    # Hand-off channels (README "Hand-off channels"): the value alone or {…, hours, breaks}.
+    kakao_channel = Channel("id", kakao_channel_url)  # _xxxx → https://pf.kakao.com/_xxxx/chat
+    naver_talktalk = Channel("id", naver_talktalk_url)  # ID → https://talk.naver.com/ID
+    phone = Channel("number", phone_url)  # 대표번호 1588-0000 → tel:, with its own (ARS) hours
+    messenger = Channel("label", messenger_label)  # an SDK messenger opened by the handoff event
+
+
+class StrictSubConfig(c.SubConfig):
+    """A SubConfig whose unknown keys stop the build (MkDocs only warns): a typo such as
+    `kakao_chanel` would otherwise drop a hand-off channel without a word."""
+
+    def __init__(self, config_class: type[base.Config]) -> None:
+        super().__init__(config_class)
+        self.config_class = config_class  # SubConfig sets it only for its own exact type
+
+    def run_validation(self, value: object) -> base.Config:
+        if isinstance(value, dict):
+            known = {key for key, _ in self.config_class._schema}
+            unknown = sorted(str(key) for key in value if key not in known)
+            if unknown:
+                raise ValidationError(
+                    f"Sub-option '{unknown[0]}': unknown key — use one of {', '.join(sorted(known))}")
+        return super().run_validation(value)
+
+
+class EmbedConfig(base.Config):
+    """Sites that embed the launcher with assets/doum/embed.js (README "Embedding the launcher")."""
+
+    # https origins, e.g. [https://shop.example.com]: CORS headers, and the only pages `from` may name.
+    origins = Origins()
 
 
 # Reported mailto: limits (README, "Contact checklist"): desktop shells and Gmail cut links near
@@ -245,7 +278,8 @@ class DoumConfig(base.Config):
     # Questions per generated category page before it pages.
     category_page_size = c.Type(int, default=50)
     search = c.SubConfig(SearchConfig)
-    support = c.SubConfig(SupportConfig)
+    support = StrictSubConfig(SupportConfig)
+    embed = c.SubConfig(EmbedConfig)
     contact = c.SubConfig(ContactConfig)
     legal = c.SubConfig(LegalConfig)
     seo = c.SubConfig(SeoConfig)

@@ -1,4 +1,5 @@
-"""The pages doum adds to a site (category pages, /contact/), for the build and `doum check` alike."""
+"""The pages doum adds to a site (category pages, /contact/), for the build and `doum check` alike;
+and what the embedded launcher reads (assets/doum/embed/site.json) with its demo page."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from mkdocs.structure.files import Files
 
 from doum.config import DoumConfig
 from doum.content.catalog import Catalog
-from doum.site import categories, contact
+from doum.site import categories, contact, embed
 
 
 def add_pages(files: Files, catalog: Catalog, options: DoumConfig, config: MkDocsConfig) -> None:
     categories.add_pages(files, catalog, options, config)
     contact.add_contact_page(files, config)
+    embed.add_files(files, options, config)

@@ -31,7 +31,18 @@ def _consent(contact: Any) -> dict[str, Any]:
     return {"items": items, "purpose": contact.consent.purpose, "retention": contact.consent.retention}
 
 
+# The last build's data, asked for by the pages (plugin.on_config) and the embed's site.json: the
+# objects themselves are kept, so `is` cannot mistake a later build's config for this one.
+_last: list[Any] = [None, None, None]
+
+
 def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
+    if _last[0] is not options or _last[1] is not config:
+        _last[:] = [options, config, _build(options, config)]
+    return _last[2]
+
+
+def _build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
     support = options.support
     contact = options.contact
     support_calendar = calendar.build(support, datetime.date.today())
@@ -43,7 +54,9 @@ def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
             "chat_url": support.chat_url,
             "email": support.email,
             "reply_time": support.reply_time,
+            "channels": channels(support, support_calendar),
         },
+        "embed": {"origins": list(options.embed.origins)},  # the only hosts `from` may name
         "contact": {
             "url": contact_url(config),
             "services": contact.services,
@@ -57,6 +70,45 @@ def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
         "search": {"popular_keywords": options.search.popular_keywords},
         "insights": insights_settings.site_data(options.insights),  # None: off
     }
+
+
+# Hand-off channels in the order the panel lists them (after the agent chat), with their labels.
+CHANNELS = {
+    "kakao_channel": "카카오톡 채널로 상담",
+    "naver_talktalk": "네이버 톡톡으로 상담",
+    "messenger": "",  # the owner's own label
+    "phone": "전화 상담",
+}
+
+
+def channels(support: Any, agents: dict[str, Any]) -> list[dict[str, Any]]:
+    """The configured hand-off channels for the launcher: each with its URL (none for an SDK
+    messenger) and when it answers — `agents` (the support hours), `always`, or its own
+    calendar (its hours and breaks; the agents' time zone, holidays and closed days)."""
+    found = []
+    for key, label in CHANNELS.items():
+        channel = getattr(support, key)
+        if not channel:
+            continue
+        entry: dict[str, Any] = {
+            "id": key,
+            "label": channel["value"] if key == "messenger" else label,
+            "url": channel["url"],
+            "number": channel["value"] if key == "phone" else "",
+            "hours": "agents" if channel["hours"] is None else "always" if channel["hours"] == "always" else "own",
+            "calendar": None,
+        }
+        if entry["hours"] == "own":
+            own = {**agents, "hours": calendar.weekly_hours(channel["hours"]),
+                   "breaks": calendar.breaks(channel["breaks"] or [])}
+            entry["calendar"] = own
+            entry["hours_text"] = calendar.hours_text(own)
+        elif entry["hours"] == "always":
+            entry["hours_text"] = "24시간"
+        else:
+            entry["hours_text"] = calendar.hours_text(agents)
+        found.append(entry)
+    return found
 
 
 def contact_url(config: MkDocsConfig) -> str:

@@ -1,0 +1,180 @@
+// The launcher panel's markup for embed.js: the same elements, classes and ids as
+// partials/doum-launcher.html draws on the help center (launcher/panel.js reads both the same
+// way). Every value from the site data is set as text or as an attribute, never as markup.
+
+function h(tag, attributes = {}, ...children) {
+  const svg = tag === 'svg' || tag === 'path'
+  const element = svg
+    ? document.createElementNS('http://www.w3.org/2000/svg', tag)
+    : document.createElement(tag)
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value == null) continue
+    element.setAttribute(name, value === true ? '' : String(value))
+  }
+  element.append(...children.filter((child) => child != null && child !== false))
+  return element
+}
+
+const CLOSE_ICON =
+  'M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z'
+
+function channelElements(channel) {
+  const id = `doum-channel-${channel.id}`
+  const attributes = {
+    class: `doum-option doum-option--${channel.id}`,
+    'data-doum-channel': channel.id,
+    'aria-describedby': id,
+  }
+  const name = channel.number ? `${channel.label} ${channel.number}` : channel.label
+  const control = channel.url
+    ? h(
+        'a',
+        {
+          ...attributes,
+          href: channel.url,
+          ...(channel.url.startsWith('tel:') ? {} : { target: '_blank', rel: 'noopener' }),
+        },
+        name,
+      )
+    : h('button', { ...attributes, type: 'button' }, name)
+  return [control, h('p', { class: 'doum-option__note', id }, `운영 시간 ${channel.hours_text || ''}`)]
+}
+
+/** The panel (hidden) for the site data's `support`; `contactUrl` is the help center's /contact/. */
+export function panelMarkup(support, contactUrl) {
+  const channels = Array.isArray(support.channels) ? support.channels : []
+  const agent =
+    support.chat_url || !channels.length
+      ? [
+          h(
+            'a',
+            {
+              class: 'doum-option doum-option--agent',
+              'data-doum-agent': true,
+              href: support.chat_url || null,
+              target: '_blank',
+              rel: 'noopener',
+              'aria-describedby': 'doum-agent-reason',
+            },
+            '상담원과 채팅 상담',
+          ),
+          h('p', { class: 'doum-option__note', id: 'doum-agent-reason', 'data-doum-agent-reason': true }),
+        ]
+      : []
+  const replyNote = `문의 내용을 정리해 보내면${support.email ? ` ${support.email}에서` : ''}${
+    support.reply_time ? ` 보통 ${support.reply_time} 안에` : ''
+  } 답장해요.`
+  return h(
+    'div',
+    {
+      class: 'doum-panel',
+      id: 'doum-panel',
+      role: 'dialog',
+      'aria-labelledby': 'doum-panel-title',
+      hidden: true,
+    },
+    h(
+      'div',
+      { class: 'doum-panel__header' },
+      h('h2', { class: 'doum-panel__title', id: 'doum-panel-title' }, '채팅 상담'),
+      h(
+        'button',
+        { class: 'doum-panel__close', type: 'button', 'data-doum-close': true, 'aria-label': '상담 창 닫기' },
+        h(
+          'svg',
+          { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' },
+          h('path', { d: CLOSE_ICON }),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'doum-panel__body' },
+      h(
+        'ul',
+        { class: 'doum-status', 'aria-label': '상담 가능 시간' },
+        h(
+          'li',
+          { class: 'doum-status__item', 'data-state': 'open' },
+          h('span', { class: 'doum-status__dot', 'aria-hidden': 'true' }),
+          h('span', {}, h('strong', {}, '챗봇'), ' 24시간 답변'),
+        ),
+        h(
+          'li',
+          { class: 'doum-status__item', 'data-doum-agent-status': true },
+          h('span', { class: 'doum-status__dot', 'aria-hidden': 'true' }),
+          h(
+            'span',
+            {},
+            h('strong', { 'data-doum-agent-title': true }, '상담원'),
+            h('span', { class: 'doum-status__detail', 'data-doum-agent-detail': true }),
+          ),
+        ),
+      ),
+      support.hours_text
+        ? h(
+            'dl',
+            { class: 'doum-facts doum-panel__hours' },
+            h(
+              'div',
+              {},
+              h('dt', {}, support.hours_label || '상담원 상담 시간'),
+              h('dd', {}, support.hours_text),
+            ),
+          )
+        : null,
+      h(
+        'form',
+        { class: 'doum-bot', role: 'search', 'aria-label': '챗봇에게 묻기', 'data-doum-bot': true },
+        h('label', { class: 'doum-bot__label', for: 'doum-question' }, '무엇을 도와드릴까요?'),
+        h('input', {
+          class: 'doum-bot__input',
+          id: 'doum-question',
+          type: 'text',
+          enterkeyhint: 'search',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          placeholder: '예: 비밀번호를 잊어버렸어요',
+          'aria-describedby': 'doum-bot-status',
+        }),
+        h('p', { class: 'doum-bot__status', id: 'doum-bot-status', 'aria-live': 'polite' }),
+        h('ol', { class: 'doum-bot__answers', 'data-doum-answers': true }),
+      ),
+      h(
+        'button',
+        {
+          class: 'doum-panel__more',
+          type: 'button',
+          'data-doum-escalate': true,
+          'aria-expanded': 'false',
+          'aria-controls': 'doum-options',
+        },
+        '해결되지 않았어요',
+      ),
+      h(
+        'section',
+        { class: 'doum-options', id: 'doum-options', 'aria-labelledby': 'doum-options-title', hidden: true },
+        h(
+          'h3',
+          { class: 'doum-options__title', id: 'doum-options-title', tabindex: '-1' },
+          '다른 방법으로 문의하기',
+        ),
+        ...agent,
+        ...channels.flatMap(channelElements),
+        h(
+          'a',
+          {
+            class: 'doum-option',
+            'data-doum-email': true,
+            href: contactUrl,
+            target: '_blank',
+            rel: 'noopener',
+            'aria-describedby': 'doum-email-note',
+          },
+          '이메일로 문의하기',
+        ),
+        h('p', { class: 'doum-option__note', id: 'doum-email-note' }, replyNote),
+      ),
+    ),
+  )
+}
