@@ -7,7 +7,8 @@
 // bottom left, beside the launcher bubble and never over it, moves nothing on the page, and takes
 // focus only when the visitor asked to choose again (the /contact/ privacy notice's button).
 // The choice is remembered in localStorage (shared/storage.js); where storage is blocked it
-// holds for this page view and the next full load asks again.
+// holds for this page view and the next full load asks again. On another site's page (the
+// launcher embedded) nothing is drawn into the host's page, so nothing is ever agreed or sent.
 import {
   AGREED,
   CONSENT_KEY,
@@ -94,12 +95,13 @@ function place(node) {
 /**
  * The consent gate of the insights events. `settings`: insights-core readSettings; `raw`: the
  * site data's `insights.consent`; `beforeChoice()` runs before a choice takes effect (insights.js
- * ends its open searches, so nothing typed before agreeing is sent after).
+ * ends its open searches, so nothing typed before agreeing is sent after); `onSite`: false on
+ * another site's page, where nothing is asked and so nothing is sent.
  * Returns {agreed()}: true only after 동의, for this consent text.
  */
-export function consentGate(settings, raw, { nav = null, beforeChoice = () => {} } = {}) {
+export function consentGate(settings, raw, { nav = null, onSite = true, beforeChoice = () => {} } = {}) {
   const consent = readConsent(raw)
-  const asking = Boolean(consent) && mayAsk(settings, nav)
+  const asking = onSite && Boolean(consent) && mayAsk(settings, nav)
   const storage = browserStorage()
   let choice = ''
   try {

@@ -31,6 +31,7 @@ const sessions = new Set() // open search sessions, ended when the page is hidde
 // A choice ends the open searches first: what was typed before 동의 is never sent after it.
 const consent = consentGate(settings, siteData().insights?.consent, {
   nav: globalThis.navigator,
+  onSite: location.origin === SITE_ROOT.origin,
   beforeChoice: endAll,
 })
 
