@@ -236,6 +236,14 @@ def test_every_page_has_og_tags_with_its_own_summary(site: Path) -> None:
 def _first_pixel(png: bytes) -> tuple[int, int, int]:
     import zlib
 
+    try:  # with Pillow (the test extra has it) the card is Pillow's PNG, filtered per row
+        import io
+
+        from PIL import Image
+
+        return Image.open(io.BytesIO(png)).convert("RGB").getpixel((0, 0))  # type: ignore[return-value]
+    except ImportError:
+        pass
     chunks, offset = b"", 8
     while offset < len(png):
         length = int.from_bytes(png[offset:offset + 4], "big")

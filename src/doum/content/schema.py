@@ -20,11 +20,16 @@ from doum.content.problems import ProblemLog
 
 PLATFORMS = ("android", "ios", "pc")
 TITLE_EXAMPLE = "title: 비밀번호를 잊어버렸어요"
-# Keys MkDocs, Material for MkDocs and its plugins (blog, tags) read themselves.
-THEME_KEYS = (
-    "template", "hide", "description", "icon", "status", "subtitle", "search", "tags",
-    "date", "categories", "authors", "slug", "draft", "pin", "links", "readtime",
-)
+# Keys that MkDocs, Material for MkDocs and Material's plugins read themselves, by reader: doum
+# accepts them without a warning (a site adds those plugins beside doum).
+NEIGHBOUR_KEYS: dict[str, tuple[str, ...]] = {
+    "Material": ("template", "hide", "description", "icon", "status", "subtitle", "search",
+                 "comments"),
+    "tags": ("tags",),
+    "blog": ("date", "categories", "authors", "slug", "draft", "pin", "links", "readtime"),
+    "social": ("social",),
+}
+THEME_KEYS = tuple(key for keys in NEIGHBOUR_KEYS.values() for key in keys)
 # The first `# heading` of the body, when front matter gives no title (as MkDocs does).
 ATX_H1_RE = re.compile(r"^ {0,3}#(?!#)\s*(?P<text>.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 

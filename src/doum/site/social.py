@@ -4,7 +4,8 @@ Help pages are shared in KakaoTalk chats, which show a card from the page's `og:
 
     og:title        the page's title (the site name on the home page)
     og:description  the page's one-line answer (pagedata's summary), else site_description
-    og:image        the page's first screenshot, else `seo: image:`, else a card drawn at
+    og:image        the page's card when Material's social plugin draws one (social_cards.py),
+                    else the page's first screenshot, else `seo: image:`, else a card drawn at
                     build time in the site's colours (assets/doum/og-card.png, 1200×630)
     og:url          the page's absolute address (from site_url)
     og:type, og:site_name, og:locale=ko_KR
@@ -32,6 +33,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from doum.site import social_cards
 from doum.site.safe_text import title_text
 
 log = logging.getLogger("mkdocs.plugins.doum")
@@ -66,6 +68,7 @@ class Social:
         self.site_url = (config.site_url or "").strip()
         self.images: dict[str, tuple[str, str]] = {}  # src_uri → (absolute URL, alt text)
         self.entries: list[FeedEntry] = []
+        self.cards = social_cards.setup(config, lambda: tuple(map(hex_colour, site_colours(config))))
 
     # -- per page ------------------------------------------------------------------------
 
@@ -93,8 +96,11 @@ class Social:
         description = str(doum_page.get("summary") or config.site_description or "").strip()
         url = page.canonical_url or ""
         image, alt, size = "", "", None
+        card = self.cards.url(page, config) if self.cards else None
         if self.site_url:
-            if page.file.src_uri in self.images:
+            if card:
+                image, alt, size = urljoin(self.site_url, card), title, social_cards.CARD_SIZE
+            elif page.file.src_uri in self.images:
                 image, alt = self.images[page.file.src_uri]
             elif self.options.seo.image:
                 image, alt = urljoin(self.site_url, self.options.seo.image.lstrip("/")), site_name
@@ -102,6 +108,8 @@ class Social:
                 image, alt, size = urljoin(self.site_url, CARD_PATH), site_name, CARD_SIZE
         if url and doum_page.get("updated"):
             self.entries.append(FeedEntry(title, url, description, doum_page["updated"]))
+        if self.cards and not self.cards.own_layout:
+            return {"title": ""}  # the site's own card layout prints the Open Graph tags
         return {
             "title": title,
             "description": description,
@@ -144,6 +152,10 @@ def _unescape(text: str) -> str:
 # -- the site's colours ------------------------------------------------------------------
 
 Colour = tuple[int, int, int]
+
+
+def hex_colour(colour: Colour) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour)
 
 
 def parse_colour(value: str) -> Colour | None:
