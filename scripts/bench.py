@@ -1,12 +1,14 @@
-"""`make bench`: doum beside stock Material for MkDocs — build, size and header search.
+"""`make bench`: doum beside stock Material for MkDocs — page weight, build, header search.
 
-Builds the default knowledge base and generated ones (1,000 and 10,000 pages by default) with
-stock Material (`search: {lang: ko}`) and with doum, drives each site's real header search in
-headless Chromium, prints a side-by-side table and writes bench-results/<time>/ (report.md,
-chart.png, results.json). Figures are reported, never asserted.
+Builds the default knowledge base and generated ones (1,000 and 10,000 pages by default, each
+with a fixed and a growing vocabulary) with stock Material (`search: {lang: ko}` + glightbox)
+and with doum; weighs home, an answer page and /contact/ in headless Chromium and scores them
+with Lighthouse; drives each site's real header search; prints a side-by-side table and writes
+bench-results/<time>/ (report.md with issue #12's targets marked pass/fail, chart.png,
+results.json). Figures are reported, never asserted.
 
-    .venv/bin/python scripts/bench.py [--sizes 1000,10000] [--stock-pages 1000] [--queries 100]
-    .venv/bin/python scripts/bench.py --quick      # small sizes: a smoke run of the whole pipeline
+    .venv/bin/python scripts/bench.py [--sizes 1000,10000] [--vocab fixed,growing] [--no-lighthouse]
+    .venv/bin/python scripts/bench.py --quick      # small sizes, no Lighthouse: a smoke run
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from bench import browser, generate, measure, metrics, report, sites
+from bench import browser, generate, lighthouse, measure, metrics, report, sites
 from bench.measure import KBRun, SiteResult
 from bench.progress import Progress
 
@@ -42,21 +44,41 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-stock-search", action="store_true",
                         help="above --stock-pages, skip stock Material entirely instead of "
                              "measuring its search on a one-entry-nav build")
+    parser.add_argument("--vocab", default="fixed,growing",
+                        help="vocabulary modes of the generated knowledge bases: fixed (the "
+                             "default KB's ~230 keywords), growing (new names on every page; "
+                             "default: both)")
     parser.add_argument("--queries", type=int, default=100,
                         help="queries sampled from each generated knowledge base (default: 100)")
+    parser.add_argument("--quality-queries", type=int, default=None,
+                        help="use only the first N held-out queries on the default KB "
+                             "(default: all of tests/search/queries.yaml)")
+    parser.add_argument("--typed-queries", type=int, default=30,
+                        help="queries typed one character at a time for the per-keystroke "
+                             "latency (default: 30 per knowledge base)")
     parser.add_argument("--repeats", type=int, default=3,
-                        help="cold page loads per site for 'first result after load' (median)")
+                        help="cold page loads per site for each 'first result' figure (median)")
+    parser.add_argument("--no-lighthouse", action="store_true",
+                        help="skip Lighthouse (it needs Node and `npx lighthouse@12.2.3`)")
+    parser.add_argument("--lighthouse-runs", type=int, default=5,
+                        help="Lighthouse runs per page; the report gives the median (default: 5)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated pages/queries")
     parser.add_argument("--build-timeout", type=float, default=1800, help="seconds per build")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results",
                         help="results folder (a time-stamped folder is made inside)")
     parser.add_argument("--keep", action="store_true", help="keep the built sites (path printed)")
     parser.add_argument("--quick", action="store_true",
-                        help="smoke run: sizes 100,300, 20 queries, one load per site")
+                        help="smoke run: sizes 100,300, 20 queries, 5 typed, one load per "
+                             "figure, no Lighthouse")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.stock_pages, args.queries, args.repeats = "100,300", 300, 20, 1
+        args.typed_queries, args.no_lighthouse = 5, True
     args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    args.vocab = [mode.strip() for mode in args.vocab.split(",") if mode.strip()]
+    if unknown := set(args.vocab) - set(generate.MODES):
+        parser.error(f"--vocab: unknown mode {', '.join(sorted(unknown))} "
+                     f"(use {', '.join(generate.MODES)})")
     return args
 
 
@@ -69,12 +91,18 @@ def plan(pages: int, args: argparse.Namespace) -> list[tuple[str, bool]]:
     return [("stock", True), ("doum", False)]
 
 
-def measure_kb(label: str, docs_dir: Path, project: Path, queries: list[str],
+def measure_kb(run: KBRun, docs_dir: Path, project: Path, queries: list[str],
                quality: list[metrics.Query] | None, args: argparse.Namespace,
-               chromium: Browser, progress: Progress, site_name: str | None = None) -> KBRun:
+               chromium: Browser, progress: Progress, site_name: str | None = None,
+               lighthouse_runs: int | None = None) -> KBRun:
+    """Build and measure one knowledge base with each engine.
+
+    lighthouse_runs: None measures search only; 0 adds page weight; more adds Lighthouse too.
+    """
+    label = run.label
     src_uris = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    questions = sum(not uri.endswith("index.md") for uri in src_uris)
-    run = KBRun(label, questions)
+    run.pages = sum(not uri.endswith("index.md") for uri in src_uris)
+    questions = run.pages
     for engine, search_only in plan(questions, args):
         site = SiteResult(engine)
         run.sites.append(site)
@@ -93,9 +121,14 @@ def measure_kb(label: str, docs_dir: Path, project: Path, queries: list[str],
         else:
             site.build_seconds = built.seconds
             measure.disk_figures(site, site_dir, src_uris)
+            if lighthouse_runs is not None:
+                measure.page_figures(site, chromium, site_dir, lighthouse_runs,
+                                     on_step=lambda what: progress.show(f"{step} · {what}"))
+        if engine == "stock":
+            measure.stock_index(site, site_dir)
         progress.show(f"{step} · first result after load")
         shown = measure.search_figures(
-            site, chromium, site_dir, queries, args.repeats,
+            site, chromium, site_dir, queries, args.repeats, args.typed_queries,
             on_query=lambda done, total: progress.show(f"{step} · search", done, total))
         if quality and len(shown) == len(quality):
             site.quality = metrics.quality_by_kind(quality, shown)
@@ -111,6 +144,8 @@ def _summary(site: SiteResult) -> str:
         parts.append(f"built in {site.build_seconds:.1f} s")
     if site.first_result_ms is not None:
         parts.append(f"first result {site.first_result_ms:.0f} ms")
+    if site.search_gzip is not None:
+        parts.append(f"search bytes {site.search_gzip / 1024:,.0f} KB gzip")
     if site.latency_median_ms is not None:
         parts.append(f"latency median {site.latency_median_ms:.1f} ms")
     if site.error:
@@ -138,6 +173,18 @@ def run_info(args: argparse.Namespace, chromium: Browser, argv: list[str]) -> di
     }
 
 
+def lighthouse_note(args: argparse.Namespace, progress: Progress) -> str:
+    """How Lighthouse runs in this benchmark, or "skipped: why"."""
+    if args.no_lighthouse or args.lighthouse_runs < 1:
+        return "skipped: turned off (--no-lighthouse or --quick)"
+    progress.show(f"fetching {lighthouse.PACKAGE} through npx")
+    if why := lighthouse.unavailable():
+        progress.note(f"Lighthouse skipped: {why}")
+        return f"skipped: {why}"
+    return (f"{lighthouse.PACKAGE}, mobile (its default form factor and simulated throttling), "
+            f"Chromium at {browser.CHROMIUM}, median of {args.lighthouse_runs} runs per page")
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
@@ -150,17 +197,25 @@ def main(argv: list[str]) -> int:
     try:
         with browser.chromium() as chromium:
             info = run_info(args, chromium, argv)
-            quality = metrics.load_queries(QUERIES)
-            runs.append(measure_kb("default KB", ROOT / "docs", work / "default",
-                                   [q.text for q in quality], quality, args, chromium, progress))
-            for size in args.sizes:
-                progress.show(f"{size:,} pages · generating")
-                kb = generate.generate(work / f"kb{size}", size, vocabulary, seed=args.seed)
-                runs.append(measure_kb(f"{size:,} pages", kb.docs_dir, work / f"kb{size}",
-                                       kb.sample_queries(args.queries, args.seed), None, args,
-                                       chromium, progress, site_name=f"도움말 {size:,}쪽"))
-                if not args.keep:
-                    shutil.rmtree(kb.docs_dir, ignore_errors=True)
+            info["lighthouse"] = lighthouse_note(args, progress)
+            lighthouse_runs = 0 if info["lighthouse"].startswith("skipped") else args.lighthouse_runs
+            quality = metrics.load_queries(QUERIES)[: args.quality_queries]
+            runs.append(measure_kb(KBRun("default KB", 0), ROOT / "docs", work / "default",
+                                   [q.text for q in quality], quality, args, chromium, progress,
+                                   lighthouse_runs=lighthouse_runs))
+            for mode in args.vocab:
+                for size in args.sizes:
+                    label = f"{size:,} pages" + ("" if mode == "fixed" else f" ({mode})")
+                    progress.show(f"{label} · generating")
+                    folder_kb = work / f"kb{size}-{mode}"
+                    kb = generate.generate(folder_kb, size, vocabulary, seed=args.seed, mode=mode)
+                    run = KBRun(label, size, mode=mode, distinct_terms=kb.distinct_terms)
+                    runs.append(measure_kb(run, kb.docs_dir, folder_kb,
+                                           kb.sample_queries(args.queries, args.seed), None,
+                                           args, chromium, progress,
+                                           site_name=f"도움말 {size:,}쪽"))
+                    if not args.keep:
+                        shutil.rmtree(kb.docs_dir, ignore_errors=True)
             minutes = (time.perf_counter() - started) / 60
             info["duration"] = f"{minutes:.1f} min"
             info["load average at end"] = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())

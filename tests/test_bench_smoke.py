@@ -1,11 +1,14 @@
-"""`make bench` pipeline smoke test: generator → real doum build → report writer.
+"""`make bench` smoke test: the whole pipeline on tiny knowledge bases, in real Chromium.
 
-Checks that the pieces fit together on a tiny knowledge base and on made-up figures; it
-never looks at timings (the benchmark reports them, nothing asserts them).
+Generator (both vocabulary modes) → real stock Material and doum builds → page weight and
+header search measured in the browser → report. It checks that every figure and every target
+row is there; it never looks at a timing (the benchmark reports them, nothing asserts them)
+and never runs Lighthouse (that stays out of CI).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -15,68 +18,173 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import generate, metrics, report, sites  # noqa: E402
+from bench import generate, metrics, report, targets  # noqa: E402
+from bench.lighthouse import Scores  # noqa: E402
 from bench.measure import KBRun, SiteResult  # noqa: E402
+from bench.pages import PageFigures  # noqa: E402
 
 PAGES = 30
+# scripts/bench.py shares its name with the package scripts/bench/: load it by path.
+_SPEC = importlib.util.spec_from_file_location("bench_main", ROOT / "scripts" / "bench.py")
+bench_script = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(bench_script)
 
 
 @pytest.fixture(scope="module")
-def knowledge_base(tmp_path_factory: pytest.TempPathFactory) -> generate.KnowledgeBase:
-    vocabulary = generate.read_vocabulary(ROOT / "docs")
-    return generate.generate(tmp_path_factory.mktemp("kb"), PAGES, vocabulary, seed=3)
+def vocabulary() -> generate.Vocabulary:
+    return generate.read_vocabulary(ROOT / "docs")
 
 
-def test_generator_is_deterministic(knowledge_base: generate.KnowledgeBase, tmp_path: Path) -> None:
-    again = generate.generate(tmp_path, PAGES, generate.read_vocabulary(ROOT / "docs"), seed=3)
-    first = sorted(knowledge_base.docs_dir.rglob("*.md"))
-    assert len(first) == PAGES + 1  # the pages and a home page
-    second = sorted(again.docs_dir.rglob("*.md"))
-    assert [p.read_text() for p in first] == [p.read_text() for p in second]
-    assert len({page.title for page in knowledge_base.pages}) == PAGES
-    queries = knowledge_base.sample_queries(5, seed=1)
-    assert len(queries) == 5 and all(queries)
+def test_generator_is_deterministic(vocabulary: generate.Vocabulary, tmp_path: Path) -> None:
+    for mode in generate.MODES:
+        first = generate.generate(tmp_path / f"{mode}-a", PAGES, vocabulary, seed=3, mode=mode)
+        again = generate.generate(tmp_path / f"{mode}-b", PAGES, vocabulary, seed=3, mode=mode)
+        files = sorted(first.docs_dir.rglob("*.md"))
+        assert len(files) == PAGES + 1  # the pages and a home page
+        assert [p.read_text() for p in files] == [
+            p.read_text() for p in sorted(again.docs_dir.rglob("*.md"))]
+        assert len({page.title for page in first.pages}) == PAGES
+        queries = first.sample_queries(5, seed=1)
+        assert len(queries) == 5 and all(queries)
 
 
-def test_doum_builds_the_generated_pages(knowledge_base: generate.KnowledgeBase,
-                                         tmp_path: Path) -> None:
-    config = sites.write_config("doum", tmp_path, knowledge_base.docs_dir, "벤치 도움말")
-    built = sites.build("doum", config, tmp_path / "site", timeout=600)
-    assert built.seconds is not None, built.error
-    uris = [page.src_uri for page in knowledge_base.pages]
-    assert all(sites.html_path(built.site_dir, uri).is_file() for uri in uris)
-    assert sites.html_bytes_mean(built.site_dir, uris) > 0
-    search_files = [p for p in (built.site_dir / "search").iterdir() if p.is_file()]
-    raw, zipped = sites.payload_bytes(search_files)
-    assert raw > 0 and zipped > 0
+def test_growing_vocabulary_keeps_growing(vocabulary: generate.Vocabulary,
+                                          tmp_path: Path) -> None:
+    """Fixed mode's distinct terms level off; growing mode's keep rising with pages."""
+    counts = {(mode, n): generate.generate(tmp_path / f"{mode}{n}", n, vocabulary,
+                                           mode=mode).distinct_terms
+              for mode in generate.MODES for n in (200, 800)}
+    fixed_growth = counts["fixed", 800] - counts["fixed", 200]
+    growing_growth = counts["growing", 800] - counts["growing", 200]
+    assert counts["growing", 800] > counts["fixed", 800]
+    assert growing_growth > 5 * max(fixed_growth, 1)
+
+
+@pytest.fixture(scope="module")
+def smoke_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real benchmark run at tiny sizes; returns its results folder."""
+    out = tmp_path_factory.mktemp("bench")
+    code = bench_script.main(["--sizes", "12,24", "--stock-pages", "24", "--queries", "3",
+                              "--quality-queries", "4", "--typed-queries", "1", "--repeats",
+                              "1", "--no-lighthouse", "--out", str(out)])
+    assert code == 0
+    (folder,) = out.iterdir()
+    return folder
+
+
+@pytest.mark.browser
+def test_smoke_run_reports_every_row(smoke_run: Path) -> None:
+    markdown = (smoke_run / "report.md").read_text(encoding="utf-8")
+    data = json.loads((smoke_run / "results.json").read_text(encoding="utf-8"))
+    labels = [run["label"] for run in data["runs"]]
+    assert labels == ["default KB", "12 pages", "24 pages", "12 pages (growing)",
+                      "24 pages (growing)"]
+    for label, _ in report.ROWS + report.PAGE_ROWS + report.LIGHTHOUSE_ROWS:
+        assert f"| {label} |" in markdown, label
+    # Every target row is there, and each got a mark.
+    found = data["targets"]
+    assert len(found) == len(targets.evaluate(_runs_from(data)))
+    for target in found:
+        assert f"| {target['name']} |" in markdown
+        assert target["verdict"] in (targets.PASS, targets.FAIL, targets.UNMEASURED)
+    assert "lighthouse: skipped" in markdown.lower()
+    assert "## Errors" not in markdown
+
+
+@pytest.mark.browser
+def test_smoke_run_measures_in_the_browser(smoke_run: Path) -> None:
+    data = json.loads((smoke_run / "results.json").read_text(encoding="utf-8"))
+    default = data["runs"][0]
+    stock, doum = default["sites"]
+    for site in (stock, doum):
+        assert set(site["pages"]) == set(targets.ROLES)
+        for figure in site["pages"].values():
+            assert figure["requests"] > 1 and figure["bytes_gzip"] < figure["bytes_raw"]
+            assert figure["render_blocking"]  # both engines' stylesheets block the first paint
+        assert site["search_gzip"] > 0 and site["search_files"]
+        assert site["first_result_ms"] is not None and site["typed_first_ms"] is not None
+        assert site["keystroke_ms"] and site["latencies_ms"]
+    assert stock["pages"]["contact"]["stands_in"] == "answer"
+    assert stock["stock_index_gzip"] > 0
+    assert any("search_index.json" in path for path in stock["search_files"])
+    for run in data["runs"][1:]:
+        assert run["distinct_terms"] > 0
+        assert all(site["build_seconds"] for site in run["sites"])
+
+
+def _runs_from(data: dict) -> list[KBRun]:
+    """Rebuild the runs from results.json (the targets only read these fields)."""
+    runs = []
+    for run in data["runs"]:
+        sites = []
+        for site in run["sites"]:
+            quality = {k: metrics.Quality(**v) for k, v in (site.pop("quality") or {}).items()}
+            site["pages"] = {k: PageFigures(**v) for k, v in site["pages"].items()}
+            site["lighthouse"] = {k: Scores(**v) for k, v in site["lighthouse"].items()}
+            sites.append(SiteResult(**site, quality=quality or None))
+        runs.append(KBRun(**{**run, "sites": sites}))
+    return runs
 
 
 def _fake_runs() -> list[KBRun]:
-    queries = [metrics.Query("비밀번호", "keyword", ["account/reset-password.md"]),
-               metrics.Query("ㅌㅌ", "chosung", ["account/delete-account.md"])]
-    shown = [["account/reset-password/"], ["guide/pc/", "account/delete-account/"]]
-    quality = metrics.quality_by_kind(queries, shown)
-    stock = SiteResult("stock", build_seconds=2.0, site_bytes=3_000_000, html_bytes_mean=30_000,
-                       payload_files=["search/search_index.json"], payload_raw=90_000,
-                       payload_gzip=14_000, first_result_ms=700, latencies_ms=[8, 9, 30],
-                       quality=quality)
-    doum = SiteResult("doum", build_seconds=3.0, site_bytes=4_000_000, html_bytes_mean=40_000,
-                      payload_raw=60_000, payload_gzip=20_000, first_result_ms=600,
-                      latencies_ms=[5, 6, 7], quality=quality)
-    big = SiteResult("stock", note="search only", first_result_ms=9000, latencies_ms=[90])
+    def page(requests: int, raw: int, blocking: int) -> PageFigures:
+        return PageFigures("", requests, raw, raw // 4, [f"a{i}.css" for i in range(blocking)])
+
+    def lighthouse(perf: float) -> Scores:
+        return Scores(5, {"performance": perf, "accessibility": 100, "best-practices": 100,
+                          "seo": 100})
+
+    stock = SiteResult("stock", build_seconds=2.0, html_bytes_mean=30_000, stock_index_gzip=300_000,
+                       pages={r: page(13, 500_000, 3) for r in targets.ROLES},
+                       lighthouse={r: lighthouse(80) for r in ("home", "answer")})
+    doum = SiteResult("doum", build_seconds=3.0, html_bytes_mean=40_000, first_result_ms=400,
+                      pages={"home": page(15, 550_000, 4), "answer": page(16, 560_000, 4),
+                             "contact": page(14, 400_000, 5)},
+                      lighthouse={"home": lighthouse(78), "answer": lighthouse(77),
+                                  "contact": lighthouse(95)})
+    small = SiteResult("doum", build_seconds=10, html_bytes_mean=40_000, search_gzip=200_000,
+                       first_result_ms=450, keystroke_ms=[10, 12, 20])
+    large = SiteResult("doum", build_seconds=120, html_bytes_mean=40_000, first_result_ms=800,
+                       search_gzip=400_000, keystroke_ms=[30])
     return [KBRun("default KB", 20, [stock, doum]),
-            KBRun("1,000 pages", 1000, [big, SiteResult("doum", error="build: boom")])]
+            KBRun("1,000 pages", 1000, [SiteResult("stock", stock_index_gzip=300_000), small],
+                  mode="fixed", distinct_terms=1400),
+            KBRun("10,000 pages", 10_000, [SiteResult("stock", note="search only",
+                                                      stock_index_gzip=3_000_000), large],
+                  mode="fixed", distinct_terms=1500)]
+
+
+def test_targets_are_marked_from_the_figures() -> None:
+    """Pass and fail follow the issue's limits (made-up figures, no timing measured)."""
+    found = {t.name: t.verdict for t in targets.evaluate(_fake_runs())}
+    assert found["home: bytes ≤ stock + 10 %"] == targets.PASS  # 550 KB ≤ 550 KB
+    assert found["answer: bytes ≤ stock + 10 %"] == targets.FAIL
+    assert found["answer: requests ≤ stock + 2"] == targets.FAIL
+    assert found["contact: render-blocking ≤ stock + 1"] == targets.FAIL
+    assert found["home: Lighthouse performance ≥ stock − 2"] == targets.PASS
+    assert found["answer: Lighthouse performance ≥ stock − 2"] == targets.FAIL
+    assert found["contact: Lighthouse performance ≥ 90"] == targets.PASS
+    assert found["1,000 pages: search bytes before first result (gzip) ≤ stock's index "
+                 "(gzip)"] == targets.PASS
+    assert found["10,000 pages, growing vocabulary: search bytes before first result (gzip) "
+                 "≤ 300 KB"] == targets.UNMEASURED
+    assert found["1,000 pages: first result after a cold load ≤ default KB + 100 ms"] == targets.PASS
+    assert found["10,000 pages: first result after a cold load ≤ default KB + 300 ms"] == (
+        targets.FAIL)
+    assert found["1,000 pages: per-keystroke latency median ≤ 16 ms"] == targets.PASS
+    assert found["build time 1,000 → 10,000 pages ≤ 11.0× (linear)"] == targets.FAIL
+    assert found["HTML per page flat, 1,000 → 10,000 pages: ≤ 1.10×"] == targets.PASS
 
 
 def test_report_writer_on_fake_figures(tmp_path: Path) -> None:
     runs = _fake_runs()
-    assert runs[0].sites[0].quality["chosung"].mrr == 0.5
     table = report.text_table(runs)
-    assert "first result after load" in table and "n/a*" in table and "failed" in table
+    assert "first result after a cold load" in table and "n/a*" in table and "fail" in table
     markdown = report.write_markdown(tmp_path, runs, {"command": "scripts/bench.py"}).read_text()
-    assert "| keyword | 1 |" in markdown and "## Errors" in markdown and "chart.png" in markdown
+    assert "| render-blocking | 3 | 4 |" in markdown  # home: stock, doum and "chart.png" in markdown
+    assert "| 1,000 | 1,400 |" in markdown  # distinct terms per size
     data = json.loads(report.write_json(tmp_path, runs, {}).read_text())
-    assert data["runs"][0]["sites"][1]["payload_gzip"] == 20_000
+    assert data["runs"][1]["sites"][1]["search_gzip"] == 200_000
 
 
 @pytest.mark.browser

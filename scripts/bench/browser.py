@@ -1,8 +1,11 @@
 """Drive a built site's real header search in headless Chromium and time it in the page.
 
 Material reads the search box on `keyup`, and a late answer to an earlier query would be shown
-under newly typed text; search-probe.js counts QUERY/RESULT messages on the worker channel so
-each reading belongs to the query just typed. Latency = RESULT time − QUERY time, in the page.
+under newly typed text; probe.js counts QUERY/RESULT messages on the worker channel so each
+reading belongs to the query just typed. Latency = RESULT time − QUERY time, in the page.
+
+What the search fetched is read from Resource Timing, in the page and in every worker it runs,
+never from the site's files: the engines are free to name and split their index as they like.
 """
 
 from __future__ import annotations
@@ -18,15 +21,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("DOUM_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-PROBE = (Path(__file__).parent / "search-probe.js").read_text(encoding="utf-8")
+PROBE = (Path(__file__).parent / "probe.js").read_text(encoding="utf-8")
 SEARCH_BOX = "input[data-md-component=search-query]"
 # The first link of each result item is the page; the links after it are its sections.
 RESULT_PAGES = ".md-search-result__list > .md-search-result__item > a:first-child"
+RESOURCES = """() => performance.getEntriesByType('resource').map((e) => ({
+  url: e.name, start: performance.timeOrigin + e.startTime, initiator: e.initiatorType,
+  size: e.decodedBodySize, blocking: e.renderBlockingStatus || ''}))"""
 READY_TIMEOUT_MS = 180_000  # stock Material indexes in the browser: slow on large sites
 QUERY_TIMEOUT_MS = 20_000
 ANSWERED = """([query]) => {
@@ -43,11 +50,32 @@ class Answer:
 
 
 @dataclass
+class Resource:
+    """One fetch seen by Resource Timing, in the page or in a worker."""
+
+    url: str
+    start: float  # epoch ms (timeOrigin + startTime), comparable across page and workers
+    initiator: str  # Resource Timing initiatorType: link, script, fetch, xmlhttprequest, other…
+    size: int  # decoded body bytes
+    in_worker: bool = False
+    blocking: str = ""  # renderBlockingStatus: "blocking" / "non-blocking" (page only)
+
+
+@dataclass
 class FirstResult:
     ready_ms: float | None  # worker said READY, ms after navigation start
     result_ms: float  # first RESULT shown, ms after navigation start
     count: int  # pages in that first result (0 would make its time meaningless)
-    fetched: list[str] = field(default_factory=list)  # root-relative paths, grows while open
+    fetched: list[Resource] = field(default_factory=list)  # search path, before the result
+
+
+@dataclass
+class TypedResult:
+    """The first result when the query is typed into an already loaded page."""
+
+    result_ms: float  # from the first input event in the search box to the first RESULT
+    count: int
+    fetched: list[Resource] = field(default_factory=list)  # requests started in between
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -97,7 +125,55 @@ class SearchSession:
         }""")
         hrefs = self.page.eval_on_selector_all(RESULT_PAGES, "links => links.map(a => a.href)")
         sent = self.page.evaluate("() => window.__benchSearch.queries.length") > before
-        return Answer([_location(h, self.base_url) for h in hrefs], latency if sent else None)
+        return Answer([location(h, self.base_url) for h in hrefs], latency if sent else None)
+
+
+    def type_by_syllable(self, query: str) -> list[float]:
+        """Type the query one character at a time; the latency of each keystroke's answer."""
+        latencies = []
+        for end in range(1, len(query) + 1):
+            if query[end - 1] == " ":
+                continue  # a space alone changes nothing Material searches for
+            answer = self.ask(query[:end])
+            if answer.latency_ms is not None:
+                latencies.append(answer.latency_ms)
+        return latencies
+
+
+def resources(page: Page) -> list[Resource]:
+    """Every fetch the page and its live workers made so far (Resource Timing)."""
+    found = [Resource(**entry) for entry in page.evaluate(RESOURCES)]
+    for worker in page.workers:
+        try:
+            found += [Resource(**entry, in_worker=True) for entry in worker.evaluate(RESOURCES)]
+        except PlaywrightError:
+            pass  # the worker ended meanwhile (an engine may replace a failed one)
+    return found
+
+
+def search_path(page: Page, base_url: str, before: float) -> list[Resource]:
+    """What the search fetched up to `before` (epoch ms).
+
+    The search path is every worker's own script and everything workers fetched, plus the data
+    the page itself fetched (fetch/XHR) under search/ — the folder both engines write their
+    index into. Scripts and styles the page loads for itself are page weight, not search.
+    """
+    workers = {worker.url for worker in page.workers}
+    search_dir = base_url + "search/"
+    return [r for r in resources(page) if r.start <= before and (
+        r.in_worker or r.url in workers
+        or (r.initiator in ("fetch", "xmlhttprequest") and r.url.startswith(search_dir)))]
+
+
+def _epoch(page: Page, ms: float) -> float:
+    return page.evaluate("(ms) => performance.timeOrigin + ms", ms)
+
+
+def _new_page(browser: Browser) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.add_init_script(PROBE)
+    return context, page
 
 
 @contextmanager
@@ -105,15 +181,11 @@ def open_search(browser: Browser, base_url: str,
                 query: str) -> Iterator[tuple[FirstResult, SearchSession]]:
     """Open the home page with `?q=query` (Material's search link) in a cold browser context.
 
-    Yields when the first result is on screen: its timing, and the open header search, ready
-    for more queries.
+    Yields when the first result is on screen: its timing and what the search fetched until
+    then, and the open header search, ready for more queries.
     """
-    context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 800})
+    context, page = _new_page(browser)
     try:
-        page = context.new_page()
-        page.add_init_script(PROBE)
-        fetched: list[str] = []
-        context.on("request", lambda request: fetched.append(_location(request.url, base_url)))
         page.goto(f"{base_url}?q={quote(query)}")
         page.wait_for_function("() => window.__benchSearch.results.length > 0",
                                timeout=READY_TIMEOUT_MS)
@@ -121,13 +193,43 @@ def open_search(browser: Browser, base_url: str,
           const log = window.__benchSearch
           return [log.ready, log.results[0].at, log.results[0].count]
         }""")
-        first = FirstResult(ready, shown, count, fetched)
+        first = FirstResult(ready, shown, count, search_path(page, base_url, _epoch(page, shown)))
         yield first, SearchSession(page, base_url)
     finally:
         context.close()
 
 
-def _location(url: str, base_url: str) -> str:
+def typed_search(browser: Browser, base_url: str, query: str) -> TypedResult:
+    """Load the home page in a cold context, let it settle, then type the query.
+
+    Times the first keystroke (the box's first input event) to the first RESULT, and lists
+    every fetch started in between (lazy index pieces, code, workers).
+    """
+    context, page = _new_page(browser)
+    try:
+        page.goto(base_url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        box = page.locator(SEARCH_BOX)
+        box.click()
+        box.fill(query)
+        box.press("End")  # Material reads the box on keyup
+        page.wait_for_function("""() => {
+          const log = window.__benchSearch
+          return log.keystroke !== null && log.results.some((r) => r.at > log.keystroke)
+        }""", timeout=READY_TIMEOUT_MS)
+        typed, shown, count = page.evaluate("""() => {
+          const log = window.__benchSearch
+          const first = log.results.find((r) => r.at > log.keystroke)
+          return [log.keystroke, first.at, first.count]
+        }""")
+        start, end = _epoch(page, typed), _epoch(page, shown)
+        fetched = [r for r in resources(page) if start <= r.start <= end]
+        return TypedResult(shown - typed, count, fetched)
+    finally:
+        context.close()
+
+
+def location(url: str, base_url: str) -> str:
     """Root-relative path of a same-site URL without query and fragment ("account/x/")."""
     path = urlsplit(url).path
     return path.removeprefix(urlsplit(base_url).path)

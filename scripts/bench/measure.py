@@ -1,7 +1,8 @@
-"""Measure one built site: sizes on disk, then its header search in Chromium."""
+"""Measure one built site: sizes on disk, page weight, then its header search in Chromium."""
 
 from __future__ import annotations
 
+import gzip
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Browser
 from playwright.sync_api import Error as PlaywrightError
 
-from bench import browser, metrics, sites
+from bench import browser, lighthouse, metrics, pages, sites
 
 
 @dataclass
@@ -21,14 +22,24 @@ class SiteResult:
     error: str = ""
     site_bytes: int | None = None
     html_bytes_mean: float | None = None
-    payload_files: list[str] = field(default_factory=list)
-    payload_raw: int | None = None
-    payload_gzip: int | None = None
+    # Search, cold load with ?q=: everything the search path fetched until the first result.
+    search_files: list[str] = field(default_factory=list)
+    search_raw: int | None = None
+    search_gzip: int | None = None
     ready_ms: float | None = None
     first_result_ms: float | None = None
-    latencies_ms: list[float] = field(default_factory=list)
+    # Search, typed into a loaded page: first keystroke → first result, and what it fetched.
+    typed_first_ms: float | None = None
+    typed_files: list[str] = field(default_factory=list)
+    typed_raw: int | None = None
+    typed_gzip: int | None = None
+    latencies_ms: list[float] = field(default_factory=list)  # whole queries pasted
+    keystroke_ms: list[float] = field(default_factory=list)  # queries typed char by char
     no_result: int | None = None  # queries whose list stayed empty (fast, but found nothing)
     quality: dict[str, metrics.Quality] | None = None
+    stock_index_gzip: int | None = None  # stock only: search/search_index.json, gzip level 6
+    pages: dict[str, pages.PageFigures] = field(default_factory=dict)  # home, answer, contact
+    lighthouse: dict[str, lighthouse.Scores] = field(default_factory=dict)
 
     @property
     def latency_median_ms(self) -> float | None:
@@ -38,10 +49,23 @@ class SiteResult:
     def latency_p95_ms(self) -> float | None:
         return metrics.p95(self.latencies_ms)
 
+    @property
+    def keystroke_median_ms(self) -> float | None:
+        return metrics.median(self.keystroke_ms)
+
 
 def disk_figures(result: SiteResult, site_dir: Path, src_uris: list[str]) -> None:
     result.site_bytes = sites.site_bytes(site_dir)
     result.html_bytes_mean = sites.html_bytes_mean(site_dir, src_uris)
+
+
+def stock_index(result: SiteResult, site_dir: Path) -> None:
+    """Stock Material's search_index.json, gzip: the issue's baseline for search bytes.
+
+    Read by name on the stock side only; doum's index is weighed as the browser fetches it.
+    """
+    index = site_dir / "search" / "search_index.json"
+    result.stock_index_gzip = len(gzip.compress(index.read_bytes(), compresslevel=6))
 
 
 def search_figures(
@@ -50,57 +74,91 @@ def search_figures(
     site_dir: Path,
     queries: list[str],
     repeats: int,
+    typed_queries: int,
     on_query: Callable[[int, int], None],
 ) -> list[list[str]]:
-    """Time the first result after load (median of `repeats` cold loads) and every query.
+    """Time the first result (cold ?q= load, and typed into a loaded page; median of `repeats`
+    each), every whole query, and the first `typed_queries` queries typed char by char.
 
     Returns the result pages shown for each query, in order; also fills `result`.
     """
     shown: list[list[str]] = []
     loads: list[browser.FirstResult] = []
+    typed: list[browser.TypedResult] = []
+    bodies = pages.Bodies()
     with browser.serve(site_dir) as base_url:
         try:
             for repeat in range(repeats):
                 with browser.open_search(chromium, base_url, queries[0]) as (first, session):
                     loads.append(first)
                     if repeat == repeats - 1:  # the last cold load goes on to answer every query
-                        shown = _ask_all(session, queries, result, on_query)
+                        shown = _ask_all(session, queries, typed_queries, result, on_query)
+            for _ in range(repeats):
+                typed.append(browser.typed_search(chromium, base_url, queries[0]))
         except PlaywrightError as error:
             result.error = f"search: {error.message.splitlines()[0]}"
-    if loads:
-        result.first_result_ms = statistics.median(load.result_ms for load in loads)
-        ready = [load.ready_ms for load in loads if load.ready_ms is not None]
-        result.ready_ms = statistics.median(ready) if ready else None
-        _payload(result, site_dir, loads[-1].fetched)  # the load that also ran every query
-        if not all(load.count for load in loads):
-            result.error = f"first result: nothing found for {queries[0]!r}"
+        if loads:
+            result.first_result_ms = statistics.median(load.result_ms for load in loads)
+            ready = [load.ready_ms for load in loads if load.ready_ms is not None]
+            result.ready_ms = statistics.median(ready) if ready else None
+            files, result.search_raw, result.search_gzip = _weigh(loads[-1].fetched, base_url,
+                                                                  bodies)
+            result.search_files = files
+            if not all(load.count for load in loads):
+                result.error = f"first result: nothing found for {queries[0]!r}"
+        if typed:
+            result.typed_first_ms = statistics.median(t.result_ms for t in typed)
+            result.typed_files, result.typed_raw, result.typed_gzip = _weigh(
+                typed[-1].fetched, base_url, bodies)
     return shown
 
 
-def _ask_all(session: browser.SearchSession, queries: list[str], result: SiteResult,
-             on_query: Callable[[int, int], None]) -> list[list[str]]:
+def page_figures(result: SiteResult, chromium: Browser, site_dir: Path, lighthouse_runs: int,
+                 on_step: Callable[[str], None]) -> None:
+    """Per-page weight, and Lighthouse (when lighthouse_runs > 0) on the same static server."""
+    with browser.serve(site_dir) as base_url:
+        on_step("page weight")
+        try:
+            result.pages = pages.measure_pages(chromium, base_url, result.engine)
+        except PlaywrightError as error:
+            result.error = f"pages: {error.message.splitlines()[0]}"
+        for role, path in pages.PAGES.items() if lighthouse_runs else ():
+            if result.engine == "stock" and role == "contact":
+                continue  # no contact page in stock Material; its answer page is measured
+            on_step(f"lighthouse {role}")
+            result.lighthouse[role] = lighthouse.scores(base_url + path, lighthouse_runs)
+
+
+def _weigh(fetched: list[browser.Resource], base_url: str,
+           bodies: pages.Bodies) -> tuple[list[str], int, int]:
+    """Root-relative URLs (each once) and their raw and gzip bytes."""
+    urls = list(dict.fromkeys(r.url for r in fetched))
+    sizes = [bodies(url) for url in urls]
+    return ([browser.location(url, base_url) for url in urls], sum(s[0] for s in sizes),
+            sum(s[1] for s in sizes))
+
+
+def _ask_all(session: browser.SearchSession, queries: list[str], typed_queries: int,
+             result: SiteResult, on_query: Callable[[int, int], None]) -> list[list[str]]:
     shown = []
     for number, query in enumerate(queries, 1):
         answer = session.ask(query)
         shown.append(answer.locations)
         if answer.latency_ms is not None:
             result.latencies_ms.append(answer.latency_ms)
+        if number <= typed_queries:
+            result.keystroke_ms += session.type_by_syllable(query)
         on_query(number, len(queries))
     result.no_result = sum(not pages for pages in shown)
     return shown
-
-
-def _payload(result: SiteResult, site_dir: Path, fetched: list[str]) -> None:
-    """The search index files the page requested to load and answer (all under search/)."""
-    files = sorted({path for path in fetched if path.startswith("search/")})
-    result.payload_files = files
-    result.payload_raw, result.payload_gzip = sites.payload_bytes([site_dir / f for f in files])
 
 
 @dataclass
 class KBRun:
     """One knowledge base measured with each engine."""
 
-    label: str  # "default KB", "1,000 pages"
+    label: str  # "default KB", "1,000 pages", "1,000 pages (growing)"
     pages: int
     sites: list[SiteResult] = field(default_factory=list)
+    mode: str = "default"  # "default" (docs/), or the generator's "fixed" / "growing"
+    distinct_terms: int | None = None  # distinct word forms in the pages (generated KBs)

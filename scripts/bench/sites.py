@@ -1,8 +1,10 @@
 """Build the same pages twice — stock Material and doum — and measure what was written.
 
 Both configs inherit the repository's mkdocs.yml (theme, features, Markdown extensions), so
-the only difference is the plugin list: stock Material gets `search: {lang: ko}` alone, doum
-keeps the repository's plugins (search, doum, glightbox).
+the only difference is the plugin list: stock Material gets `search: {lang: ko}` and the
+repository's glightbox with its options (the issue's baseline: "stock Material with the same
+Markdown extensions and glightbox"); doum keeps the repository's plugins (search, doum,
+glightbox).
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINES = ("stock", "doum")
@@ -44,14 +49,33 @@ def write_config(engine: str, project_dir: Path, docs_dir: Path, site_name: str 
         lines.append(f"site_name: {json.dumps(site_name, ensure_ascii=False)}")
     if engine == "stock":
         theme_dir = _stub_templates(project_dir / "stock-theme", docs_dir)
-        lines += ["theme:", f"  custom_dir: {theme_dir}", "plugins:", "  - search:",
-                  "      lang: ko"]
+        plugins = [{"search": {"lang": "ko"}}, {"glightbox": _plugin_options("glightbox")}]
+        lines += ["theme:", f"  custom_dir: {theme_dir}",
+                  yaml.safe_dump({"plugins": plugins}, allow_unicode=True).strip()]
     if search_only:
         lines += ["nav:", "  - index.md", "validation:", "  nav:", "    omitted_files: info"]
     project_dir.mkdir(parents=True, exist_ok=True)
     config = project_dir / f"{engine}{'-search-only' if search_only else ''}.yml"
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return config
+
+
+class _TagsAsNone(yaml.SafeLoader):
+    """mkdocs.yml's !ENV and !!python tags need MkDocs to resolve; plugin options do not."""
+
+
+_TagsAsNone.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _plugin_options(name: str) -> dict[str, Any]:
+    """The options the repository's mkdocs.yml gives a plugin ({} when it lists it bare)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagsAsNone)
+    for entry in config.get("plugins") or []:
+        if entry == name:
+            return {}
+        if isinstance(entry, dict) and name in entry:
+            return dict(entry[name] or {})
+    raise ValueError(f"mkdocs.yml: plugin {name!r} is not configured; the stock baseline needs it")
 
 
 def _stub_templates(theme_dir: Path, docs_dir: Path) -> Path:

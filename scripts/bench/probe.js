@@ -1,14 +1,26 @@
-// Injected before any page script: counts the messages on the header search's worker channel.
+// Injected before any page script. Counts the messages on the header search's worker channel:
 // Material's search UI posts QUERY (type 2) and receives READY (1) and RESULT (3); pairing the
 // n-th QUERY with the n-th RESULT tells the benchmark which query the list on screen belongs to.
-// Times are performance.now(), i.e. milliseconds since navigation start.
-(() => {
-  const log = { ready: null, queries: [], results: [] }
-  Object.defineProperty(window, "__benchSearch", { value: log })
+// Also notes the first keystroke (input or keydown) in the header search box. Times are
+// performance.now(), i.e. milliseconds since navigation start.
+;(() => {
+  const log = { ready: null, keystroke: null, queries: [], results: [] }
+  Object.defineProperty(window, '__benchSearch', { value: log })
+  // Room for every index piece a long session fetches (the default buffer keeps 250 entries).
+  performance.setResourceTimingBufferSize(100000)
+
+  document.addEventListener(
+    'input',
+    (event) => {
+      if (log.keystroke === null && event.target.matches?.('[data-md-component=search-query]'))
+        log.keystroke = performance.now()
+    },
+    true,
+  )
 
   // Only the worker Material starts for the header search (config.search), not other workers.
   function isHeaderSearch(url) {
-    const config = document.getElementById("__config")
+    const config = document.getElementById('__config')
     if (!config) return false
     const search = JSON.parse(config.textContent).search
     return new URL(String(url), location.href).href === new URL(search, location.href).href
@@ -20,7 +32,7 @@
       super(url, options)
       if (!isHeaderSearch(url)) return
       // Registered before Material's own listener, so the time is taken before rendering.
-      this.addEventListener("message", ({ data }) => {
+      this.addEventListener('message', ({ data }) => {
         if (data && data.type === 1 && log.ready === null) log.ready = performance.now()
         if (data && data.type === 3) {
           const items = (data.data && data.data.items) || []
@@ -29,8 +41,7 @@
       })
       const post = this.postMessage.bind(this)
       this.postMessage = (message, transfer) => {
-        if (message && message.type === 2)
-          log.queries.push({ at: performance.now(), value: String(message.data) })
+        if (message && message.type === 2) log.queries.push({ at: performance.now(), value: String(message.data) })
         return transfer === undefined ? post(message) : post(message, transfer)
       }
     }
