@@ -10,7 +10,7 @@ PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-py test-js format bench screens chromium clean properdocs
+.PHONY: serve build test test-py test-js format bench screens chromium fonts clean properdocs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ build: $(STAMP)  ## build the site into site/ (fails on any warning)
 
 test: test-py test-js  ## the whole suite: pytest (builds, browser) and node:test
 
-test-py: $(STAMP) chromium properdocs
+test-py: $(STAMP) chromium fonts properdocs
 	$(BIN)/python -m pytest
 
 test-js: $(NODE_STAMP)  ## node:test for the browser modules, and one JavaScript style (Prettier)
@@ -48,6 +48,12 @@ screens: $(STAMP) chromium  ## re-render the illustrative screenshots in docs/as
 
 chromium:  ## Debian's Chromium for the browser tests (installed when missing)
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
+
+fonts:  ## Debian's Korean font, which tests/neighbours draws social cards with (installed when missing)
+	@test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc || { \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq fonts-noto-cjk >/dev/null; \
+	} || echo "make: fonts-noto-cjk could not be installed; the social-card tests in tests/neighbours will skip"
 
 $(PROPERDOCS_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(PROPERDOCS_VENV)
