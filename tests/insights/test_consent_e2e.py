@@ -7,12 +7,11 @@ palettes; blocked storage asks again on the next load; /contact/ lets the visito
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from contact_form import CONTACT, open_with_instant_navigation
-from test_insights_e2e import (
+from insights.browsing import (
     FAQ, NOTICE, RETENTION, Receiver, header_search, project_with_insights, recording_page, wait_dispatched,
 )
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_project, mkdocs_build
+from conftest import write_project, mkdocs_build
 from doum.config import DoumConfig, InsightsConfig
 from doum.insights import settings
 from doum.site import headers
