@@ -27,8 +27,8 @@
     ':host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483647!important;' +
     'top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;' +
     'visibility:visible!important;opacity:1!important;contain:none!important;transform:none!important;' +
-    'font-family:-apple-system,BlinkMacSystemFont,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR",sans-serif;' +
-    'font-size:16px;line-height:1.5;color:#191919}' +
+    'font-family:-apple-system,BlinkMacSystemFont,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR",sans-serif!important;' +
+    'font-size:16px!important;line-height:1.5!important;color:#191919!important;text-align:left!important}' +
     '.doum-launcher{position:fixed;bottom:16px;' +
     position +
     ':16px;z-index:3;display:inline-flex;align-items:center;justify-content:center;gap:6px;' +

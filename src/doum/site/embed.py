@@ -10,6 +10,7 @@ Markdown page).
 
 from __future__ import annotations
 
+import html
 import json
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +30,7 @@ _DEMO_HTML = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>임베드 데모 — 상품 페이지</title>
+<link rel="icon" href="../{favicon}">
 <link rel="stylesheet" href="demo.css">
 <script src="../assets/doum/embed.js" defer data-label="상담하기" data-position="right"></script>
 </head>
@@ -65,6 +67,9 @@ def site_json(options: DoumConfig, config: MkDocsConfig) -> str:
 
 def add_files(files: Files, options: DoumConfig, config: MkDocsConfig) -> None:
     files.append(File.generated(config, SITE_JSON, content=site_json(options, config)))
-    for path, text in ((DEMO_PAGE, _DEMO_HTML), (DEMO_STYLES, _DEMO_CSS)):
+    # The site's own icon (Material's default when none is set): no request for a missing /favicon.ico.
+    favicon = html.escape(str(config.theme.get("favicon") or "assets/images/favicon.png"))
+    demo = _DEMO_HTML.replace("{favicon}", favicon)
+    for path, text in ((DEMO_PAGE, demo), (DEMO_STYLES, _DEMO_CSS)):
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=text))

@@ -36,6 +36,8 @@ SHORT_CACHE_PATHS = ("/assets/doum/*", "/search/doum.json", "/search/search_inde
                      "/assets/javascripts/glightbox.min.js",
                      "/assets/stylesheets/glightbox.min.css",
                      "/status.json")  # same-day notices: edited on the host, read at once
+# What an embedding site reads cross-origin (embed/panel.js: site data, styles, search code, index).
+CORS_PATHS = ("/assets/doum/*", "/search/*")
 # Cloudflare Pages reads at most 100 rules; past this many hashed files, whole folders are used.
 MAX_EXACT_RULES = 60
 
@@ -149,11 +151,15 @@ def render(found: Sources, site_dir: Path | None = None) -> str:
              "/*"]
     lines += [f"  {name}: {value}" for name, value in site_headers(found).items()]
     if found.cors:
-        # Sites that embed the launcher load its files from here.
-        lines += ["", "/assets/doum/*", f"  Access-Control-Allow-Origin: {found.cors[0]}"
-                  if len(found.cors) == 1 else "  Access-Control-Allow-Origin: *"]
-        lines.append(f"  Cache-Control: {SHORT_CACHE}")
-        short = [p for p in SHORT_CACHE_PATHS if p != "/assets/doum/*"]
+        # Sites that embed the launcher (embed.origins) read its panel, styles, site data
+        # (/assets/doum/*) and the search index (/search/*) from here. One origin is named
+        # exactly; a static host cannot vary the header, so several origins get `*`.
+        allow = found.cors[0] if len(found.cors) == 1 else "*"
+        for path in CORS_PATHS:
+            lines += ["", path, f"  Access-Control-Allow-Origin: {allow}"]
+            if path in SHORT_CACHE_PATHS:  # one rule per path: Cache-Control must not overlap
+                lines.append(f"  Cache-Control: {SHORT_CACHE}")
+        short = [p for p in SHORT_CACHE_PATHS if p not in CORS_PATHS]
     else:
         short = list(SHORT_CACHE_PATHS)
     for path in short:

@@ -50,7 +50,7 @@ const LIVE_TEXT = {
 
 let running = null // AbortController of the page currently set up
 
-/** A `from` parameter as an absolute URL inside this site, or '' (never another origin). */
+/** A `from` parameter as an absolute URL inside this site or of an embedding site, or ''. */
 function pageUrlFrom(param, root = SITE_ROOT) {
   const text = String(param ?? '').trim()
   if (!text || text.length > 500 || /[\u0000-\u001F\\]/.test(text)) return ''
@@ -60,9 +60,11 @@ function pageUrlFrom(param, root = SITE_ROOT) {
   } catch {
     return ''
   }
-  if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return ''
   url.hash = ''
-  return url.href
+  if (url.origin === root.origin && url.pathname.startsWith(root.pathname)) return url.href
+  // A page of a site that embeds the launcher (embed.js): only the origins listed in embed.origins.
+  const embedders = siteData().embed?.origins
+  return Array.isArray(embedders) && embedders.includes(url.origin) ? url.href : ''
 }
 
 // Material opens its header search for any ?q= on page load; on /contact/ q is the summary.
@@ -153,8 +155,13 @@ function setup(form, site) {
     const link = el('contact-from-link')
     line.hidden = !from
     if (!from) return
-    link.href = from
-    link.textContent = readablePath(from)
+    if (new URL(from).origin === SITE_ROOT.origin) {
+      link.href = from
+      link.textContent = readablePath(from)
+    } else {
+      link.removeAttribute('href') // another site's page (embed.origins): its address as text only
+      link.textContent = from
+    }
   }
 
   const showCounter = (inquiry) => {

@@ -1,0 +1,294 @@
+"""embed.js on a product site of another origin, in real Chromium: hostile CSS and a strict CSP
+on the host, the panel by mouse and keyboard, the calendar at fixed instants in two zones, bot
+answers from the help center's index, hand-off channels and an SDK messenger, axe inside the
+shadow root, the host page left as it was, and an index that cannot be read."""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+import re
+import zoneinfo
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+from conftest import DESKTOP
+from embed_site import embed_env  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.browser
+
+KST = zoneinfo.ZoneInfo("Asia/Seoul")
+HOST = "[data-doum-embed]"
+# Computed styles of the host's own elements that the embed must not change.
+STYLE_PROPS = ["display", "font-family", "font-size", "color", "background-color", "margin-top", "padding-left",
+               "position", "z-index", "width", "height"]
+HOST_ELEMENTS = [".shop-buy", ".shop-text", "h1", "body", ".ads", ".shop-help"]
+
+
+@pytest.fixture(scope="module")
+def calendar(embed_env: dict[str, Any]) -> dict[str, Any]:
+    data = json.loads((embed_env["site"] / "assets/doum/embed/site.json").read_text(encoding="utf-8"))
+    return data["support"]["calendar"]
+
+
+def ordinary_wednesday(calendar: dict[str, Any]) -> datetime.date:
+    day = datetime.date(int(calendar["span"]["end"][:4]) - 1, 3, 2)
+    while day.weekday() != 2 or day.isoformat() in calendar["holidays"] or day.isoformat() in calendar["closed"]:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour, minute), KST)
+
+
+def shop_page(new_page: Callable[..., Any], url: str, moment: datetime.datetime | None = None, **options: Any) -> Any:
+    page = new_page(**{**DESKTOP, **options})
+    if moment:
+        page.clock.set_fixed_time(moment)
+    page.goto(url)
+    page.locator(HOST).wait_for(state="attached")
+    return page
+
+
+def styles(page: Any) -> dict[str, dict[str, str]]:
+    return page.evaluate(
+        """([selectors, props]) => Object.fromEntries(selectors.map((s) => {
+            const style = getComputedStyle(document.querySelector(s))
+            return [s, Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]))]
+        }))""",
+        [HOST_ELEMENTS, STYLE_PROPS],
+    )
+
+
+def launcher(page: Any) -> Any:
+    return page.get_by_role("button", name="상담하기")
+
+
+def panel(page: Any) -> Any:
+    return page.get_by_role("dialog", name="채팅 상담")
+
+
+def test_button_survives_hostile_css_and_leaves_the_host_alone(new_page: Callable[..., Any],
+                                                                embed_env: dict[str, Any]) -> None:
+    page = new_page(**DESKTOP)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    # The host page without the script, then with it: its own elements look the same.
+    page.route("**/assets/doum/embed.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(embed_env["shop"])
+    before = styles(page)
+    page.unroute("**/assets/doum/embed.js")
+    requests.clear()
+    page.goto(embed_env["shop"])
+    page.locator(HOST).wait_for(state="attached")
+    button = launcher(page)
+    button.wait_for()
+    assert button.is_visible()
+    assert styles(page) == before
+    box = button.bounding_box()
+    assert box and box["width"] >= 40 and box["height"] >= 40
+    # Nothing is fetched from the help center but the script itself until the panel opens.
+    assert [url for url in requests if url.startswith(embed_env["help"])] == [embed_env["help"] + "assets/doum/embed.js"]
+    # The only global is window.doum; no cookies, no storage.
+    assert page.evaluate("Object.keys(window.doum)") == ["launcher"]
+    assert page.evaluate("document.cookie") == ""
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    # The z-index war: the button is what a click at its centre reaches.
+    button.click()
+    panel(page).wait_for()
+    assert page.evaluate("['lunr', 'doumKorean', 'doumSearchCore'].filter((n) => n in window)") == []
+    assert styles(page) == before
+    # The panel keeps its own font and sizes (launcher.css in px), not the host's serif 9px rem.
+    font = page.evaluate("""() => { const body = document.querySelector('[data-doum-embed]').shadowRoot
+        .querySelector('.doum-panel'); const s = getComputedStyle(body); return [s.fontFamily, s.fontSize] }""")
+    assert "Times" not in font[0] and "sans-serif" in font[0]
+    assert font[1] == "14px"  # 0.7rem of Material's 20px
+
+
+def test_mouse_keyboard_escape_and_answers(new_page: Callable[..., Any], embed_env: dict[str, Any],
+                                           calendar: dict[str, Any]) -> None:
+    page = shop_page(new_page, embed_env["shop"], at(ordinary_wednesday(calendar), 11))
+    # Keyboard: Tab reaches the button after the host's own link; Enter opens, Esc closes.
+    page.locator(".shop-help").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('[data-doum-embed]')")
+    page.keyboard.press("Enter")
+    panel(page).wait_for()
+    question = page.locator("#doum-question")
+    page.wait_for_function("document.querySelector('[data-doum-embed]').shadowRoot.activeElement?.id === 'doum-question'")
+    page.keyboard.type("비밀번호를 잊어버렸어요")
+    answers = panel(page).locator(".doum-bot__answer a")
+    answers.first.wait_for()
+    href = answers.first.get_attribute("href")
+    assert href.startswith(embed_env["help"]) and "reset-password" in href
+    assert answers.first.get_attribute("target") == "_blank"
+    page.keyboard.press("Escape")
+    assert not panel(page).is_visible()
+    assert page.evaluate("document.querySelector('[data-doum-embed]').shadowRoot.activeElement?.className") == "doum-launcher"
+    assert launcher(page).get_attribute("aria-expanded") == "false"
+    # Mouse, the JS API and the events.
+    page.evaluate("""() => { window.__events = []
+        for (const name of ['open', 'close']) document.addEventListener('doum:launcher-' + name, () => __events.push(name)) }""")
+    launcher(page).click()
+    assert panel(page).is_visible() and question.input_value() == "비밀번호를 잊어버렸어요"
+    page.evaluate("doum.launcher.close()")
+    assert page.evaluate("doum.launcher.isOpen()") is False
+    page.locator(".shop-help").click()  # the host's [data-doum-launcher] link
+    assert page.evaluate("doum.launcher.isOpen()") is True
+    assert page.evaluate("window.__events") == ["open", "close", "open"]
+    # The email hand-off: the help center's contact page with the question and this page.
+    panel(page).get_by_role("button", name="해결되지 않았어요").click()
+    email = panel(page).get_by_role("link", name="이메일로 문의하기").get_attribute("href")
+    parts = urlsplit(email)
+    assert email.startswith(embed_env["help"] + "contact/")
+    assert parse_qs(parts.query) == {"q": ["비밀번호를 잊어버렸어요"], "from": [embed_env["shop"]]}
+
+
+@pytest.mark.parametrize("zone", ["Asia/Seoul", "America/Los_Angeles"])
+def test_agent_control_follows_the_calendar(new_page: Callable[..., Any], embed_env: dict[str, Any],
+                                            calendar: dict[str, Any], zone: str) -> None:
+    wednesday = ordinary_wednesday(calendar)
+    page = shop_page(new_page, embed_env["shop"], at(wednesday, 11), timezone_id=zone)
+    launcher(page).click()
+    panel(page).get_by_role("button", name="해결되지 않았어요").click()
+    agent = panel(page).get_by_role("link", name="상담원과 채팅 상담")
+    status = panel(page).locator(".doum-status")
+    assert "상담 가능" in status.inner_text() and "12:00까지" in status.inner_text()
+    assert ("내 시간" in status.inner_text()) == (zone != "Asia/Seoul")
+    assert agent.get_attribute("href") == "https://chat.example.org/doum"
+    assert agent.get_attribute("aria-disabled") is None
+    for moment, words in ((at(wednesday, 12, 30), "점심시간"), (at(wednesday, 19), "상담 시간이 아니에요")):
+        page.clock.set_fixed_time(moment)
+        page.keyboard.press("Escape")
+        launcher(page).click()
+        assert words in status.inner_text()
+        assert agent.get_attribute("aria-disabled") == "true" and agent.get_attribute("href") is None
+        assert "다음 상담" in panel(page).locator("#doum-agent-reason").inner_text() or words == "점심시간"
+    # Each channel keeps its own hours at 19:00: Kakao around the clock, the phone until 18:00.
+    kakao = panel(page).locator('[data-doum-channel="kakao_channel"]')
+    phone = panel(page).locator('[data-doum-channel="phone"]')
+    assert kakao.get_attribute("href") == "https://pf.kakao.com/_xlxbTb/chat"
+    assert phone.get_attribute("aria-disabled") == "true"
+
+
+def test_channels_and_sdk_messenger_handoff(new_page: Callable[..., Any], embed_env: dict[str, Any],
+                                            calendar: dict[str, Any]) -> None:
+    page = shop_page(new_page, embed_env["shop"], at(ordinary_wednesday(calendar), 15))
+    launcher(page).click()
+    panel(page).get_by_role("button", name="해결되지 않았어요").click()
+    channel = lambda name: panel(page).locator(f'[data-doum-channel="{name}"]')  # noqa: E731
+    assert channel("kakao_channel").get_attribute("href") == "https://pf.kakao.com/_xlxbTb/chat"
+    assert channel("naver_talktalk").get_attribute("href") == "https://talk.naver.com/w4abcd"
+    assert channel("phone").get_attribute("href") == "tel:1588-0000"
+    assert channel("phone").inner_text() == "전화 상담 1588-0000"
+    # The SDK messenger: the page's handoff listener (README example) calls the stub SDK.
+    page.evaluate("""() => { window.__handoffs = []
+        document.addEventListener('doum:launcher-handoff', (e) => __handoffs.push(e.detail)) }""")
+    panel(page).get_by_role("button", name="채널톡으로 상담").click()
+    assert page.evaluate("ChannelIO.calls") == [["showMessenger"]]
+    assert page.evaluate("window.__handoffs") == [{"channel": "messenger", "url": ""}]
+    # Other channels still open as links, after the same event.
+    page.context.route("https://talk.naver.com/**", lambda route: route.fulfill(body="톡톡", content_type="text/plain"))
+    with page.context.expect_page() as popup:
+        channel("naver_talktalk").click()
+    assert popup.value.url.startswith("https://talk.naver.com/w4abcd")
+    assert page.evaluate("window.__handoffs.at(-1).channel") == "naver_talktalk"
+
+
+def test_axe_inside_the_shadow_root(new_page: Callable[..., Any], embed_env: dict[str, Any],
+                                    calendar: dict[str, Any]) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = shop_page(new_page, embed_env["shop"], at(ordinary_wednesday(calendar), 19))
+    launcher(page).click()
+    panel(page).get_by_role("button", name="해결되지 않았어요").click()
+    page.locator("#doum-question").fill("탈퇴")
+    panel(page).locator(".doum-bot__answer").first.wait_for()
+    result = Axe().run(page, context={"include": [[HOST]]}).response
+    assert result["passes"], "axe checked nothing inside the shadow root"
+    assert any("doum-panel" in json.dumps(p["nodes"]) for p in result["passes"])
+    violations = result["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+@pytest.mark.parametrize("how", ["blocked", "no-cors"])
+def test_index_unreadable_keeps_hours_and_handoff(browser: Any, embed_env: dict[str, Any],
+                                                  calendar: dict[str, Any], how: str) -> None:
+    # Its own page: the browser logs the refused requests as console errors by itself, so only
+    # uncaught exceptions and doum's own console.error calls count here.
+    context = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul", **DESKTOP)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda m: problems.append(m.text)
+            if m.type == "error" and not re.search(r"Failed to load resource|CORS policy", m.text) else None)
+    url = embed_env["shop"] + ("nocors.html" if how == "no-cors" else "")
+    page.clock.set_fixed_time(at(ordinary_wednesday(calendar), 11))
+    if how == "blocked":
+        page.route(re.compile(r".*/search/.*\.json.*"), lambda route: route.abort())
+    page.goto(url)
+    launcher(page).click()
+    assert "상담 가능" in panel(page).locator(".doum-status").inner_text()
+    page.locator("#doum-question").fill("비밀번호")
+    link = panel(page).get_by_role("link", name=re.compile("도움말 센터에서"))
+    link.wait_for()
+    assert link.get_attribute("href").endswith("?q=%EB%B9%84%EB%B0%80%EB%B2%88%ED%98%B8")
+    assert panel(page).locator(".doum-bot__answer").count() == 1
+    # The other ways to ask open by themselves and work.
+    assert panel(page).locator("#doum-options").is_visible()
+    assert panel(page).get_by_role("link", name="상담원과 채팅 상담").get_attribute("href") == "https://chat.example.org/doum"
+    assert "contact/" in panel(page).get_by_role("link", name="이메일로 문의하기").get_attribute("href")
+    assert panel(page).locator('[data-doum-channel="kakao_channel"]').get_attribute("href")
+    context.close()
+    assert not problems
+
+
+def test_options_position_label_context(new_page: Callable[..., Any], embed_env: dict[str, Any]) -> None:
+    page = shop_page(new_page, embed_env["shop"] + "left.html")
+    button = page.get_by_role("button", name="문의")
+    button.wait_for()
+    assert button.bounding_box()["x"] < 100
+    button.click()
+    panel(page).get_by_role("button", name="해결되지 않았어요").click()
+    email = panel(page).get_by_role("link", name="이메일로 문의하기").get_attribute("href")
+    assert parse_qs(urlsplit(email).query)["from"] == [embed_env["shop"]]  # the origin only
+
+
+def test_first_paint_budget(embed_env: dict[str, Any]) -> None:
+    """The button costs one file: embed.js, at most 15 KB gzip (the panel loads on first open)."""
+    script = (embed_env["site"] / "assets/doum/embed.js").read_bytes()
+    assert len(gzip.compress(script, 9)) <= 15 * 1024
+
+
+def test_contact_page_shows_the_embedding_page_as_text(new_page: Callable[..., Any],
+                                                       embed_env: dict[str, Any]) -> None:
+    """`from` is accepted only from embed.origins, and shown as text, never as a link or markup."""
+    page = new_page(**DESKTOP)
+    shop_page_url = embed_env["shop"] + "cart?step=2"
+    page.goto(embed_env["help"] + "contact/?from=" + quote(shop_page_url, safe=""))
+    line = page.locator("#contact-from")
+    line.wait_for()
+    assert page.locator("#contact-from-link").inner_text() == shop_page_url
+    assert page.locator("#contact-from-link").get_attribute("href") is None
+    other = new_page(**DESKTOP)  # no draft of the first visit
+    other.goto(embed_env["help"] + "contact/?q=" + quote("확인용") + "&from="
+               + quote("https://evil.example.net/<b>x</b>", safe=""))
+    other.wait_for_function("document.querySelector('#contact-form [name=summary]')?.value === '확인용'")
+    assert not other.locator("#contact-from").is_visible()
+
+
+def test_demo_page_in_the_default_site(new_page: Callable[..., Any], default_url: str) -> None:
+    """/embed-demo/ embeds the script as a product site would; its own button opens the panel."""
+    page = new_page(**DESKTOP)
+    page.goto(default_url + "embed-demo/")
+    page.get_by_role("button", name="주문 도움 받기").click()
+    panel(page).wait_for()
+    assert page.evaluate("doum.launcher.isOpen()") is True
+    assert "상담원" in panel(page).locator(".doum-status").inner_text()
+    page.keyboard.press("Escape")
+    assert not panel(page).is_visible()
