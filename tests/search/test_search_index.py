@@ -174,8 +174,8 @@ def test_pieces_are_cached_for_a_year_and_the_manifest_revalidated(default_site:
 
 
 def test_split_and_join_lose_nothing_at_any_piece_size(payload: dict) -> None:
-    for size in (1, 300, 5000, pieces.PIECE_BYTES, 10**9):
-        entry, found = pieces.split(payload, size)
+    for size in (1, 300, 5000, pieces.ROW_BYTES, pieces.PIECE_BYTES, 10**9):
+        entry, found = pieces.split(payload, size, size)
         assert pieces.join(entry, found) == payload
         counts = [len(entry["pieces"][kind]) for kind in ("terms", "docs")]
         assert counts == [1, 1] if size == 10**9 else min(counts) > 1
@@ -188,9 +188,9 @@ def test_front_coding_round_trips_long_shared_prefixes() -> None:
 
 
 def test_rewriting_the_index_drops_the_old_pieces(payload: dict, tmp_path: Path) -> None:
-    first = set(pieces.write(tmp_path, payload, 2000))
+    first = set(pieces.write(tmp_path, payload, 2000, 2000))
     smaller = {**payload, "docs": [[loc, title, "바뀐 요약"] for loc, title, _ in payload["docs"]]}
-    second = set(pieces.write(tmp_path, smaller, 2000))
+    second = set(pieces.write(tmp_path, smaller, 2000, 2000))
     left = {f"search/{p.relative_to(tmp_path / 'search').as_posix()}" for p in (tmp_path / "search").rglob("*.json")}
     assert left == second and first != second
     assert pieces.read_payload(tmp_path) == smaller
@@ -202,3 +202,10 @@ def test_an_index_of_another_format_is_refused_with_a_clear_error(tmp_path: Path
     (tmp_path / index.INDEX_FILE).write_text('{"index": {}, "docs": []}', encoding="utf-8")
     with pytest.raises(pieces.IndexFormatError, match="build the site again"):
         Searcher.from_site(tmp_path)
+
+
+def test_a_pages_rows_never_straddle_two_pieces(payload: dict) -> None:
+    entry, found = pieces.split(payload, 1, 1)
+    for _, name in entry["pieces"]["docs"]:
+        rows = found[name]["docs"]
+        assert "#" not in rows[0][0] and len({row[0].split("#")[0] for row in rows}) == 1

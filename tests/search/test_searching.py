@@ -28,7 +28,7 @@ FIXTURE_PIECE_BYTES = 400  # several pieces of each kind even for the tiny help 
 
 
 def pieced(payload: dict) -> dict:
-    entry, found = pieces.split(payload, FIXTURE_PIECE_BYTES)
+    entry, found = pieces.split(payload, FIXTURE_PIECE_BYTES, FIXTURE_PIECE_BYTES)
     return {"entry": entry, "pieces": found}
 
 

@@ -12,7 +12,7 @@
     search/doum/d.<hash>.json     result rows (location, title, text) of a run of documents
 
 Names in the manifest and the entry are relative to the manifest. Pieces are cut by size
-(PIECE_BYTES of JSON), so a small site has one of each kind and a large one many; a query
+(PIECE_BYTES and ROW_BYTES of JSON), so a small site has one of each kind and a large one many; a query
 fetches only the pieces that hold its words and its results. `split` and `join` turn the whole
 payload (documents.make_payload) into this form and back, losslessly; searcher.py reads a site
 through `read_payload`, assets/doum/search/core.js through openSearcher.
@@ -30,7 +30,10 @@ from typing import Any
 FORMAT = 2  # 1 was the whole index in search/doum.json
 MANIFEST = "search/doum.json"
 FOLDER = "search/doum"  # entries and pieces, content-hashed
-PIECE_BYTES = 16 * 1024  # JSON bytes a piece holds before the next one starts
+PIECE_BYTES = 8 * 1024  # JSON bytes a postings piece holds before the next one starts
+# Result rows are cut finer: a query shows up to 20 pages from all over the site, and each
+# page's rows (its own and its sections', side by side) should cost about one small piece.
+ROW_BYTES = 2 * 1024
 LANGUAGE = "ko"
 MAX_SHARED = 35  # front coding: a shared prefix is one base-36 digit
 PLANNING_KEYS = ("synonyms", "phrases", "weak", "negation", "failure", "tuning", "korean")
@@ -40,7 +43,8 @@ class IndexFormatError(ValueError):
     """A site's index that this reader cannot read (missing, or another format)."""
 
 
-def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES) -> tuple[dict[str, Any], dict[str, Any]]:
+def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
+          row_bytes: int = ROW_BYTES) -> tuple[dict[str, Any], dict[str, Any]]:
     """The whole payload → (entry, {piece name: piece}); piece names are relative to the
     manifest's folder (doum/t.<hash>.json)."""
     packed = payload["index"]
@@ -52,7 +56,7 @@ def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES) -> tuple[dict
                   for start, end in _runs(postings, piece_bytes)]
     docs = payload["docs"]
     doc_table = [[start, _add(pieces, "d", {"docs": docs[start:end]})]
-                 for start, end in _runs(docs, piece_bytes)]
+                 for start, end in _runs(docs, row_bytes, _page_ends(docs))]
     entry = {
         "format": FORMAT,
         "language": LANGUAGE,
@@ -94,12 +98,13 @@ def join(entry: dict[str, Any], pieces: dict[str, Any]) -> dict[str, Any]:
     return {"index": index, "docs": docs, **{key: entry[key] for key in PLANNING_KEYS if key in entry}}
 
 
-def write(site_dir: str | Path, payload: dict[str, Any], piece_bytes: int = PIECE_BYTES) -> list[str]:
+def write(site_dir: str | Path, payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
+          row_bytes: int = ROW_BYTES) -> list[str]:
     """Write the manifest, entry and pieces (each file atomically, the manifest last, so a
     reader never sees a manifest whose files are not there yet); drop pieces of an earlier
     index in the same folder. Returns the site paths written."""
     site = Path(site_dir)
-    entry, pieces = split(payload, piece_bytes)
+    entry, pieces = split(payload, piece_bytes, row_bytes)
     entry_name = _add(pieces, LANGUAGE, entry)
     written = []
     for name, content in pieces.items():
@@ -209,18 +214,23 @@ def _postings(packed: dict[str, Any]) -> list[list[list[float]]]:
     return postings
 
 
-def _runs(items: list[Any], piece_bytes: int) -> list[tuple[int, int]]:
+def _runs(items: list[Any], piece_bytes: int, ends: list[bool] | None = None) -> list[tuple[int, int]]:
     """Consecutive [start, end) runs of items, each about piece_bytes of JSON (at least one
-    item, and at least one run)."""
+    item, and at least one run); a run ends only after an item whose `ends` is true."""
     runs, start, size = [], 0, 0
     for i, item in enumerate(items):
         size += len(_dumps(item).encode("utf-8")) + 1
-        if size >= piece_bytes:
+        if size >= piece_bytes and (ends is None or ends[i]):
             runs.append((start, i + 1))
             start, size = i + 1, 0
     if start < len(items) or not runs:
         runs.append((start, len(items)))
     return runs
+
+
+def _page_ends(docs: list[list[str]]) -> list[bool]:
+    """Whether a document is its page's last: a page's rows never straddle two pieces."""
+    return [i + 1 == len(docs) or "#" not in docs[i + 1][0] for i in range(len(docs))]
 
 
 def _add(pieces: dict[str, Any], kind: str, content: Any) -> str:
