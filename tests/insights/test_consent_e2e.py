@@ -110,9 +110,13 @@ def test_declining_sends_nothing_across_reloads_until_chosen_again_on_contact(
     page.locator("[data-doum-feedback]").wait_for()
     assert notice(page).count() == 0, "the refusal is remembered: not asked again"
     some_events(page, consent_site, dispatched)
-    page.goto(consent_site + CONTACT)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".doum-still__contact").click()  # instant navigation to /contact/
+    page.wait_for_url(f"**/{CONTACT}**")
+    assert page.evaluate("window.__sameDocument") is True
     assert notice(page).count() == 0
     state = page.locator("[data-doum-consent-state]")
+    page.wait_for_function("document.querySelector('[data-doum-consent-state]')?.textContent !== ''")
     assert "보내지 않아요" in state.inner_text()
     assert len(receiver.taken(PATH)) == before and not [r for r in requests if r.url.startswith(receiver.url)], \
         "nothing sent after 동의하지 않음"
