@@ -292,3 +292,30 @@ def test_demo_page_in_the_default_site(new_page: Callable[..., Any], default_url
     assert "상담원" in panel(page).locator(".doum-status").inner_text()
     page.keyboard.press("Escape")
     assert not panel(page).is_visible()
+
+
+def test_help_center_launcher_has_the_same_channels(new_page: Callable[..., Any], embed_env: dict[str, Any],
+                                                    calendar: dict[str, Any]) -> None:
+    """The partial draws the channels the embed draws; their hours and the handoff event work there too."""
+    from conftest import axe_violations
+
+    page = new_page(**DESKTOP)
+    page.clock.set_fixed_time(at(ordinary_wednesday(calendar), 19))
+    page.goto(embed_env["help"] + "account/reset-password/")
+    page.get_by_role("button", name="상담하기").click()
+    panel(page).get_by_role("button", name="해결되지 않았어요").click()
+    channel = lambda name: panel(page).locator(f'[data-doum-channel="{name}"]')  # noqa: E731
+    assert channel("kakao_channel").get_attribute("href") == "https://pf.kakao.com/_xlxbTb/chat"
+    assert channel("naver_talktalk").get_attribute("aria-disabled") == "true"  # the agents' hours
+    assert channel("phone").get_attribute("aria-disabled") == "true"  # its own: until 18:00
+    assert "다음 상담" in panel(page).locator("#doum-channel-phone").inner_text()
+    assert channel("messenger").get_attribute("aria-disabled") == "true"
+    # Nobody takes the messenger hand-off here: the button says so instead of doing nothing.
+    page.clock.set_fixed_time(at(ordinary_wednesday(calendar), 15))
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="상담하기").click()
+    assert channel("phone").get_attribute("aria-disabled") is None
+    panel(page).get_by_role("button", name="채널톡으로 상담").click()
+    assert "열지 못했어요" in panel(page).locator("#doum-channel-messenger").inner_text()
+    violations = axe_violations(page)
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
