@@ -11,6 +11,7 @@ import re
 import shutil
 from html import unescape
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -78,10 +79,8 @@ def og(site: Path, path: str) -> dict[str, list[str]]:
 def card(site: Path, path: str) -> Image.Image:
     image = og(site, path)["og:image"]
     assert len(image) == 1, image  # one og:image: doum's, naming the plugin's card
-    file = site / image[0].removeprefix("https://help.example.com/")
-    from urllib.parse import unquote
-
-    return Image.open(io.BytesIO(Path(unquote(str(file))).read_bytes())).convert("RGB")
+    file = site / unquote(image[0].removeprefix("https://help.example.com/"))
+    return Image.open(io.BytesIO(file.read_bytes())).convert("RGB")
 
 
 def test_the_card_is_the_pages_og_image_with_its_summary(cards: Path) -> None:
@@ -92,6 +91,12 @@ def test_the_card_is_the_pages_og_image_with_its_summary(cards: Path) -> None:
     assert card(cards, "account/reset-password").size == (1200, 630)
     blog = og(cards, "blog/archive/2026")["og:description"][0]
     assert "채팅방 검색이 빨라졌어요" in blog  # a listing page's card says what it lists
+    pages = [p.parent.relative_to(cards).as_posix() for p in cards.rglob("index.html")]
+    for path in pages:  # every card named is a card written (the plugin's file names)
+        for image in og(cards, path).get("og:image", []):
+            if "/assets/images/social/" in image:
+                assert (cards / unquote(image.removeprefix("https://help.example.com/"))).is_file(), path
+    assert sum("/assets/images/social/" in og(cards, p).get("og:image", [""])[0] for p in pages) >= 8
 
 
 def test_the_card_has_the_sites_colours(cards: Path) -> None:

@@ -31,6 +31,7 @@ class Neighbours:
     tag_directives: list[str] = field(default_factory=list)  # e.g. ["material/tags"]
     blogs: list[Any] = field(default_factory=list)  # Material's BlogPlugin instances
     cards: bool = False  # Material's social plugin draws a card per page
+    _views: dict[str, Any] | None = field(default=None, repr=False)
 
     def in_blog(self, src_uri: str) -> bool:
         path = PurePosixPath(src_uri)
@@ -54,12 +55,12 @@ class Neighbours:
         return any(re.search(rf"<!--\s*{re.escape(d)}\b", body) for d in self.tag_directives)
 
     def blog_view(self, src_uri: str) -> Any | None:
-        """The blog's index, archive, category or author page (one of its numbered pages too)."""
-        for blog in self.blogs:
-            for view in _views(getattr(blog, "blog", None)):
-                if view.file.src_uri == src_uri:
-                    return view
-        return None
+        """The blog's index, archive, category or author page (one of its numbered pages too).
+        Asked once pages are rendered: the blog plugin has made its views by then."""
+        if self._views is None:
+            self._views = {view.file.src_uri: view for blog in self.blogs
+                           for view in _views(getattr(blog, "blog", None))}
+        return self._views.get(src_uri)
 
 
 def find(config: MkDocsConfig) -> Neighbours:
