@@ -1,7 +1,7 @@
 // Injected before any page script. Counts the messages on the header search's worker channel:
 // Material's search UI posts QUERY (type 2) and receives READY (1) and RESULT (3); pairing the
 // n-th QUERY with the n-th RESULT tells the benchmark which query the list on screen belongs to.
-// Also notes the first keystroke (input or keydown) in the header search box. Times are
+// Also notes the first keystroke (the first input event) in the header search box. Times are
 // performance.now(), i.e. milliseconds since navigation start.
 ;(() => {
   const log = { ready: null, keystroke: null, queries: [], results: [] }

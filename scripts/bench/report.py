@@ -231,6 +231,17 @@ compression, a cold browser context for every load):
 """
 
 
+def _sizes_note(small: int | None, large: int | None) -> str:
+    if small is None:
+        return "No generated knowledge base in this run: only the default KB's rows are measured."
+    if (small, large) == (1000, 10000):
+        return "Measured in this run, doum beside stock Material."
+    if large is None:
+        return (f"{small:,} pages stand for the issue's 1,000; no larger size was run, so the "
+                "10,000-page rows are not measured.")
+    return f"{small:,} pages stand for the issue's 1,000 and {large:,} for its 10,000."
+
+
 def write_markdown(folder: Path, runs: list[KBRun], info: dict[str, str]) -> Path:
     notes = [f"- {run.label} · {site.engine}: {site.note}" for run, site in _columns(runs)
              if site.note]
@@ -254,9 +265,7 @@ def write_markdown(folder: Path, runs: list[KBRun], info: dict[str, str]) -> Pat
         "",
         "## Issue #12 targets",
         "",
-        (f"Sizes: {small or '—'} pages stand for the issue's 1,000 and {large or '—'} for its "
-         "10,000." if (small, large) != (1000, 10000) else "Measured in this run, doum beside "
-         "stock Material."),
+        _sizes_note(small, large),
         "",
         targets_table(runs),
         "",
