@@ -152,12 +152,16 @@ def test_the_manifest_names_one_entry_per_language_and_the_entry_its_pieces(defa
     entry_name = manifest["languages"]["ko"]["entry"]
     assert re.fullmatch(r"doum/ko\.[0-9a-f]{12}\.json", entry_name)
     entry = pieces.read_entry(default_site)
-    names = [name for kind in ("terms", "docs") for _, name in entry["pieces"][kind]]
+    names = [name for kind in ("terms", "docs") for name in pieces.piece_names(entry, kind)]
     on_disk = {p.relative_to(default_site / "search").as_posix() for p in (default_site / "search/doum").iterdir()}
     assert on_disk == {entry_name, *names}  # nothing else, nothing missing
-    for name in [entry_name, *names]:  # content-hashed names
-        text = (default_site / "search" / name).read_text(encoding="utf-8")
-        assert hashlib.sha256(text.encode()).hexdigest()[:12] in name
+    entry_text = (default_site / "search" / entry_name).read_text(encoding="utf-8")
+    assert hashlib.sha256(entry_text.encode()).hexdigest()[:12] in entry_name
+    for kind in ("terms", "docs"):  # a piece's name: its kind, number and the kind's content hash
+        texts = [(default_site / "search" / name).read_text(encoding="utf-8")
+                 for name in pieces.piece_names(entry, kind)]
+        digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:12]
+        assert all(name.endswith(f".{digest}.json") for name in pieces.piece_names(entry, kind))
     assert entry["docs"] == sum(entry["pages"]) + len(entry["pages"])
     assert len(entry["counts"]) == len(pieces.front_decode(entry["terms"]))
 
@@ -177,7 +181,7 @@ def test_split_and_join_lose_nothing_at_any_piece_size(payload: dict) -> None:
     for size in (1, 300, 5000, pieces.ROW_BYTES, pieces.PIECE_BYTES, 10**9):
         entry, found = pieces.split(payload, size, size)
         assert pieces.join(entry, found) == payload
-        counts = [len(entry["pieces"][kind]) for kind in ("terms", "docs")]
+        counts = [len(pieces.piece_names(entry, kind)) for kind in ("terms", "docs")]
         assert counts == [1, 1] if size == 10**9 else min(counts) > 1
 
 
@@ -206,6 +210,6 @@ def test_an_index_of_another_format_is_refused_with_a_clear_error(tmp_path: Path
 
 def test_a_pages_rows_never_straddle_two_pieces(payload: dict) -> None:
     entry, found = pieces.split(payload, 1, 1)
-    for _, name in entry["pieces"]["docs"]:
+    for name in pieces.piece_names(entry, "docs"):
         rows = found[name]["docs"]
         assert "#" not in rows[0][0] and len({row[0].split("#")[0] for row in rows}) == 1

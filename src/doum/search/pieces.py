@@ -6,12 +6,15 @@
                                   list (front-coded) and how common each word is, the fields,
                                   the pages' shape, the thesaurus, phrases, function words,
                                   tuning numbers, Korean tables and the piece table
-    search/doum/t.<hash>.json     postings of a run of the sorted word list: per word, per
+    search/doum/t.<n>.<hash>.json postings of a run of the sorted word list: per word, per
                                   field, every (document, score) — the full field vectors
                                   turned around, so a query scores exactly as the whole index
-    search/doum/d.<hash>.json     result rows (location, title, text) of a run of documents
+    search/doum/d.<n>.<hash>.json result rows (location, title, text) of a run of documents
 
-Names in the manifest and the entry are relative to the manifest. Pieces are cut by size
+Names in the manifest and the entry are relative to the manifest. A piece is named by its
+kind, its number and a hash of every piece of its kind: the entry's piece table is then only
+the first word (document) number of each piece, a few bytes each even for 10,000 pages,
+where a hash per piece would cost the entry ~10 bytes per piece. Pieces are cut by size
 (PIECE_BYTES and ROW_BYTES of JSON), so a small site has one of each kind and a large one many; a query
 fetches only the pieces that hold its words and its results. `split` and `join` turn the whole
 payload (documents.make_payload) into this form and back, losslessly; searcher.py reads a site
@@ -52,11 +55,11 @@ def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
     terms: list[str] = packed["terms"]
     postings = _postings(packed)
     pieces: dict[str, Any] = {}
-    term_table = [[start, _add(pieces, "t", {"postings": postings[start:end]})]
-                  for start, end in _runs(postings, piece_bytes)]
+    term_runs = _runs(postings, piece_bytes)
+    terms_table = _table(pieces, "t", term_runs, [{"postings": postings[a:b]} for a, b in term_runs])
     docs = payload["docs"]
-    doc_table = [[start, _add(pieces, "d", {"docs": docs[start:end]})]
-                 for start, end in _runs(docs, row_bytes, _page_ends(docs))]
+    doc_runs = _runs(docs, row_bytes, _page_ends(docs))
+    docs_table = _table(pieces, "d", doc_runs, [{"docs": docs[a:b]} for a, b in doc_runs])
     entry = {
         "format": FORMAT,
         "language": LANGUAGE,
@@ -66,7 +69,7 @@ def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
         "counts": [sum(len(field) // 2 for field in posting) for posting in postings],
         "docs": len(docs),
         "pages": page_runs(docs),
-        "pieces": {"terms": term_table, "docs": doc_table},
+        "pieces": {"terms": terms_table, "docs": docs_table},
         **{key: payload[key] for key in PLANNING_KEYS if key in payload},
     }
     return entry, pieces
@@ -77,8 +80,8 @@ def join(entry: dict[str, Any], pieces: dict[str, Any]) -> dict[str, Any]:
     if entry.get("format") != FORMAT:
         raise IndexFormatError(f"index format {entry.get('format')!r}; this doum reads format {FORMAT}")
     fields = entry["fields"]
-    postings = [p for _, name in entry["pieces"]["terms"] for p in pieces[name]["postings"]]
-    docs = [row for _, name in entry["pieces"]["docs"] for row in pieces[name]["docs"]]
+    postings = [p for name in piece_names(entry, "terms") for p in pieces[name]["postings"]]
+    docs = [row for name in piece_names(entry, "docs") for row in pieces[name]["docs"]]
     by_vector: dict[tuple[int, int], list[tuple[int, float]]] = {}
     for term, posting in enumerate(postings):
         for slot, flat in enumerate(posting):
@@ -141,8 +144,14 @@ def read_piece(site_dir: str | Path, name: str) -> dict[str, Any]:
 def read_payload(site_dir: str | Path, language: str | None = None) -> dict[str, Any]:
     """The whole payload of a built site (manifest → entry → every piece)."""
     entry = read_entry(site_dir, language)
-    names = [name for kind in ("terms", "docs") for _, name in entry["pieces"][kind]]
+    names = [name for kind in ("terms", "docs") for name in piece_names(entry, kind)]
     return join(entry, {name: read_piece(site_dir, name) for name in names})
+
+
+def piece_names(entry: dict[str, Any], kind: str) -> list[str]:
+    """The names of a kind's pieces ("terms" or "docs"), in order."""
+    table = entry["pieces"][kind]
+    return [f"doum/{table['kind']}.{n}.{table['hash']}.json" for n in range(len(table["firsts"]))]
 
 
 # -- the parts -------------------------------------------------------------------------------
@@ -231,6 +240,17 @@ def _runs(items: list[Any], piece_bytes: int, ends: list[bool] | None = None) ->
 def _page_ends(docs: list[list[str]]) -> list[bool]:
     """Whether a document is its page's last: a page's rows never straddle two pieces."""
     return [i + 1 == len(docs) or "#" not in docs[i + 1][0] for i in range(len(docs))]
+
+
+def _table(pieces: dict[str, Any], kind: str, runs: list[tuple[int, int]],
+           contents: list[Any]) -> dict[str, Any]:
+    """Add a kind's pieces; their table: {kind, hash, firsts (each piece's first number, as
+    gaps from the one before)}."""
+    digest = hashlib.sha256("\n".join(_dumps(c) for c in contents).encode("utf-8")).hexdigest()[:12]
+    for n, content in enumerate(contents):
+        pieces[f"doum/{kind}.{n}.{digest}.json"] = content
+    starts = [start for start, _ in runs]
+    return {"kind": kind, "hash": digest, "firsts": [b - a for a, b in zip([0] + starts, starts)]}
 
 
 def _add(pieces: dict[str, Any], kind: str, content: Any) -> str:

@@ -38,13 +38,21 @@
     return terms
   }
 
-  /** Where n falls in a piece table ([[first number, name], …]): the entry's index. */
-  function pieceAt(table, n) {
+  /** A piece table as pieces.py writes it ({kind, hash, firsts as gaps}): each piece's first
+   *  number, and the name of piece i. */
+  function pieceTable({ kind, hash, firsts }) {
+    const starts = new Uint32Array(firsts.length)
+    for (let i = 0, n = 0; i < firsts.length; i++) starts[i] = n += firsts[i]
+    return { starts, name: (i) => `doum/${kind}.${i}.${hash}.json` }
+  }
+
+  /** The piece that holds number n: the last whose first number is n or less. */
+  function pieceAt(starts, n) {
     let low = 0
-    let high = table.length
+    let high = starts.length
     while (low < high) {
       const middle = (low + high) >> 1
-      if (table[middle][0] <= n) low = middle + 1
+      if (starts[middle] <= n) low = middle + 1
       else high = middle
     }
     return low - 1
@@ -72,8 +80,8 @@
         for (let i = 0; i <= sections; i++) this.pageOf[doc + i] = doc
         doc += sections + 1
       }
-      this.termTable = entry.pieces.terms
-      this.docTable = entry.pieces.docs
+      this.termTable = pieceTable(entry.pieces.terms)
+      this.docTable = pieceTable(entry.pieces.docs)
       this.pieces = new Map(Object.entries(pieces))
       this.load = load
       this.pending = new Map() // name → a promise of the piece, while it loads
@@ -82,10 +90,10 @@
     }
 
     piece(table, n) {
-      const at = pieceAt(table, n)
-      const [start, name] = table[at]
+      const at = pieceAt(table.starts, n)
+      const name = table.name(at)
       const piece = this.pieces.get(name)
-      if (piece) return [piece, n - start]
+      if (piece) return [piece, n - table.starts[at]]
       this.missing.add(name)
       return null
     }
