@@ -22,16 +22,17 @@ FAQ = "paid/emoticon-refund/"
 REQUIRED_WHEN_EMPTY = ["service", "type", "email", "summary", "description"]
 
 # Stands in for the search helper's module, on the agreed interface: more results than asked
-# for, titles that look like markup, and a record of every query.
+# for, titles that look like markup, and a record of every query. Registered before the page's
+# bundle runs, which then keeps it as search.js (src/doum/site/bundle.py).
 FAKE_SEARCH = """
 window.__queries = []
-export async function search(query, { limit = 5 } = {}) {
+window.__doumModules = { 'search.js': { search: async (query, { limit = 5 } = {}) => {
   window.__queries.push(query)
   return [1, 2, 3, 4, 5].map((n) => ({
     title: `<img src=x id=injected${n}> 답변 ${n}`, location: `paid/a${n}/`,
     url: `${location.origin}/paid/a${n}/`, summary: `요약 ${n}`, score: 1 / n,
   }))
-}
+} } }
 """
 
 
@@ -222,8 +223,7 @@ def test_deflection_suggests_three_pages_and_waits_for_hangul_composition(
     new_page: Callable[..., Any], default_url: str
 ) -> None:
     page = new_page(**DESKTOP)
-    page.route("**/assets/doum/search.js", lambda route: route.fulfill(
-        status=200, content_type="text/javascript", body=FAKE_SEARCH))
+    page.add_init_script(FAKE_SEARCH)
     open_contact(page, default_url)
     summary = page.locator("#contact-summary")
     summary.fill("이모티콘 ")

@@ -242,14 +242,15 @@ def test_operator_api_events_and_data_attribute(new_page: Callable[..., Any], de
         "doum:launcher-open", "doum:launcher-close", "doum:launcher-open", "doum:launcher-close"]
 
 
+# Registered before the page's bundle runs, which then keeps it as search.js (site/bundle.py).
 FAKE_SEARCH = """
-export async function search(query, { limit = 5 } = {}) {
+window.__doumModules = { 'search.js': { search: async (query, { limit = 5 } = {}) => {
   (window.__queries ||= []).push(query)
   return [1, 2, 3, 4, 5].map((n) => ({
     title: `${query} 답변 ${n}`, location: "account/reset-password/", score: 1 / n,
     url: new URL("/account/reset-password/", location.origin).href, summary: `한 줄 요약 ${n}`,
   })).slice(0, limit)
-}
+} } }
 """
 
 
@@ -257,8 +258,7 @@ def test_bot_answers_top_three_as_text_and_ime(new_page: Callable[..., Any], def
                                                instants: dict[str, Any]) -> None:
     """The panel's side of the search API, with a stand-in module answering every question."""
     page = new_page(**DESKTOP)
-    page.route("**/assets/doum/search.js", lambda route: route.fulfill(
-        body=FAKE_SEARCH, content_type="text/javascript"))
+    page.add_init_script(FAKE_SEARCH)
     page.clock.set_fixed_time(instants["open"][0])
     page.goto(default_url + PAGE)
     launcher(page).click()

@@ -8,6 +8,12 @@
 // replacement fails too, search() rejects with a SearchUnavailableError, and callers say so
 // (shared/unavailable.js) with the ways to reach support instead of a spinner. The next call starts
 // afresh, so search comes back as soon as the files do.
+//
+// One worker per page: the header search's worker, which Material starts and
+// shared/bootstrap.js keeps as window.__doumSearch, answers here too (the index loads once).
+// A page without it (Material's search off, another site) starts its own; a replacement after a
+// failure is always its own, and the shared worker is left to Material, never terminated.
+// From file:// no worker can start: search() rejects with SearchUnavailableError.
 import { SITE_ROOT } from './shared/site.js'
 
 export class SearchUnavailableError extends Error {
@@ -21,21 +27,30 @@ const workerUrl = new URL('assets/doum/search-worker.js', SITE_ROOT)
 const START_MS = 1500 // a worker says hello first thing: silence this long means it never started
 const ANSWER_MS = 15000 // silence allowed from a live worker (it says so every second while loading)
 
-let session = null // {worker, alive, replaced, timer}
+let session = null // {worker, alive, replaced, timer, shared, stop}
 let nextId = 1
 const pending = new Map() // id → {message, resolve, reject}
 
+/** The page's search worker (see shared/bootstrap.js), unless this is a replacement. */
+function pageWorker(replaced) {
+  const shared = replaced ? null : globalThis.__doumSearch
+  return shared?.worker ? shared : null
+}
+
 function spawn(replaced) {
-  const current = { worker: null, alive: false, replaced, timer: 0 }
+  const current = { worker: null, alive: false, replaced, timer: 0, shared: false, stop: null }
   session = current
+  const shared = pageWorker(replaced)
   try {
-    current.worker = new Worker(workerUrl)
+    current.worker = shared ? shared.worker : new Worker(workerUrl)
   } catch (error) {
     // Blocked by policy or not allowed here: fail like a worker that did not load.
     queueMicrotask(() => fail(current, String(error)))
     return
   }
-  current.worker.addEventListener('message', ({ data }) => {
+  current.shared = Boolean(shared)
+  current.alive = Boolean(shared?.alive) // its hello came before this session listened
+  const onMessage = ({ data }) => {
     if (session !== current || !data || typeof data !== 'object') return
     if (data.type === 'doum:hello' || data.type === 'doum:loading') {
       current.alive = true
@@ -51,11 +66,17 @@ function spawn(replaced) {
     pending.delete(data.id)
     entry.resolve(Array.isArray(data.results) ? data.results : [])
     watch(current, true)
-  })
-  current.worker.addEventListener('error', (event) => {
+  }
+  const onError = (event) => {
     event.preventDefault()
     if (session === current) fail(current, 'the worker failed')
-  })
+  }
+  current.worker.addEventListener('message', onMessage)
+  current.worker.addEventListener('error', onError)
+  current.stop = () => {
+    current.worker.removeEventListener('message', onMessage)
+    current.worker.removeEventListener('error', onError)
+  }
   for (const { message } of pending.values()) current.worker.postMessage(message)
   watch(current, false)
 }
@@ -74,7 +95,8 @@ function watch(current, progress) {
 function fail(current, reason) {
   if (session !== current) return
   clearTimeout(current.timer)
-  current.worker?.terminate()
+  current.stop?.()
+  if (!current.shared) current.worker?.terminate() // the shared one is Material's too
   session = null
   if (!pending.size) return
   if (!current.replaced) {

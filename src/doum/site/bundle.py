@@ -5,15 +5,19 @@ that need more (the contact form) get a page bundle that the main bundle's loade
 (shared/loader.js) adds when the page has its element. Classic scripts, not modules: a site
 opened from `file://` blocks modules but runs classic scripts, so the launcher and the contact
 checklist still work offline. No Node at deploy: the static `import {…} from './x.js'` graph is
-resolved here and the output minified with rjsmin/rcssmin.
+resolved here, scripts are minified with minify-html's JavaScript minifier (oxc; rjsmin strips
+the spaces of nested template literals, and oxc keeps comments, so whole-line comments go
+first) and the stylesheet with rcssmin.
 
 A module becomes a function scope registered under its path below assets/doum/ in one registry
 shared by every bundle on the page (window.__doumModules), so the contact bundle reuses the main
 bundle's site data, insights and search session instead of carrying copies. Exports are getters
 on the module's record; an import reads them once its dependency has run (dependencies always
 run first, so a constant export reads as a live binding would; a mutable `export let` would
-not, and stops the build). Any import or export form outside the small subset doum's sources
-use stops the build with its file and line.
+not, and stops the build). A module already in the registry is not run again: a page bundle
+reuses the main bundle's, and a test can register a stand-in (e.g. for search.js) first. Any
+import or export form outside the small subset doum's sources use stops the build with its
+file and line.
 
 The source modules stay in the built site under their stable names (an embed loads some of them
 cross-origin, and assets/doum/search.js is the documented search API).
@@ -28,16 +32,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+import minify_html
 import rcssmin
-import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 ASSETS = "assets/doum"
-BUNDLE_DIR = f"{ASSETS}/bundle"
-# What every page runs, in the order the pages loaded them as modules; the loader last.
+# Beside assets/doum/, not in it: hosts merge every header rule a path matches, and the hashed
+# bundles are cached for a year while /assets/doum/* is revalidated (site/headers.py).
+BUNDLE_DIR = "assets/doum-bundle"
+SOURCES_FROM_BUNDLE = "../doum/"  # a module's own URL, as import.meta.url, from a bundle's
+# What every page runs, in the order the pages loaded them as modules: first the stand-in for
+# Material's document$ from file://, the loader last.
 MAIN_ENTRIES = (
+    "shared/offline.js",
     "launcher/launcher.js",
     "shared/feedback.js",
     "shared/header-search.js",
@@ -143,8 +152,36 @@ def parse(module_id: str, text: str, where: str) -> Module:
             out.append(line[len("export") :].lstrip())
             continue
         out.append(line)
-    module.body = "\n".join(out).replace("import.meta", "__meta")
+    module.body = "\n".join(_without_comments(out)).replace("import.meta", "__meta")
     return module
+
+
+def _without_comments(lines: list[str]) -> list[str]:
+    """Whole-line comments dropped (the minifier keeps them). Prettier starts every comment that
+    stands alone at a line's start, where only a template literal spanning lines could hold the
+    same text; after a line with an odd number of backticks (one may open such a literal) the
+    rest of the module keeps its comments."""
+    kept: list[str] = []
+    in_block = unsure = False
+    for line in lines:
+        text = line.strip()
+        if unsure:
+            kept.append(line)
+        elif in_block:
+            if "*/" in text:
+                in_block = False
+                kept.append(text.split("*/", 1)[1])
+        elif text.startswith("//"):
+            continue
+        elif text.startswith("/*"):
+            if "*/" not in text:
+                in_block = True
+            else:
+                kept.append(text.split("*/", 1)[1])
+        else:
+            unsure = line.count("`") % 2 == 1
+            kept.append(line)
+    return kept
 
 
 def _graph(entries: tuple[str, ...], read: Reader) -> list[Module]:
@@ -198,7 +235,7 @@ function load(id, factory) {
     return found
   }
   try {
-    factory(record, require, { url: new URL('../' + id, base).href })
+    factory(record, require, { url: new URL(SOURCES + id, base).href })
   } catch (error) {
     Object.defineProperty(record, '__failed', { value: true })
     // As a module that throws: reported, and the bundle's other modules still run.
@@ -211,7 +248,7 @@ function load(id, factory) {
 
 def render(modules: list[Module]) -> str:
     """The classic script: the registry runtime, then each module in its own function scope."""
-    parts = [RUNTIME]
+    parts = [RUNTIME.replace("SOURCES", json.dumps(SOURCES_FROM_BUNDLE), 1)]
     for module in modules:
         getters = "".join(
             f"Object.defineProperty(__exports, {json.dumps(name)}, "
@@ -226,8 +263,20 @@ def render(modules: list[Module]) -> str:
     return "".join(parts)
 
 
-def minify_js(text: str) -> str:
-    return rjsmin.jsmin(text)
+def minify_js(text: str, *, strict: bool = True) -> str:
+    """Minified script. minify-html minifies the inside of a <script> element: `</script` is
+    escaped first (`<\\/` reads the same in strings and regular expressions)."""
+    safe = re.sub(r"</(script)", r"<\\/\1", text, flags=re.I)
+    element = minify_html.minify(f"<script>{safe}</script>", minify_js=True)
+    code = element.removeprefix("<script>").removesuffix("</script>")
+    if code == safe or len(element) != len(code) + len("<script></script>"):
+        # minify-html hands back what it cannot parse unchanged: a syntax error in a module.
+        raise PluginError(
+            "doum bundle: the JavaScript minifier could not parse a bundle "
+            "(a syntax error in one of its modules? `node --check` on each names it)"
+        )
+    # It drops 'use strict' directives; doum's modules are module code, which is always strict.
+    return f'"use strict";{code}' if strict else code
 
 
 def _hashed(stem: str, text: str, suffix: str) -> str:
@@ -252,19 +301,22 @@ class Bundles:
         }
 
 
+def bundle_script(entries: tuple[str, ...], read: Reader, leave_out: frozenset[str] = frozenset()) -> str:
+    """The minified classic script running `entries` and what they import, less `leave_out`."""
+    return minify_js(render([module for module in _graph(entries, read) if module.id not in leave_out]))
+
+
 def build(read: Reader) -> Bundles:
     """All bundles from the sources `read` returns (paths below assets/doum/)."""
     files: dict[str, str] = {}
-    main_modules = _graph(MAIN_ENTRIES, read)
-    main_ids = {module.id for module in main_modules}
-    script_text = minify_js(render(main_modules))
+    main_ids = frozenset(module.id for module in _graph(MAIN_ENTRIES, read))
+    script_text = bundle_script(MAIN_ENTRIES, read)
     script = _hashed("doum", script_text, "js")
     files[script] = script_text
     pages = []
     for name, (entry, selector) in PAGE_BUNDLES.items():
         # The main bundle runs first on every page: a page bundle carries only what it adds.
-        own = [module for module in _graph((entry,), read) if module.id not in main_ids]
-        text = minify_js(render(own))
+        text = bundle_script((entry,), read, main_ids)
         path = _hashed(name, text, "js")
         files[path] = text
         pages.append({"selector": selector, "src": PurePosixPath(path).name})
@@ -305,13 +357,12 @@ def add_to_site(files: Files, config: MkDocsConfig) -> Bundles:
 
 
 def minify_lunr(site_dir: str) -> None:
-    """lunr.js as doum's search copied it, minified; its licence header kept as it was."""
+    """lunr.js as doum's search copied it, minified (sloppy-mode script: no directive added);
+    its licence header kept as it was."""
     path = Path(site_dir) / LUNR_JS
     if not path.is_file():
         return
     text = path.read_text(encoding="utf-8")
-    header = re.match(r"\s*/\*\*?[\s\S]*?\*/\s*", text)
-    if header and "@license" in header.group(0):
-        path.write_text(header.group(0).strip() + "\n" + rjsmin.jsmin(text[header.end() :]), encoding="utf-8")
-    else:
-        path.write_text(rjsmin.jsmin(text, keep_bang_comments=True), encoding="utf-8")
+    header = re.match(r"\s*/\*[\s\S]*?\*/\s*", text)
+    notice = header.group(0).strip() + "\n" if header and "@license" in header.group(0) else ""
+    path.write_text(notice + minify_js(text, strict=False), encoding="utf-8")

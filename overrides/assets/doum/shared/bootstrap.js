@@ -187,6 +187,70 @@
     }
   }
 
+  /* ---------- one search worker per page ---------- */
+
+  /* Material's header search starts the worker named in __config.search (doum's), and
+     assets/doum/search.js (the launcher's and the contact page's search) would start another,
+     loading the index twice. Worker is wrapped, before Material's bundle runs, so the first
+     instance made for doum's worker URL is kept as window.__doumSearch with what it has said
+     ({worker, alive, offline}); search.js asks that worker too. Each side ignores the other's
+     messages (Material's types are numbers, doum's are 'doum:…' strings).
+     From file:// no worker can start, and Material hides its search box when the worker throws:
+     a stand-in answers instead, so the search box stays and says that search needs the site
+     served (shared/header-search.js, search.js). */
+  function offlineWorker() {
+    var worker = new EventTarget()
+    var tell = function (data) {
+      setTimeout(function () {
+        worker.dispatchEvent(new MessageEvent('message', { data: data }))
+      })
+    }
+    worker.postMessage = function (message) {
+      if (message && message.type === 'doum:search') {
+        tell({ type: 'doum:result', id: message.id, error: 'doum search needs the site served over http(s)' })
+      }
+    }
+    worker.terminate = function () {}
+    tell({ type: 'doum:failed' })
+    return worker
+  }
+
+  function shareSearchWorker() {
+    var Native = window.Worker
+    if (typeof Native !== 'function' || !script || !script.src || window.__doumSearch !== undefined) return
+    var doumWorker = new URL('../search-worker.js', script.src).href
+    window.__doumSearch = null
+    var SearchSharingWorker = function (url, options) {
+      var href = ''
+      try {
+        href = new URL(url, document.baseURI).href
+      } catch (error) {
+        /* not a URL: the native constructor says so below */
+      }
+      if (href !== doumWorker) return new Native(url, options)
+      var worker
+      var offline = false
+      try {
+        worker = new Native(url, options)
+      } catch (error) {
+        if (location.protocol !== 'file:') throw error
+        worker = offlineWorker()
+        offline = true
+      }
+      if (!window.__doumSearch) {
+        var shared = { worker: worker, alive: false, offline: offline }
+        worker.addEventListener('message', function (event) {
+          var type = event.data && event.data.type
+          if (type === 'doum:hello' || type === 'doum:loading' || type === 'doum:ready') shared.alive = true
+        })
+        window.__doumSearch = shared
+      }
+      return worker
+    }
+    SearchSharingWorker.prototype = Native.prototype
+    window.Worker = SearchSharingWorker
+  }
+
   /* ---------- the parts ---------- */
 
   function head() {
@@ -199,6 +263,7 @@
     window.__md_hash = mdHash
     window.__md_get = mdGet
     window.__md_set = mdSet
+    shareSearchWorker()
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', startLightbox, { once: true })
     } else {

@@ -6,14 +6,17 @@
 // keyup Material listens to. Re-bound on every page through Material's document$.
 //
 // It also watches Material's header search, whose worker (assets/doum/search-worker.js, started
-// by Material from __config.search) doum cannot reach: when the result line has not moved
-// WAIT_MS after the visitor opened the search or typed, the worker is missing, stuck or has no
-// index, and the result area says so with the ways to reach support instead of "검색 초기화".
-// The worker's index news on the "doum-search" BroadcastChannel makes this quicker ("failed")
-// and keeps a large index that is still loading ("loading", every second) from looking dead.
-// The message goes away as soon as Material shows a result (the worker retries the index).
+// by Material from __config.search) is the page's one search worker (shared/bootstrap.js keeps
+// it as window.__doumSearch): when the result line has not moved WAIT_MS after the visitor
+// opened the search or typed, the worker is missing, stuck or has no index, and the result area
+// says so with the ways to reach support instead of "검색 초기화". The worker's index news
+// (its own doum:loading / doum:failed messages, and the "doum-search" BroadcastChannel where
+// the worker is not the shared one) makes this quicker ("failed") and keeps a large index that
+// is still loading ("loading", every second) from looking dead. The message goes away as soon
+// as Material shows a result (the worker retries the index). From file:// no worker can start:
+// the notice shows at once, saying that search needs the site served.
 import { SITE_ROOT } from './site.js'
-import { setNoticeQuery, unavailableNotice } from './unavailable.js'
+import { OFFLINE, setNoticeQuery, unavailableNotice } from './unavailable.js'
 import { watchHeaderSearch as watchSearchInsights } from './insights.js'
 
 const SEARCH_FORM = 'form[data-doum-search]'
@@ -106,13 +109,15 @@ function watchHeaderSearch() {
       unavailableNotice({
         query: input.value.trim(),
         // Material keeps the worker it started: a fresh load of the search (?q= on the home
-        // page, as the home search box does) is the way to try again.
-        retry: () => {
-          const url = new URL(SITE_ROOT)
-          const query = input.value.trim()
-          if (query) url.searchParams.set('q', query)
-          location.assign(url.href)
-        },
+        // page, as the home search box does) is the way to try again (never from file://).
+        retry: OFFLINE
+          ? null
+          : () => {
+              const url = new URL(SITE_ROOT)
+              const query = input.value.trim()
+              if (query) url.searchParams.set('q', query)
+              location.assign(url.href)
+            },
         chat: window.doum?.launcher
           ? () => {
               closeHeaderSearch()
@@ -125,6 +130,10 @@ function watchHeaderSearch() {
   // Material sends a query only when the worker is ready and the text changed.
   const owed = () => answers === 0 || input.value !== answered
   const expect = () => {
+    if (window.__doumSearch?.offline) {
+      fail()
+      return
+    }
     if (timer || !owed()) return
     const seen = answers
     const since = Date.now()
@@ -140,12 +149,16 @@ function watchHeaderSearch() {
     }
     timer = setTimeout(check, WAIT_MS)
   }
+  const hear = (state) => {
+    if (state === 'loading') heardLoading = Date.now()
+    // The index could not be loaded: say so now, if Material is still waiting for it.
+    if (state === 'failed' && answers === 0 && timer) fail()
+  }
+  window.__doumSearch?.worker.addEventListener('message', ({ data }) => {
+    if (typeof data?.type === 'string' && data.type.startsWith('doum:')) hear(data.type.slice(5))
+  })
   try {
-    new BroadcastChannel('doum-search').addEventListener('message', ({ data }) => {
-      if (data?.state === 'loading') heardLoading = Date.now()
-      // The index could not be loaded: say so now, if Material is still waiting for it.
-      if (data?.state === 'failed' && answers === 0 && timer) fail()
-    })
+    new BroadcastChannel('doum-search').addEventListener('message', ({ data }) => hear(data?.state))
   } catch {
     // no BroadcastChannel: the timer alone decides
   }

@@ -1,4 +1,4 @@
-// The page-bundle loader, the last module of the main bundle (assets/doum/bundle/doum.<hash>.js).
+// The page-bundle loader, the last module of the main bundle (assets/doum-bundle/doum.<hash>.js).
 //
 // The build lists the page bundles on the main bundle's <script> (data-doum-pages: [{selector,
 // src}], src next to the main bundle): the contact form's code, say, is fetched only on a page

@@ -3,7 +3,12 @@
 // worker gives up, with the ways to reach a person. Text only; no markup from data.
 import { pageData, prefillLink, siteData } from './site.js'
 
-export const UNAVAILABLE_MESSAGE = '지금은 검색을 할 수 없어요.'
+// A site opened from file:// (a copy built with Material's offline plugin) can start no search
+// worker: every surface says that search needs the site served, not "try again later".
+export const OFFLINE = globalThis.location?.protocol === 'file:'
+export const UNAVAILABLE_MESSAGE = OFFLINE
+  ? '파일로 연 도움말에서는 검색을 할 수 없어요. 검색은 웹 서버에 올린 도움말에서 돼요.'
+  : '지금은 검색을 할 수 없어요.'
 
 const BLOCK = 'doum-unavailable'
 
@@ -17,7 +22,10 @@ export function unavailableNotice({ query = '', retry = null, chat = null, hint 
   notice.className = BLOCK
   const text = document.createElement('p')
   text.className = `${BLOCK}__text`
-  text.textContent = `${UNAVAILABLE_MESSAGE} ${hint || '잠시 뒤 다시 찾아보거나, 상담원이나 문의 양식으로 물어봐 주세요.'}`
+  const fallback = OFFLINE
+    ? '상담원이나 문의 양식으로 물어봐 주세요.'
+    : '잠시 뒤 다시 찾아보거나, 상담원이나 문의 양식으로 물어봐 주세요.'
+  text.textContent = `${UNAVAILABLE_MESSAGE} ${hint || fallback}`
   notice.append(text)
 
   const actions = document.createElement('div')

@@ -1,0 +1,149 @@
+"""doum's build-time bundles (src/doum/site/bundle.py): what a built page links, what the bundler
+refuses, and that a bundled, minified copy answers as the ES modules it came from (node)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import mkdocs
+import pytest
+from mkdocs.exceptions import PluginError
+
+from conftest import ROOT
+from doum.site import bundle
+
+ASSETS = ROOT / "overrides" / "assets" / "doum"
+NODE = shutil.which("node")
+PARITY = Path(__file__).with_name("bundle_parity.mjs")
+PARITY_ENTRIES = (
+    "contact/mailto.js",
+    "contact/inquiry.js",
+    "contact/device.js",
+    "contact/platform.js",
+    "launcher/calendar.js",
+    "shared/site.js",
+)
+
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/doum[/-][^"]*)"')
+SCRIPT = re.compile(r"<script\b[^>]*>")
+
+
+def doum_scripts(html: str) -> list[str]:
+    return [tag for tag in SCRIPT.findall(html) if "assets/doum" in tag and "bootstrap.js" not in tag]
+
+
+def test_every_page_links_one_stylesheet_and_one_classic_deferred_bundle(default_site: Path) -> None:
+    # The help center's pages (Material's, through doum's main.html), not a plain demo page.
+    pages = [page for page in sorted(default_site.rglob("*.html")) if 'id="doum-site"' in page.read_text("utf-8")]
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        sheets = STYLESHEET.findall(html)
+        assert len(sheets) == 1 and re.search(r"assets/doum-bundle/doum\.[0-9a-f]{10}\.css$", sheets[0]), page
+        scripts = doum_scripts(html)
+        assert len(scripts) == 1, (page, scripts)
+        assert re.search(r'src="[^"]*assets/doum-bundle/doum\.[0-9a-f]{10}\.js"', scripts[0]), page
+        assert " defer" in scripts[0], page
+        assert 'type="module"' not in html, page
+        for link in (re.search(r'src="([^"]+)"', scripts[0]).group(1), sheets[0]):
+            # 404.html links from the site root; every other page relatively.
+            target = default_site / link.lstrip("/") if link.startswith("/") else page.parent / link
+            assert target.resolve().is_file(), (page, link)
+
+
+def test_the_contact_bundle_is_listed_for_the_loader_and_left_out_of_the_main_bundle(default_site: Path) -> None:
+    html = (default_site / "contact" / "index.html").read_text(encoding="utf-8")
+    tag = doum_scripts(html)[0]
+    pages = json.loads(re.search(r'data-doum-pages="([^"]*)"', tag).group(1).replace("&#34;", '"').replace("&quot;", '"'))
+    assert [page["selector"] for page in pages] == ["#contact-form"]
+    folder = default_site / "assets" / "doum-bundle"
+    contact = (folder / pages[0]["src"]).read_text(encoding="utf-8")
+    main = (folder / re.search(r"doum\.[0-9a-f]{10}\.js", tag).group(0)).read_text(encoding="utf-8")
+    loads = lambda text: set(re.findall(r"load\([`'\"]([\w/.-]+)[`'\"]", text))  # noqa: E731
+    assert {"contact/contact.js", "contact/mailto.js"} <= loads(contact)
+    assert "contact/contact.js" not in main and "launcher/launcher.js" in loads(main)
+    # What every page already has (site data, search, insights) is not carried twice.
+    assert {"shared/site.js", "search.js"} <= loads(main)
+    assert not {"shared/site.js", "search.js"} & loads(contact)
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_bundles_and_lunr_parse_and_lunr_is_minified_with_its_licence(default_site: Path) -> None:
+    built = sorted((default_site / "assets" / "doum-bundle").glob("*.js"))
+    assert len(built) == 2
+    lunr = default_site / bundle.LUNR_JS
+    for script in [*built, lunr]:
+        result = subprocess.run([NODE, "--check", str(script)], capture_output=True, text=True)
+        assert result.returncode == 0, (script, result.stderr)
+    original = Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js"
+    text = lunr.read_text(encoding="utf-8")
+    assert len(text) < 0.7 * original.stat().st_size
+    assert text.startswith("/**") and "@license MIT" in text.split("*/")[0]
+
+
+def test_source_modules_keep_their_public_names(default_site: Path) -> None:
+    for path in ("search.js", "search-worker.js", "shared/site.js", "shared/bootstrap.js",
+                 "launcher/launcher.js", "contact/contact.js", "shared/doum.css"):
+        assert (default_site / "assets" / "doum" / path).is_file(), path
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_a_bundled_minified_copy_answers_as_the_modules(tmp_path: Path) -> None:
+    target = tmp_path / "assets" / "doum-bundle" / "parity.js"
+    target.parent.mkdir(parents=True)
+    target.write_text(bundle.bundle_script(PARITY_ENTRIES, bundle.directory_reader(ASSETS)), encoding="utf-8")
+    result = subprocess.run([NODE, str(PARITY), str(target), str(ASSETS)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("\n")
+    assert len([line for line in lines if line.startswith("same ")]) == 13
+    assert not [line for line in lines if line.startswith("DIFFERENT")], result.stdout
+    assert f"root {tmp_path.as_uri()}/" in lines
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "words"),
+    [
+        ("const a = 1\nexport default a\n", 2, "unsupported export form"),
+        ("const a = 1\nexport { a }\n", 2, "unsupported export form"),
+        ("export let counter = 0\n", 1, "mutable export"),
+        ("import * as b from './b.js'\n", 1, "unsupported import form"),
+        ("import b from './b.js'\n", 1, "unsupported import form"),
+        ("// x\nconst b = await import('./b.js')\n", 2, "dynamic import"),
+        ("import { x } from 'lodash'\n", 1, "only relative"),
+        ("import { x } from './missing.js'\n", 1, "does not exist"),
+        ("function f() {\n  import { b } from './b.js'\n}\n", 2, "top level"),
+        ("import { b } from './b.js'\nexport const a = b\n", 1, "circular import"),
+        ("const __require = 1\n", 1, "bundler's own"),
+    ],
+)
+def test_unsupported_forms_stop_the_build_naming_file_and_line(
+    tmp_path: Path, source: str, line: int, words: str
+) -> None:
+    (tmp_path / "a.js").write_text(source, encoding="utf-8")
+    (tmp_path / "b.js").write_text("import { a } from './a.js'\nexport const b = a\n", encoding="utf-8")
+    with pytest.raises(PluginError) as error:
+        bundle.bundle_script(("a.js",), bundle.directory_reader(tmp_path))
+    message = str(error.value)
+    where = "b.js:1" if words == "circular import" else f"a.js:{line}"
+    assert where in message and words in message, message
+
+
+def test_supported_forms_bundle_with_getters_and_renamed_imports(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "b.js").write_text(
+        "export const B = 2\nexport async function later() {}\nexport class Thing {}\n", encoding="utf-8")
+    (tmp_path / "a.js").write_text(
+        "import {\n  B as two,\n  Thing,\n} from './lib/b.js'\nimport './lib/b.js'\n"
+        "export function a() {\n  return two + import.meta.url.length\n}\n",
+        encoding="utf-8",
+    )
+    text = bundle.render(bundle._graph(("a.js",), bundle.directory_reader(tmp_path)))
+    assert text.index('load("lib/b.js"') < text.index('load("a.js"')
+    assert 'const { B: two, Thing } = __require("lib/b.js")' in text
+    assert "__meta.url.length" in text and "export " not in text
+    for name in ("B", "later", "Thing", "a"):
+        assert f'Object.defineProperty(__exports, "{name}"' in text
