@@ -139,7 +139,8 @@ def test_missing_font_turns_cards_off_saying_how_to_install(
 
     project = write_site(tmp_path / "project", SOCIAL.format(options="{}"))
     config = load_config(str(project / "mkdocs.yml"))
-    monkeypatch.setattr(social_cards, "FONT_DIRS", (tmp_path / "no-fonts",))
+    missing = {style: (tmp_path / "no-fonts" / "NotoSansCJK-Regular.ttc",) for style in ("Bold", "Regular")}
+    monkeypatch.setattr(social_cards, "FONTS", missing)
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.doum"):
         assert social_cards.setup(config, lambda: ("#fee500", "#191919")) is None
     plugin = next(social_cards.plugins(config, "social"))

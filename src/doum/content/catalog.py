@@ -15,9 +15,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from doum.config import DoumConfig
 from markupsafe import Markup, escape
 
+from doum.config import DoumConfig
 from doum.content import frontmatter, neighbours, references, schema
 from doum.content.markdown_source import Prose, prose
 from doum.content.problems import ProblemLog, shown
@@ -295,7 +295,7 @@ def page_meta(catalog: Catalog, src_uri: str, parsed: dict[str, Any]) -> dict[st
     elif description not in (None, "") and not isinstance(description, Markup):
         meta["description"] = escape(str(description).strip())
     if catalog.neighbours.cards:
-        meta["social"] = card_meta(meta.get("social"), title, str(meta.get("description") or ""))
+        meta["social"] = neighbours.card_meta(meta.get("social"), title, str(meta.get("description") or ""))
     return meta
 
 
@@ -306,16 +306,3 @@ def summary_of(catalog: Catalog, src_uri: str) -> str:
     if page is not None:
         return page.summary.strip()
     return catalog.listing_summaries.get(src_uri, "").strip()
-
-
-def card_meta(own: Any, title: str, description: str) -> dict[str, Any]:
-    """The page's `social:` meta with the card's title and description for Material's social
-    plugin (which unescapes card text before drawing it); the author's own options win."""
-    social = dict(own) if isinstance(own, dict) else {}
-    options = dict(social.get("cards_layout_options") or {})
-    if title:
-        options.setdefault("title", str(escape(title)))
-    if description:
-        options.setdefault("description", description)
-    social["cards_layout_options"] = options
-    return social

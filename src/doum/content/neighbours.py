@@ -6,6 +6,7 @@ doum's catalog.
   searched, each with its summary.
 - A page's tags (the tags plugin's `tags:`, or its `tags_name_property`) are searched like its
   `keywords:`.
+- Material's social plugin gets each page's title and summary for its card (`card_meta`).
 - The pages that only list other pages — the tags index (`<!-- material/tags -->`), the blog's
   index, archive and category pages — get a summary naming what they list, instead of text
   taken from markup that the plugins fill in later.
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
 SUMMARY_TITLES = 3  # titles a listing page's summary names
@@ -94,6 +96,19 @@ def listing_summary(title: str, titles: Iterable[str], noun: str = "글") -> str
     shown = ", ".join(titles[:SUMMARY_TITLES]) + (" 외" if len(titles) > SUMMARY_TITLES else "")
     lead = f"{title}: " if title and title != noun else ""
     return f"{lead}{noun} {len(titles)}개 — {shown}"
+
+
+def card_meta(own: Any, title: str, description: str) -> dict[str, Any]:
+    """The page's `social:` meta with the card's title and description (escaped: the social
+    plugin unescapes card text before drawing it); the author's own options win."""
+    social = dict(own) if isinstance(own, dict) else {}
+    options = dict(social.get("cards_layout_options") or {})
+    if title:
+        options.setdefault("title", str(escape(title)))
+    if description:
+        options.setdefault("description", str(description))
+    social["cards_layout_options"] = options
+    return social
 
 
 def _views(view: Any) -> Iterator[Any]:

@@ -42,12 +42,8 @@ CARD_PATH = "assets/doum/og-card.png"
 CARD_SIZE = (1200, 630)
 THEME_CSS = Path(__file__).resolve().parents[1] / "theme" / "assets" / "doum" / "shared" / "doum.css"
 DEFAULT_COLOURS = ((0x40, 0x51, 0xB5), (0xFF, 0xFF, 0xFF))  # Material's indigo
-FONT_CANDIDATES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf",
-    "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
-)
+# The Korean fonts doum knows (Noto Sans CJK, Nanum Gothic), bold first: social_cards' list.
+FONT_CANDIDATES = tuple(map(str, social_cards.FONTS["Bold"]))
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""\s([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 SCREENSHOT = re.compile(r"\.(?:png|jpe?g|webp|gif)$", re.IGNORECASE)

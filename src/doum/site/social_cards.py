@@ -37,10 +37,12 @@ from doum.content.neighbours import plugins
 log = logging.getLogger("mkdocs.plugins.doum")
 
 FAMILY = "Noto Sans CJK"  # the folder name doum gives the machine's font in the plugin's cache
-FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/nanum"))
-FONTS = {  # style → files to use, best first (Noto Sans CJK, then Nanum Gothic)
-    "Bold": ("NotoSansCJK-Bold.ttc", "NanumGothicBold.ttf", "NotoSansCJK-Regular.ttc", "NanumGothic.ttf"),
-    "Regular": ("NotoSansCJK-Regular.ttc", "NanumGothic.ttf"),
+NOTO = Path("/usr/share/fonts/opentype/noto")  # Debian's fonts-noto-cjk
+NANUM = Path("/usr/share/fonts/truetype/nanum")  # Debian's fonts-nanum
+FONTS = {  # style → files to use, best first
+    "Bold": (NOTO / "NotoSansCJK-Bold.ttc", NANUM / "NanumGothicBold.ttf",
+             NOTO / "NotoSansCJK-Regular.ttc", NANUM / "NanumGothic.ttf"),
+    "Regular": (NOTO / "NotoSansCJK-Regular.ttc", NANUM / "NanumGothic.ttf"),
 }
 LAYOUT = Path(__file__).parent / "card_layouts" / "doum"  # Material adds `.yml`
 CARD_SIZE = (1200, 630)
@@ -91,7 +93,7 @@ def setup(config: MkDocsConfig, colours: Callable[[], tuple[str, ...]]) -> Cards
         if not link_font(cache / "fonts" / FAMILY):
             log.warning(
                 "doum: the social plugin's cards are off: no Korean font on this machine (looked "
-                f"for {', '.join(FONTS['Regular'])} in {', '.join(map(str, FONT_DIRS))}) — "
+                f"for {', '.join(map(str, FONTS['Regular']))}) — "
                 + INSTALL_FONT.format(cache=_shown(cache))
             )
             plugin.config.cards = False
@@ -104,11 +106,7 @@ def setup(config: MkDocsConfig, colours: Callable[[], tuple[str, ...]]) -> Cards
 
 
 def find_font(style: str) -> Path | None:
-    for name in FONTS[style]:
-        for folder in FONT_DIRS:
-            if (folder / name).is_file():
-                return folder / name
-    return None
+    return next((font for font in FONTS[style] if font.is_file()), None)
 
 
 def link_font(folder: Path) -> bool:
