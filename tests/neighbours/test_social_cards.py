@@ -133,14 +133,28 @@ def test_cards_render_hangul_not_tofu(cards: Path, tmp_path: Path) -> None:
 
 
 def test_missing_font_turns_cards_off_saying_how_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from mkdocs.config import load_config
 
+    from doum.cli import main
+
     project = write_site(tmp_path / "project", SOCIAL.format(options="{}"))
-    config = load_config(str(project / "mkdocs.yml"))
+    monkeypatch.chdir(project)
+    assert main(["check", "--strict"]) == 0, capsys.readouterr().out  # with the machine's font
+    capsys.readouterr()
     missing = {style: (tmp_path / "no-fonts" / "NotoSansCJK-Regular.ttc",) for style in ("Bold", "Regular")}
     monkeypatch.setattr(social_cards, "FONTS", missing)
+    # doum check says it before a build, at the plugin's line of mkdocs.yml
+    assert main(["check", "--strict"]) == 1
+    out = capsys.readouterr().out
+    line = next(n for n, text in enumerate((project / "mkdocs.yml").read_text().splitlines(), 1)
+                if text.strip() == "- social:")
+    assert f"mkdocs.yml:{line}: warning: social plugin: no Korean font" in out, out
+    assert "apt-get install fonts-noto-cjk" in out
+
+    config = load_config(str(project / "mkdocs.yml"))
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.doum"):
         assert social_cards.setup(config, lambda: ("#fee500", "#191919")) is None
     plugin = next(social_cards.plugins(config, "social"))

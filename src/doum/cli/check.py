@@ -11,7 +11,7 @@ from doum.content import catalog
 from doum.content.problems import ProblemLog, shown
 from doum.site import generated, markdown_defaults
 from doum.support import calendar, status
-from doum.site import legal
+from doum.site import legal, social_cards
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     catalog.check_references(pages, files, problems)
     check_support(project, problems)
     legal.report(project.options, project.config, problems)  # 사업자 정보, privacy_url
+    social_cards.report(project.config, problems)  # the social plugin's Korean font
     status.report(project.docs_dir, problems)  # docs/status.json, when there is one
     found = sorted(problems.problems, key=lambda p: (p.path, p.line, p.level))
     for problem in found:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from doum.content.neighbours import plugins
+from doum.content.problems import ProblemLog, shown
 
 log = logging.getLogger("mkdocs.plugins.doum")
 
@@ -46,11 +48,6 @@ FONTS = {  # style → files to use, best first
 }
 LAYOUT = Path(__file__).parent / "card_layouts" / "doum"  # Material adds `.yml`
 CARD_SIZE = (1200, 630)
-INSTALL_FONT = (
-    "install a Korean font: `sudo apt-get install fonts-noto-cjk` (Debian, Ubuntu), or set the "
-    "social plugin's `cards_layout_options: font_family:` to a font folder you put in "
-    "{cache}/fonts/"
-)
 
 
 @dataclass
@@ -77,32 +74,54 @@ def setup(config: MkDocsConfig, colours: Callable[[], tuple[str, ...]]) -> Cards
     plugin = next(plugins(config, "social"), None)
     if plugin is None or not plugin.config.cards:
         return None
-    if not _imaging_available():
-        log.warning(
-            "doum: the social plugin's cards are off: they need Pillow and CairoSVG — "
-            "pip install 'mkdocs-material[imaging]' (and Debian's libcairo2)"
-        )
+    problem = missing(config)
+    options = plugin.config.cards_layout_options
+    if problem is None and "font_family" not in options:
+        if link_font(_cache_dir(plugin, config) / "fonts" / FAMILY):
+            options["font_family"] = FAMILY
+        else:
+            problem = missing(config) or ("no Korean font on this machine", _install_font(plugin, config))
+    if problem is not None:
+        log.warning(f"doum: the social plugin's cards are off: {problem[0]} — {problem[1]}")
         plugin.config.cards = False
         return None
-    options = plugin.config.cards_layout_options
     background, ink = colours()
     options.setdefault("background_color", background)
     options.setdefault("color", ink)
-    if "font_family" not in options:
-        cache = _cache_dir(plugin, config)
-        if not link_font(cache / "fonts" / FAMILY):
-            log.warning(
-                "doum: the social plugin's cards are off: no Korean font on this machine (looked "
-                f"for {', '.join(map(str, FONTS['Regular']))}) — "
-                + INSTALL_FONT.format(cache=_shown(cache))
-            )
-            plugin.config.cards = False
-            return None
-        options["font_family"] = FAMILY
     own_layout = plugin.config.cards_layout == "default"
     if own_layout:
         plugin.config.cards_layout = str(LAYOUT)
     return Cards(plugin, own_layout)
+
+
+def missing(config: MkDocsConfig) -> tuple[str, str] | None:
+    """What keeps the social plugin from drawing its cards offline: (problem, how to fix it),
+    or None. The build and `doum check` say the same."""
+    plugin = next(plugins(config, "social"), None)
+    if plugin is None or not plugin.config.cards:
+        return None
+    if not _imaging_available():
+        return ("the cards need Pillow and CairoSVG",
+                "pip install 'mkdocs-material[imaging]' (and Debian's libcairo2)")
+    if "font_family" not in plugin.config.cards_layout_options and find_font("Regular") is None:
+        return (f"no Korean font on this machine (looked for {', '.join(map(str, FONTS['Regular']))})",
+                _install_font(plugin, config))
+    return None
+
+
+def report(config: MkDocsConfig, problems: ProblemLog) -> None:
+    """`doum check`: the missing font or imaging library, at the social plugin's line."""
+    problem = missing(config)
+    if problem is None:
+        return
+    config_file = config.config_file_path or "mkdocs.yml"
+    try:
+        lines = Path(config_file).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    line = next((n for n, text in enumerate(lines, start=1)
+                 if re.match(r"\s*-\s*(?:material/)?social\b", text)), 1)
+    problems.warning(shown(config_file), line, f"social plugin: {problem[0]}", problem[1])
 
 
 def find_font(style: str) -> Path | None:
@@ -132,6 +151,14 @@ def link_font(folder: Path) -> bool:
     return True
 
 
+def _install_font(plugin: Any, config: MkDocsConfig) -> str:
+    return (
+        "install a Korean font: `sudo apt-get install fonts-noto-cjk` (Debian, Ubuntu), or set "
+        "the social plugin's `cards_layout_options: font_family:` to a font folder you put in "
+        f"{shown(_cache_dir(plugin, config))}/fonts/"
+    )
+
+
 def _cache_dir(plugin: Any, config: MkDocsConfig) -> Path:
     """The plugin's cache folder, resolved as the plugin does: next to mkdocs.yml."""
     path = Path(plugin.config.cache_dir)
@@ -147,10 +174,3 @@ def _imaging_available() -> bool:
     except (ImportError, OSError):  # OSError: CairoSVG without the cairo library
         return False
     return True
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
