@@ -125,3 +125,24 @@ def test_tags_and_blog_index_show_their_summaries_in_search(built: tuple[Path, s
     assert "보안점검" in summary and "tags.md" not in summary, summary
     blog = {hit.location: hit for hit in searcher.search("공지사항")}
     assert "blog/" in blog and "채팅방 검색이 빨라졌어요" in blog["blog/"].summary, blog
+
+
+def test_the_tags_plugins_own_property_is_accepted_and_searched(tmp_path: Path) -> None:
+    project = write_site(tmp_path / "project", pages={
+        "account/two-step.md": """\
+            ---
+            title: 2단계 인증을 켜고 싶어요
+            labels: [이중잠금]
+            ---
+
+            설정의 보안 메뉴에서 켜요.
+            """,
+    })
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace(
+        "  - tags\n", "  - tags:\n      tags_name_property: labels\n"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, "--strict")
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stdout + result.stderr
+    hits = Searcher.from_site(site).search("이중잠금")
+    assert hits and hits[0].location == "account/two-step/", hits

@@ -104,7 +104,8 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
             catalog.unreadable.append(file.src_uri)
             continue
         page, catalog.bodies[file.src_uri] = read_page(file.src_uri, text, source_path(file), site_files,
-                                               problems, slugify, require_title=not is_index)
+                                               problems, slugify, require_title=not is_index,
+                                               site_keys=tuple(beside.tag_keys))
         catalog.every_page[file.src_uri] = page
         page.category = key  # a blog's posts and index belong to no help category
         # Tags are what the page is about, in the words the site uses: searched as keywords.
@@ -150,12 +151,12 @@ def read_text(file: File, problems: ProblemLog) -> str | None:
 
 
 def read_page(src_uri: str, text: str, path: str, site_files: references.SiteFiles,
-              problems: ProblemLog, slugify: Slugify,
-              require_title: bool = True) -> tuple[PageInfo, Prose]:
+              problems: ProblemLog, slugify: Slugify, require_title: bool = True,
+              site_keys: tuple[str, ...] = ()) -> tuple[PageInfo, Prose]:
     """The page's record and its body's prose lines (read once, for every check)."""
     front = frontmatter.parse(text)
     lines = prose(text, front.body_line)
-    values = schema.read_fields(path, front, problems)
+    values = schema.read_fields(path, front, problems, site_keys)
     heading = None if "title" in front.fields else schema.heading_title(lines)
     if require_title:
         schema.require_title(path, front, heading is not None, problems)

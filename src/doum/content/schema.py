@@ -143,8 +143,10 @@ KEYS = {key.name: key for key in PAGE_KEYS}
 KNOWN_KEYS = tuple(KEYS) + THEME_KEYS
 
 
-def read_fields(path: str, front: FrontMatter, problems: ProblemLog) -> dict[str, Any]:
-    """The doum fields of a page's front matter, each checked; wrong ones are reported and left out."""
+def read_fields(path: str, front: FrontMatter, problems: ProblemLog,
+                site_keys: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The doum fields of a page's front matter, each checked; wrong ones are reported and left out.
+    site_keys: more keys the site's plugins read (the tags plugin's `tags_name_property`)."""
     if front.error:
         problems.error(
             path, front.error.line, f"the front matter is not valid YAML: {front.error.message}",
@@ -159,7 +161,7 @@ def read_fields(path: str, front: FrontMatter, problems: ProblemLog) -> dict[str
     values: dict[str, Any] = {}
     for name, field in front.fields.items():
         key = KEYS.get(name)
-        if name not in KNOWN_KEYS:
+        if name not in KNOWN_KEYS and name not in site_keys:
             _unknown_key(path, name, field, problems)
         elif key is None:
             continue  # a theme's key: the theme reads it
