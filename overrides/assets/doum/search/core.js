@@ -1,6 +1,8 @@
 /* The query side of doum's search: src/doum/search/searcher.py, step for step, so the browser and
- * `doum search` rank alike. Loads site/search/doum.json, turns the customer's words into
- * index terms, runs a programmatic lunr query (never lunr's query syntax) and ranks.
+ * `doum search` rank alike. openSearcher() reads the index by the piece (search/doum.json →
+ * the language's entry → the pieces a query needs; src/doum/search/pieces.py writes them),
+ * turns the customer's words into index terms, runs a programmatic lunr query (never lunr's
+ * query syntax) and ranks.
  * A classic script (UMD): importScripts() in the search worker (after lunr.js and korean.js),
  * require() in node:test. */
 ;(function (root, factory) {
@@ -9,7 +11,7 @@
 })(typeof self !== 'undefined' ? self : this, function (lunr, korean) {
   'use strict'
 
-  // The tuning numbers come with the payload (src/doum/search/tuning.json, which searcher.py
+  // The tuning numbers come with the entry (src/doum/search/tuning.json, which searcher.py
   // reads too): set once by configure(), before the Searcher loads its index.
   let MAX_WORDS // a pasted paragraph is cut to its first words
   let MAX_WORD_CHARS
