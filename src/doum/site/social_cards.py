@@ -14,7 +14,7 @@ doum, when the plugin is on:
   the plugin (catalog.page_meta), and doum's partial names the card as the page's og:image.
 
 Without a Korean font, or without Pillow and CairoSVG, the cards are turned off with a warning
-that says what to install (and `--strict` stops there).
+that says what to install (and `--strict` stops there); `doum check` reports the same.
 """
 
 from __future__ import annotations
