@@ -49,11 +49,11 @@ screens: $(STAMP) chromium  ## re-render the illustrative screenshots in docs/as
 chromium:  ## Debian's Chromium for the browser tests (installed when missing)
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
 
-fonts:  ## Debian's Korean font, which tests/neighbours draws social cards with (installed when missing)
-	@test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc || { \
+fonts:  ## Debian's Korean font and cairo, which tests/neighbours draws social cards with (installed when missing)
+	@{ test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc && ldconfig -p | grep -q 'libcairo\.so\.2'; } || { \
 	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
-	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq fonts-noto-cjk >/dev/null; \
-	} || echo "make: fonts-noto-cjk could not be installed; the social-card tests in tests/neighbours will skip"
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq fonts-noto-cjk libcairo2 >/dev/null; \
+	} || echo "make: fonts-noto-cjk or libcairo2 could not be installed; the social-card tests in tests/neighbours will skip"
 
 $(PROPERDOCS_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(PROPERDOCS_VENV)
