@@ -201,8 +201,9 @@ def generate(out_dir: Path, pages: int, vocab: Vocabulary, seed: int = 1,
 
 
 def word_forms(text: str) -> list[str]:
-    """Word forms as the report counts them: runs of Hangul syllables or Latin letters/digits."""
-    return [word.lower() for word in re.findall(r"[가-힣]+|[A-Za-z0-9]+", text)]
+    """Word forms as the report counts them: runs of Hangul syllables, or of Latin letters and
+    digits that start with a letter (bare numbers such as `order: 417` are not vocabulary)."""
+    return [word.lower() for word in re.findall(r"[가-힣]+|[A-Za-z][A-Za-z0-9]*", text)]
 
 
 def _page(rng: random.Random, vocab: Vocabulary, number: int,

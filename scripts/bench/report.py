@@ -226,8 +226,8 @@ compression, a cold browser context for every load):
   queries pasted at once.
 - *Build time*: wall clock of `mkdocs build` (Python start-up included); *HTML per page*: mean
   size of the question pages' HTML files.
-- *Distinct terms*: distinct word forms (runs of Hangul syllables or of Latin letters and
-  digits) over every generated page.
+- *Distinct terms*: distinct word forms (runs of Hangul syllables, or of Latin letters and
+  digits starting with a letter) over every generated page.
 """
 
 
@@ -352,8 +352,16 @@ def _quality_panel(run: KBRun) -> str:
     return _bar_panel(f"Recall@1 by query kind — {run.label}", bars, digits=2)
 
 
+def _pages_panel(run: KBRun) -> str:
+    """Page bytes (uncompressed) of home, answer and /contact/, one bar per engine."""
+    bars = [(f"{role} · {site.engine}{'†' if site.pages[role].stands_in else ''}", site.engine,
+             site.pages[role].bytes_raw / 1024)
+            for role in targets.ROLES for site in run.sites if role in site.pages]
+    return _bar_panel(f"Page bytes, uncompressed (KB) — {run.label}", bars, digits=0)
+
+
 def chart_html(runs: list[KBRun]) -> str:
-    panels = []
+    panels = [_pages_panel(run) for run in runs if any(site.pages for site in run.sites)]
     for title, value in PANELS:
         bars = [(f"{run.label} · {site.engine}{' *' if site.note else ''}", site.engine, figure)
                 for run, site in _columns(runs) if (figure := value(site)) is not None]
