@@ -67,6 +67,7 @@ class FirstResult:
     result_ms: float  # first RESULT shown, ms after navigation start
     count: int  # pages in that first result (0 would make its time meaningless)
     fetched: list[Resource] = field(default_factory=list)  # search path, before the result
+    loaded: list[Resource] = field(default_factory=list)  # everything, before the result
 
 
 @dataclass
@@ -76,6 +77,7 @@ class TypedResult:
     result_ms: float  # from the first input event in the search box to the first RESULT
     count: int
     fetched: list[Resource] = field(default_factory=list)  # requests started in between
+    idle_urls: set[str] = field(default_factory=set)  # what the page fetched before typing
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -156,7 +158,8 @@ def search_path(page: Page, base_url: str, before: float) -> list[Resource]:
 
     The search path is every worker's own script and everything workers fetched, plus the data
     the page itself fetched (fetch/XHR) under search/ — the folder both engines write their
-    index into. Scripts and styles the page loads for itself are page weight, not search.
+    index into. Scripts and styles the page loads for itself are page weight, not search; code
+    the search loads on demand is told apart by measure.py (what an idle page never fetched).
     """
     workers = {worker.url for worker in page.workers}
     search_dir = base_url + "search/"
@@ -193,7 +196,9 @@ def open_search(browser: Browser, base_url: str,
           const log = window.__benchSearch
           return [log.ready, log.results[0].at, log.results[0].count]
         }""")
-        first = FirstResult(ready, shown, count, search_path(page, base_url, _epoch(page, shown)))
+        before = _epoch(page, shown)
+        first = FirstResult(ready, shown, count, search_path(page, base_url, before),
+                            [r for r in resources(page) if r.start <= before])
         yield first, SearchSession(page, base_url)
     finally:
         context.close()
@@ -209,6 +214,7 @@ def typed_search(browser: Browser, base_url: str, query: str) -> TypedResult:
     try:
         page.goto(base_url, wait_until="load")
         page.wait_for_load_state("networkidle")
+        idle = {r.url for r in resources(page)}
         box = page.locator(SEARCH_BOX)
         box.click()
         box.fill(query)
@@ -224,7 +230,7 @@ def typed_search(browser: Browser, base_url: str, query: str) -> TypedResult:
         }""")
         start, end = _epoch(page, typed), _epoch(page, shown)
         fetched = [r for r in resources(page) if start <= r.start <= end]
-        return TypedResult(shown - typed, count, fetched)
+        return TypedResult(shown - typed, count, fetched, idle)
     finally:
         context.close()
 

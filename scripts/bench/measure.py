@@ -101,8 +101,10 @@ def search_figures(
             result.first_result_ms = statistics.median(load.result_ms for load in loads)
             ready = [load.ready_ms for load in loads if load.ready_ms is not None]
             result.ready_ms = statistics.median(ready) if ready else None
-            files, result.search_raw, result.search_gzip = _weigh(loads[-1].fetched, base_url,
-                                                                  bodies)
+            fetched = loads[-1].fetched
+            if typed:  # code or data the search loads on demand, which an idle page never asks for
+                fetched = fetched + [r for r in loads[-1].loaded if r.url not in typed[-1].idle_urls]
+            files, result.search_raw, result.search_gzip = _weigh(fetched, base_url, bodies)
             result.search_files = files
             if not all(load.count for load in loads):
                 result.error = f"first result: nothing found for {queries[0]!r}"

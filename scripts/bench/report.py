@@ -214,9 +214,10 @@ compression, a cold browser context for every load):
   no contact page: its answer page stands in (marked †). Lighthouse: see the header above.
 - *Search bytes before first result*: the home page is opened with Material's `?q=` search
   link; everything the search path fetched until the first result — each worker's script and
-  everything the workers fetched, and the data the page fetched (fetch/XHR) under `search/` —
-  as observed by Resource Timing in the page and in the workers, gzipped at level 6. The stock
-  baseline is its `search/search_index.json` gzipped.
+  everything the workers fetched, the data the page fetched (fetch/XHR) under `search/`, and
+  whatever else that load fetched which the same page loaded without a query never fetches
+  (search code loaded on demand) — as observed by Resource Timing in the page and in the
+  workers, gzipped at level 6. The stock baseline is its `search/search_index.json` gzipped.
 - *First result after a cold load*: navigation start → the first RESULT message of the header
   search's worker (median of the repeats). *From the first keystroke*: the home page loaded
   and idle, the query typed into the header search: its first input event → the first RESULT;
