@@ -118,3 +118,34 @@ def test_result_link_highlights_the_matched_words_on_the_page(new_page, default_
     link.click()
     page.wait_for_url("**/paid/**")
     page.locator(".md-content mark[data-md-highlight]").first.wait_for()
+
+
+SEARCH_ONCE = """async (query) => {
+    const { search } = await import(new URL("assets/doum/search.js", document.baseURI).href)
+    try {
+        return (await search(query, { limit: 1 })).map((hit) => hit.location)
+    } catch (error) {
+        return error.name
+    }
+}"""
+
+
+def test_a_piece_that_cannot_be_fetched_fails_the_search_and_the_next_one_recovers(
+        browser, default_url: str) -> None:
+    # Not new_page: the blocked piece is a console error by design.
+    context = browser.new_context(locale="ko-KR")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    thrown: list[str] = []
+    page.on("pageerror", lambda error: thrown.append(str(error)))
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    postings = "**/search/doum/t.*"
+    page.route(postings, lambda route: route.abort())
+    page.goto(default_url)
+    assert page.evaluate(SEARCH_ONCE, "탈퇴") == "SearchUnavailableError"  # callers show contact
+    page.unroute(postings)
+    assert page.evaluate(SEARCH_ONCE, "탈퇴") == ["account/delete-account/"]
+    assert any("/search/doum/t." in url for url in fetched)
+    assert not thrown
+    context.close()
