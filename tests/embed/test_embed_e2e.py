@@ -319,3 +319,26 @@ def test_help_center_launcher_has_the_same_channels(new_page: Callable[..., Any]
     assert "열지 못했어요" in panel(page).locator("#doum-channel-messenger").inner_text()
     violations = axe_violations(page)
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+def test_panel_that_cannot_load_still_offers_contact(browser: Any, embed_env: dict[str, Any]) -> None:
+    """No CORS at all (or a CSP that refuses the help center): a small box links to the help
+    center and its contact page; Esc closes it and focus returns; nothing throws."""
+    context = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul", **DESKTOP)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.route("**/assets/doum/embed/panel.js", lambda route: route.abort())
+    page.goto(embed_env["shop"])
+    launcher(page).click()
+    box = page.get_by_role("dialog", name="채팅 상담")
+    box.wait_for()
+    contact = box.get_by_role("link", name="이메일로 문의하기")
+    assert contact.get_attribute("href") == embed_env["help"] + "contact/"
+    assert box.get_by_role("link", name="도움말 센터 열기").get_attribute("href") == embed_env["help"]
+    assert page.evaluate("doum.launcher.isOpen()") is True
+    page.keyboard.press("Escape")
+    assert not box.is_visible()
+    assert page.evaluate("document.querySelector('[data-doum-embed]').shadowRoot.activeElement?.className") == "doum-launcher"
+    context.close()
+    assert not problems
