@@ -49,7 +49,7 @@ class IndexFormatError(ValueError):
 def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
           row_bytes: int = ROW_BYTES) -> tuple[dict[str, Any], dict[str, Any]]:
     """The whole payload → (entry, {piece name: piece}); piece names are relative to the
-    manifest's folder (doum/t.<hash>.json)."""
+    manifest's folder (doum/t.<n>.<hash>.json)."""
     packed = payload["index"]
     fields: list[str] = packed["fields"]
     terms: list[str] = packed["terms"]
