@@ -13,7 +13,7 @@
 ;(function () {
   'use strict'
   var script = document.currentScript
-  if (!script || !script.src || !window.customElements) return
+  if (!script || !script.src || !document.head.attachShadow) return
   if (window.doum && window.doum.launcher) return // the help center itself, or a second tag
   var root = new URL('../../', script.src).href // <help center>/assets/doum/embed.js → <help center>/
   var data = script.dataset
