@@ -138,12 +138,14 @@ def test_supported_forms_bundle_with_getters_and_renamed_imports(tmp_path: Path)
         "export const B = 2\nexport async function later() {}\nexport class Thing {}\n", encoding="utf-8")
     (tmp_path / "a.js").write_text(
         "import {\n  B as two,\n  Thing,\n} from './lib/b.js'\nimport './lib/b.js'\n"
-        "export function a() {\n  return two + import.meta.url.length\n}\n",
+        "export function a() {\n  return two + import.meta.url.length\n}\n"
+        "important = exported\nfunction w() {\n  importScripts('x.js')\n  exportAll()\n}\n",
         encoding="utf-8",
     )
     text = bundle.render(bundle._graph(("a.js",), bundle.directory_reader(tmp_path)))
     assert text.index('load("lib/b.js"') < text.index('load("a.js"')
     assert 'const { B: two, Thing } = __require("lib/b.js")' in text
     assert "__meta.url.length" in text and "export " not in text
+    assert "important = exported" in text and "  importScripts('x.js')" in text  # names, not statements
     for name in ("B", "later", "Thing", "a"):
         assert f'Object.defineProperty(__exports, "{name}"' in text

@@ -115,9 +115,9 @@ def parse(module_id: str, text: str, where: str) -> Module:
         index += 1
         if re.search(r"(?<![\w$.])import\s*\(", line):
             raise _fail(where, number, "dynamic import() is not supported")
-        if re.match(r"^\s+(?:import|export)\s*[{'\"*\w]", line) and not line.lstrip().startswith("import."):
+        if re.match(r"^\s+(?:import|export)[\s{'\"*]", line):
             raise _fail(where, number, "import/export must start the line, at the top level (Prettier style)")
-        if re.match(r"^import\s*[{'\"*\w]", line):
+        if re.match(r"^import[\s{'\"*]", line):
             statement = line
             while "{" in statement and "}" not in statement and index < len(lines):
                 statement += "\n" + lines[index]
@@ -142,7 +142,7 @@ def parse(module_id: str, text: str, where: str) -> Module:
                 bindings.append(f"{imported}: {local}" if local else imported)
             out.append(f"const {{ {', '.join(bindings)} }} = __require({json.dumps(dep)})")
             continue
-        if re.match(r"^export\b", line):
+        if re.match(r"^export[\s{*]", line):
             declared = EXPORT_DECL.match(line) or EXPORT_CONST.match(line)
             if not declared:
                 if re.match(r"^export\s+(?:let|var)\b", line):
