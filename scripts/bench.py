@@ -198,7 +198,8 @@ def main(argv: list[str]) -> int:
         with browser.chromium() as chromium:
             info = run_info(args, chromium, argv)
             info["lighthouse"] = lighthouse_note(args, progress)
-            lighthouse_runs = 0 if info["lighthouse"].startswith("skipped") else args.lighthouse_runs
+            skipped = info["lighthouse"].startswith("skipped")
+            lighthouse_runs = 0 if skipped else args.lighthouse_runs
             quality = metrics.load_queries(QUERIES)[: args.quality_queries]
             runs.append(measure_kb(KBRun("default KB", 0), ROOT / "docs", work / "default",
                                    [q.text for q in quality], quality, args, chromium, progress,

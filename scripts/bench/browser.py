@@ -129,7 +129,6 @@ class SearchSession:
         sent = self.page.evaluate("() => window.__benchSearch.queries.length") > before
         return Answer([location(h, self.base_url) for h in hrefs], latency if sent else None)
 
-
     def type_by_syllable(self, query: str) -> list[float]:
         """Type the query one character at a time; the latency of each keystroke's answer."""
         latencies = []

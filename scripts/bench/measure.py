@@ -103,7 +103,8 @@ def search_figures(
             result.ready_ms = statistics.median(ready) if ready else None
             fetched = loads[-1].fetched
             if typed:  # code or data the search loads on demand, which an idle page never asks for
-                fetched = fetched + [r for r in loads[-1].loaded if r.url not in typed[-1].idle_urls]
+                idle = typed[-1].idle_urls
+                fetched = fetched + [r for r in loads[-1].loaded if r.url not in idle]
             files, result.search_raw, result.search_gzip = _weigh(fetched, base_url, bodies)
             result.search_files = files
             if not all(load.count for load in loads):
