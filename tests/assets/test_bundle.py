@@ -13,7 +13,7 @@ import mkdocs
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_build, write_project
 from doum.site import bundle
 
 ASSETS = ROOT / "overrides" / "assets" / "doum"
@@ -149,3 +149,18 @@ def test_supported_forms_bundle_with_getters_and_renamed_imports(tmp_path: Path)
     assert "important = exported" in text and "  importScripts('x.js')" in text  # names, not statements
     for name in ("B", "later", "Thing", "a"):
         assert f'Object.defineProperty(__exports, "{name}"' in text
+
+
+def test_a_site_module_the_bundler_cannot_take_stops_the_build_with_its_line(tmp_path: Path) -> None:
+    """A site's custom_dir copy of a doum module is bundled instead of doum's, and checked alike."""
+    project = write_project(tmp_path / "project", {"account/a.md": "---\ntitle: 질문\n---\n답\n"})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  language: ko\n", "  language: ko\n  custom_dir: overrides\n"), encoding="utf-8")
+    module = project / "overrides" / "assets" / "doum" / "shared" / "feedback.js"
+    module.parent.mkdir(parents=True)
+    module.write_text("// the site's own vote\nconst vote = 1\nexport default vote\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "feedback.js:3: unsupported export form" in result.stdout + result.stderr
+    assert not (tmp_path / "site").exists(), "nothing is published"

@@ -82,7 +82,7 @@ class Module:
 def _fail(where: str, line: int, message: str) -> PluginError:
     return PluginError(
         f"doum bundle: {where}:{line}: {message}. doum bundles its browser modules at build time "
-        "and supports `import {{ a, b as c }} from './x.js'`, `import './x.js'`, and `export` before "
+        "and supports `import { a, b as c } from './x.js'`, `import './x.js'`, and `export` before "
         "function, async function, class and const declarations."
     )
 
@@ -214,9 +214,10 @@ def _graph(entries: tuple[str, ...], read: Reader) -> list[Module]:
 
 
 def _line_of(text: str, dep: str) -> int:
+    """The line that imports `dep` (for messages about it)."""
     name = PurePosixPath(dep).name
     for number, line in enumerate(text.split("\n"), 1):
-        if name in line and "from" in line or line.startswith("import '"):
+        if re.search(rf"""['"][^'"]*{re.escape(name)}['"]""", line):
             return number
     return 1
 
