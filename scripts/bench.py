@@ -3,9 +3,10 @@
 Builds the default knowledge base and generated ones (1,000 and 10,000 pages by default, each
 with a fixed and a growing vocabulary) with stock Material (`search: {lang: ko}` + glightbox)
 and with doum; weighs home, an answer page and /contact/ in headless Chromium and scores them
-with Lighthouse; drives each site's real header search; prints a side-by-side table and writes
-bench-results/<time>/ (report.md with issue #12's targets marked pass/fail, chart.png,
-results.json). Figures are reported, never asserted.
+with Lighthouse; drives each site's real header search; weighs the launcher embedded in a
+product page of another origin; prints a side-by-side table and writes bench-results/<time>/
+(report.md with issue #12's and #13's targets marked pass/fail, chart.png, results.json).
+Figures are reported, never asserted.
 
     .venv/bin/python scripts/bench.py [--sizes 1000,10000] [--vocab fixed,growing] [--no-lighthouse]
     .venv/bin/python scripts/bench.py --quick      # small sizes, no Lighthouse: a smoke run
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from bench import browser, generate, lighthouse, measure, metrics, report, sites
+from bench import browser, embed, generate, lighthouse, measure, metrics, report, sites
 from bench.measure import KBRun, SiteResult
 from bench.progress import Progress
 
@@ -153,6 +154,13 @@ def _summary(site: SiteResult) -> str:
     return ", ".join(parts) or "done"
 
 
+def _embed_summary(result: embed.EmbedResult) -> str:
+    stages = ", ".join(f"{stage.name} {stage.bytes_gzip / 1024:,.1f} KB gzip"
+                       for stage in result.stages)
+    answer = result.first_answer_ms
+    return stages + ("" if answer is None else f", first answer {answer:.0f} ms after typing")
+
+
 def run_info(args: argparse.Namespace, chromium: Browser, argv: list[str]) -> dict[str, str]:
     def git(*command: str) -> str:
         result = subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True)
@@ -204,6 +212,10 @@ def main(argv: list[str]) -> int:
             runs.append(measure_kb(KBRun("default KB", 0), ROOT / "docs", work / "default",
                                    [q.text for q in quality], quality, args, chromium, progress,
                                    lighthouse_runs=lighthouse_runs))
+            embedded = embed.measure(
+                chromium, ROOT / "docs", work / "embed", args.build_timeout, args.keep,
+                on_step=lambda what: progress.show(f"embedded launcher · {what}"))
+            progress.note(f"embedded launcher: {embedded.error or _embed_summary(embedded)}")
             for mode in args.vocab:
                 for size in args.sizes:
                     label = f"{size:,} pages" + ("" if mode == "fixed" else f" ({mode})")
@@ -220,19 +232,19 @@ def main(argv: list[str]) -> int:
             minutes = (time.perf_counter() - started) / 60
             info["duration"] = f"{minutes:.1f} min"
             info["load average at end"] = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
-            report.write_markdown(folder, runs, info)
-            report.write_json(folder, runs, info)
+            report.write_markdown(folder, runs, info, embedded)
+            report.write_json(folder, runs, info, embedded)
             report.write_chart(folder, runs, chromium)
     finally:
         if args.keep:
             print(f"built sites kept in {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print(report.text_table(runs))
+    print(report.text_table(runs, embedded))
     print(f"\n{info['duration']} · report: {folder / 'report.md'} · "
           f"chart: {folder / 'chart.png'}")
     failed = [site for run in runs for site in run.sites if site.error.startswith("build")]
-    return 1 if failed else 0
+    return 1 if failed or embedded.error.startswith("build") else 0
 
 
 if __name__ == "__main__":

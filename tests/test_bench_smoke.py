@@ -1,7 +1,8 @@
 """`make bench` smoke test: the whole pipeline on tiny knowledge bases, in real Chromium.
 
-Generator (both vocabulary modes) → real stock Material and doum builds → page weight and
-header search measured in the browser → report. It checks that every figure and every target
+Generator (both vocabulary modes) → real stock Material and doum builds → page weight, header
+search and the embedded launcher on a product page of another origin measured in the browser →
+report. It checks that every figure and every target
 row is there; it never looks at a timing (the benchmark reports them, nothing asserts them)
 and never runs Lighthouse (that stays out of CI).
 """
@@ -18,7 +19,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import generate, metrics, report, targets  # noqa: E402
+from bench import embed, generate, metrics, report, targets  # noqa: E402
+from bench.embed import EmbedResult, Stage  # noqa: E402
 from bench.lighthouse import Scores  # noqa: E402
 from bench.measure import KBRun, SiteResult  # noqa: E402
 from bench.pages import PageFigures  # noqa: E402
@@ -82,8 +84,15 @@ def test_smoke_run_reports_every_row(smoke_run: Path) -> None:
     for label, _ in report.ROWS + report.PAGE_ROWS + report.LIGHTHOUSE_ROWS:
         assert f"| {label} |" in markdown, label
     # Every target row is there, and each got a mark.
+    # The embedded launcher: a row per stage, and its target.
+    assert "| " + " | ".join(report.EMBED_COLUMNS) + " |" in markdown
+    for name in embed.STAGES:
+        assert f"| {name} |" in markdown, name
+    assert [stage["name"] for stage in data["embed"]["stages"]] == list(embed.STAGES)
+    assert "First answer after typing:" in markdown
     found = data["targets"]
-    assert len(found) == len(targets.evaluate(_runs_from(data)))
+    assert len(found) == len(targets.evaluate(_runs_from(data), _embed_from(data)))
+    assert any(t["area"] == "embed" and "first paint of the button" in t["name"] for t in found)
     for target in found:
         assert f"| {target['name']} |" in markdown
         assert target["verdict"] in (targets.PASS, targets.FAIL, targets.UNMEASURED)
@@ -107,6 +116,15 @@ def test_smoke_run_measures_in_the_browser(smoke_run: Path) -> None:
     assert stock["pages"]["contact"]["stands_in"] == "answer"
     assert stock["stock_index_gzip"] > 0
     assert any("search_index.json" in path for path in stock["search_files"])
+    # The launcher was driven in the browser: the button's script first, more on open and on
+    # the first question, and an answer from the help center's index.
+    launcher = data["embed"]
+    assert not launcher["error"]
+    before, opened, answered = launcher["stages"]
+    assert before["paths"][0] == "assets/doum/embed.js"
+    for stage in (before, opened, answered):
+        assert stage["requests"] >= 1 and 0 < stage["bytes_gzip"] < stage["bytes_raw"]
+    assert launcher["first_answer_ms"] is not None and launcher["answer"]
     for run in data["runs"][1:]:
         assert run["distinct_terms"] > 0
         assert all(site["build_seconds"] for site in run["sites"])
@@ -124,6 +142,19 @@ def _runs_from(data: dict) -> list[KBRun]:
             sites.append(SiteResult(**site, quality=quality or None))
         runs.append(KBRun(**{**run, "sites": sites}))
     return runs
+
+
+def _embed_from(data: dict) -> EmbedResult | None:
+    if data["embed"] is None:
+        return None
+    stages = [Stage(**stage) for stage in data["embed"]["stages"]]
+    return EmbedResult(**{**data["embed"], "stages": stages})
+
+
+def _fake_embed(first_paint_gzip: int) -> EmbedResult:
+    return EmbedResult([Stage(embed.STAGES[0], 1, first_paint_gzip * 3, first_paint_gzip),
+                        Stage(embed.STAGES[1], 9, 60_000, 20_000),
+                        Stage(embed.STAGES[2], 8, 150_000, 50_000)], first_answer_ms=300)
 
 
 def _fake_runs() -> list[KBRun]:
@@ -175,18 +206,30 @@ def test_targets_are_marked_from_the_figures() -> None:
     assert found["1,000 pages: per-keystroke latency median ≤ 16 ms"] == targets.PASS
     assert found["build time 1,000 → 10,000 pages ≤ 11.0× (linear)"] == targets.FAIL
     assert found["HTML per page flat, 1,000 → 10,000 pages: ≤ 1.10×"] == targets.PASS
+    button = "first paint of the button ≤ 15 KB gzip"
+    assert found[button] == targets.UNMEASURED
+    for gzip_bytes, verdict in ((3_500, targets.PASS), (15 * 1024, targets.PASS),
+                                (15 * 1024 + 1, targets.FAIL)):
+        marks = {t.name: t.verdict for t in targets.evaluate(_fake_runs(), _fake_embed(gzip_bytes))}
+        assert marks[button] == verdict, gzip_bytes
 
 
 def test_report_writer_on_fake_figures(tmp_path: Path) -> None:
     runs = _fake_runs()
     table = report.text_table(runs)
     assert "first result after a cold load" in table and "n/a*" in table and "fail" in table
-    markdown = report.write_markdown(tmp_path, runs, {"command": "scripts/bench.py"}).read_text()
+    launcher = _fake_embed(3_500)
+    markdown = report.write_markdown(tmp_path, runs, {"command": "scripts/bench.py"},
+                                     launcher).read_text()
     assert "| render-blocking | 3 | 4 |" in markdown  # home: stock, doum
     assert "chart.png" in markdown
     assert "| 1,000 | 1,400 |" in markdown  # distinct terms per size
-    data = json.loads(report.write_json(tmp_path, runs, {}).read_text())
+    assert "| before the first open | 1 | 10 KB | 3.4 KB |" in markdown
+    assert "| embed | first paint of the button ≤ 15 KB gzip | 3.4 KB |" in markdown
+    assert "before the first open: 1 requests, 3.4 KB" in report.text_table(runs, launcher)
+    data = json.loads(report.write_json(tmp_path, runs, {}, launcher).read_text())
     assert data["runs"][1]["sites"][1]["search_gzip"] == 200_000
+    assert data["embed"]["stages"][0]["bytes_gzip"] == 3_500
 
 
 @pytest.mark.browser

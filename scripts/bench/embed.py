@@ -34,7 +34,9 @@ TIMEOUT_MS = 60_000
 WATCH = """() => {
   const root = document.querySelector('[data-doum-embed]').shadowRoot
   const log = (window.__benchEmbed = { typed: null, answered: null, href: null })
-  root.addEventListener('input', () => { if (log.typed === null) log.typed = performance.now() }, true)
+  root.addEventListener('input', () => {
+    if (log.typed === null) log.typed = performance.now()
+  }, true)
   const seen = () => {
     const link = root.querySelector('.doum-bot__answer a[href]')
     if (link && log.answered === null) { log.answered = performance.now(); log.href = link.href }
@@ -136,7 +138,7 @@ def product_page(help_url: str) -> str:
 
 
 def measure(chromium: Browser, docs_dir: Path, work: Path, build_timeout: float,
-            on_step: Callable[[str], None] = lambda what: None) -> EmbedResult:
+            keep: bool = False, on_step: Callable[[str], None] = lambda what: None) -> EmbedResult:
     """Build the knowledge base in docs_dir with the launcher embeddable, and weigh it."""
     result = EmbedResult()
     shop_dir = work / "product"
@@ -156,7 +158,8 @@ def measure(chromium: Browser, docs_dir: Path, work: Path, build_timeout: float,
                 (shop_dir / "index.html").write_text(product_page(help_url), encoding="utf-8")
                 _drive(chromium, shop, help_url, result, on_step)
         finally:
-            shutil.rmtree(site_dir, ignore_errors=True)
+            if not keep:
+                shutil.rmtree(site_dir, ignore_errors=True)
     return result
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from playwright.sync_api import Browser
 
 from bench import targets
+from bench.embed import EmbedResult
 from bench.measure import KBRun, SiteResult
 from bench.pages import PageFigures
 
@@ -81,6 +82,7 @@ PAGE_ROWS: list[tuple[str, Callable[[PageFigures], str]]] = [
     ("render-blocking", lambda p: str(len(p.render_blocking))),
     ("first contentful paint (Chromium)", lambda p: _num(p.fcp_ms, " ms")),
 ]
+EMBED_COLUMNS = ("stage", "requests", "bytes (uncompressed)", "bytes (gzip)")
 LIGHTHOUSE_ROWS = [("Lighthouse performance", "performance"),
                    ("Lighthouse accessibility", "accessibility"),
                    ("Lighthouse best practices", "best-practices"),
@@ -94,8 +96,8 @@ def _columns(runs: list[KBRun]) -> list[tuple[KBRun, SiteResult]]:
     return [(run, site) for run in runs for site in run.sites]
 
 
-def text_table(runs: list[KBRun]) -> str:
-    """The side-by-side table printed at the end of a run, and the targets' marks."""
+def text_table(runs: list[KBRun], embed: EmbedResult | None = None) -> str:
+    """The side-by-side table printed at the end of a run, the launcher's stages, the marks."""
     columns = _columns(runs)
     label_width = max(len(label) for label, _ in ROWS)
     width = max([22, *(len(run.label) for run, _ in columns)])
@@ -109,8 +111,12 @@ def text_table(runs: list[KBRun]) -> str:
     for label, cell in ROWS:
         lines.append(label.ljust(label_width)
                      + "".join(" " + cell(site)[:width].ljust(width) for _, site in columns))
-    found = targets.evaluate(runs)
-    lines += ["", "Issue #12 targets: " + ", ".join(
+    if embed and embed.stages:
+        lines += ["", "Embedded launcher (help center requests, gzip):"]
+        lines += [f"  {stage.name}: {stage.requests} requests, {_kb(stage.bytes_gzip)}"
+                  for stage in embed.stages]
+    found = targets.evaluate(runs, embed)
+    lines += ["", "Issue #12 and #13 targets: " + ", ".join(
         f"{sum(t.verdict == v for t in found)} {v.split(' ', 1)[1]}"
         for v in (targets.PASS, targets.FAIL, targets.UNMEASURED))]
     lines += [f"  {t.verdict.split(' ', 1)[0]} {t.name}: {t.doum} (vs {t.reference})"
@@ -176,11 +182,25 @@ def vocabulary_table(runs: list[KBRun]) -> str:
     return "\n".join([head, rule, *body])
 
 
-def targets_table(runs: list[KBRun]) -> str:
+def targets_table(runs: list[KBRun], embed: EmbedResult | None = None) -> str:
     head = "| | target | doum | held against | result |\n| --- | --- | ---: | --- | --- |"
     body = [f"| {t.area} | {t.name} | {t.doum} | {t.reference} | {t.verdict} |"
-            for t in targets.evaluate(runs)]
+            for t in targets.evaluate(runs, embed)]
     return "\n".join([head, *body])
+
+
+def embed_table(embed: EmbedResult | None) -> str:
+    """The launcher's three stages on a product page of another origin, and the first answer."""
+    if embed is None or not embed.stages:
+        return "_The embedded launcher was not measured._"
+    head = "| " + " | ".join(EMBED_COLUMNS) + " |\n| --- |" + " ---: |" * 3
+    body = [f"| {s.name} | {s.requests} | {_kb(s.bytes_raw)} | {_kb(s.bytes_gzip)} |"
+            for s in embed.stages]
+    lines = [head, *body, "", f"First answer after typing: {_num(embed.first_answer_ms, ' ms')}"
+             + (f" (`{embed.answer}`)" if embed.answer else ""), "", "Fetched in each stage:", ""]
+    lines += [f"- {s.name}: " + (", ".join(f"`{path}`" for path in s.paths) or "nothing")
+              for s in embed.stages]
+    return "\n".join(lines)
 
 
 def quality_table(run: KBRun) -> str:
@@ -225,6 +245,14 @@ compression, a cold browser context for every load):
 - *Per-keystroke latency*: queries typed one character at a time (a QUERY message per
   keystroke); QUERY → RESULT, measured in the page. *Query latency*: the same for whole
   queries pasted at once.
+- *Embedded launcher* (issue #13): the default KB built with `embed.origins` naming a plain
+  product page on another port of 127.0.0.1, served with the CORS headers of its `_headers`;
+  the product page embeds `assets/doum/embed.js` with one tag. Requests to the help center's
+  origin and their bytes, per stage: *before the first open* (load, the button drawn, network
+  quiet), *first open* (the button clicked, the panel and its question box drawn) and *first
+  question answered* (a Korean question filled in, until its first answer link and a quiet
+  network). *First answer after typing*: the box's first input event → the answer link, in
+  the page.
 - *Build time*: wall clock of `mkdocs build` (Python start-up included); *HTML per page*: mean
   size of the question pages' HTML files.
 - *Distinct terms*: distinct word forms (runs of Hangul syllables, or of Latin letters and
@@ -243,7 +271,8 @@ def _sizes_note(small: int | None, large: int | None) -> str:
     return f"{small:,} pages stand for the issue's 1,000 and {large:,} for its 10,000."
 
 
-def write_markdown(folder: Path, runs: list[KBRun], info: dict[str, str]) -> Path:
+def write_markdown(folder: Path, runs: list[KBRun], info: dict[str, str],
+                   embed: EmbedResult | None = None) -> Path:
     notes = [f"- {run.label} · {site.engine}: {site.note}" for run, site in _columns(runs)
              if site.note]
     errors = [f"- {run.label} · {site.engine}: {site.error}" for run, site in _columns(runs)
@@ -251,6 +280,8 @@ def write_markdown(folder: Path, runs: list[KBRun], info: dict[str, str]) -> Pat
     errors += [f"- {run.label} · {site.engine} · {role}: {scores.error}"
                for run, site in _columns(runs) for role, scores in site.lighthouse.items()
                if scores.error]
+    if embed and embed.error:
+        errors.append(f"- embedded launcher: {embed.error}")
     payloads = [f"- {run.label} · {site.engine}: {', '.join(site.search_files) or '—'}"
                 + (f"; after the keystroke: {', '.join(site.typed_files)}"
                    if site.typed_files else "")
@@ -264,11 +295,11 @@ def write_markdown(folder: Path, runs: list[KBRun], info: dict[str, str]) -> Pat
         "",
         "![chart](chart.png)",
         "",
-        "## Issue #12 targets",
+        "## Targets (issues #12 and #13)",
         "",
         _sizes_note(small, large),
         "",
-        targets_table(runs),
+        targets_table(runs, embed),
         "",
         "## Pages — default KB",
         "",
@@ -277,6 +308,10 @@ def write_markdown(folder: Path, runs: list[KBRun], info: dict[str, str]) -> Pat
         "Render-blocking resources:",
         "",
         *(blocking_list(default) if default else []),
+        "",
+        "## Embedded launcher — default KB",
+        "",
+        embed_table(embed),
         "",
         "## Side by side",
         "",
@@ -303,9 +338,11 @@ def write_markdown(folder: Path, runs: list[KBRun], info: dict[str, str]) -> Pat
     return path
 
 
-def write_json(folder: Path, runs: list[KBRun], info: dict[str, str]) -> Path:
+def write_json(folder: Path, runs: list[KBRun], info: dict[str, str],
+               embed: EmbedResult | None = None) -> Path:
     data = {"info": info, "runs": [asdict(run) for run in runs],
-            "targets": [asdict(target) for target in targets.evaluate(runs)]}
+            "embed": asdict(embed) if embed else None,
+            "targets": [asdict(target) for target in targets.evaluate(runs, embed)]}
     path = folder / "results.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return path

@@ -1,4 +1,5 @@
-"""Issue #12's targets, checked against one run's figures: reported with a mark, never asserted.
+"""Issue #12's targets, and issue #13's launcher budget, checked against one run's figures:
+reported with a mark, never asserted.
 
 The issue names 1,000 and 10,000 pages; a run with other sizes checks its smallest generated
 size where the issue says 1,000 and its largest where it says 10,000, and says so in the label.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bench.embed import EmbedResult
 from bench.measure import KBRun, SiteResult
 
 PASS, FAIL, UNMEASURED = "✅ pass", "❌ fail", "— not measured"
@@ -23,11 +25,12 @@ TYPED_MS = 100
 KEYSTROKE_MS = {"small": 16, "large": 50}
 BUILD_RATIO = 11.0
 HTML_FLAT = 1.10  # "HTML per page stays flat": the large KB's mean within 10 % of the small's
+EMBED_FIRST_PAINT = 15 * 1024  # issue #13: the embedded button's first paint, gzip
 
 
 @dataclass
 class Target:
-    area: str  # "page", "search", "build"
+    area: str  # "page", "search", "build", "embed"
     name: str
     doum: str  # doum's figure
     reference: str  # what it is held against (stock's figure and the limit)
@@ -64,9 +67,19 @@ def _run(runs: list[KBRun], mode: str, pages: int | None) -> KBRun | None:
     return next((r for r in runs if r.mode == mode and r.pages == pages), None)
 
 
-def evaluate(runs: list[KBRun]) -> list[Target]:
+def evaluate(runs: list[KBRun], embed: EmbedResult | None = None) -> list[Target]:
     default = next((run for run in runs if run.mode == "default"), None)
-    return [*_page_targets(default), *_search_targets(runs, default), *_build_targets(runs)]
+    return [*_page_targets(default), *_search_targets(runs, default), *_build_targets(runs),
+            _embed_target(embed)]
+
+
+def _embed_target(embed: EmbedResult | None) -> Target:
+    """Issue #13: what the product page fetches from the help center before the first open."""
+    before = embed.stage(0) if embed else None
+    value = before.bytes_gzip if before else None
+    return Target("embed", f"first paint of the button ≤ {EMBED_FIRST_PAINT // 1024} KB gzip",
+                  _kb(value), f"{EMBED_FIRST_PAINT // 1024} KB (issue #13)",
+                  _verdict(None if value is None else value <= EMBED_FIRST_PAINT))
 
 
 def _page_targets(default: KBRun | None) -> list[Target]:
