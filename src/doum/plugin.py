@@ -75,7 +75,6 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         html = images.enhance(html, page, config)
-        self.search.add_page(page, html, self.catalog)
         self.social.note_images(page, html)  # og:image: the page's first screenshot
         return html
 
@@ -93,6 +92,9 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
+        # Indexed here, as Material's search does: the tags plugin fills its listings into
+        # page.content only in on_env, after every page's on_page_content.
+        self.search.add_page(page, page.content or "", self.catalog)
         safe_text.describe(page, pagedata.summary(page, self.catalog))  # <meta description>, escaped once
         context["doum_page"] = pagedata.build(page, nav, self.catalog, self.config)
         context["doum_social"] = self.social.page(page, context["doum_page"])

@@ -47,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
     pages = catalog.load(files, project.options, project.config, problems)
     # MkDocs records which plugin generates a file while it runs an event; here none runs.
     project.config.plugins._current_plugin = "doum"
-    generated.add_pages(files, pages, project.options, project.config)
+    try:
+        generated.add_pages(files, pages, project.options, project.config)
+    except calendar.SupportConfigError:
+        pass  # the embed's site data reads the calendar: check_support reports it at its line
     catalog.check_references(pages, files, problems)
     check_support(project, problems)
     legal.report(project.options, project.config, problems)  # 사업자 정보, privacy_url

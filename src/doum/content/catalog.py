@@ -48,6 +48,9 @@ class PageInfo:
     meta: dict[str, Any] = field(default_factory=dict)  # every front-matter value, for page.meta
     body_line: int = 1  # first line of the Markdown body (after front matter)
     anchors: set[str] = field(default_factory=set)  # heading ids, for links to `page.md#id`
+    # A tags listing or the blog's index: its body is other pages' titles and excerpts, so
+    # search knows it by its title and summary only and never ranks it above those pages.
+    lists_pages: bool = False
 
 
 @dataclass
@@ -110,6 +113,7 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
         page.category = key  # a blog's posts and index belong to no help category
         # Tags are what the page is about, in the words the site uses: searched as keywords.
         page.keywords = list(dict.fromkeys([*page.keywords, *beside.tags(page.meta)]))
+        page.lists_pages = beside.lists_tags(text) or beside.is_blog_index(file.src_uri)
         if beside.lists_tags(text) and "summary" not in page.lines and not page.summary:
             tag_pages.append(page)
         schema.check_service(page.source_path, page.service, page.lines.get("service", 1),

@@ -93,7 +93,8 @@ class SearchDocuments:
         info = catalog.pages.get(page.file.src_uri)
         if info is None or _excluded(page):
             return
-        self.docs += page_documents(page.url, info, html, catalog.categories.get(info.category))
+        body_html = "" if info.lists_pages else html  # other pages' titles: not this page's words
+        self.docs += page_documents(page.url, info, body_html, catalog.categories.get(info.category))
         keywords = [korean.tokens(str(keyword)) for keyword in info.keywords]
         self.phrases += [terms for terms in keywords if len(terms) >= 2]
 
