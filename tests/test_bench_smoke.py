@@ -226,7 +226,7 @@ def test_report_writer_on_fake_figures(tmp_path: Path) -> None:
     assert "| 1,000 | 1,400 |" in markdown  # distinct terms per size
     assert "| before the first open | 1 | 10 KB | 3.4 KB |" in markdown
     assert "| embed | first paint of the button ≤ 15 KB gzip | 3.4 KB |" in markdown
-    assert "before the first open: 1 requests, 3.4 KB" in report.text_table(runs, launcher)
+    assert "before the first open: 3.4 KB, requests: 1" in report.text_table(runs, launcher)
     data = json.loads(report.write_json(tmp_path, runs, {}, launcher).read_text())
     assert data["runs"][1]["sites"][1]["search_gzip"] == 200_000
     assert data["embed"]["stages"][0]["bytes_gzip"] == 3_500

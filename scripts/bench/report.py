@@ -113,7 +113,7 @@ def text_table(runs: list[KBRun], embed: EmbedResult | None = None) -> str:
                      + "".join(" " + cell(site)[:width].ljust(width) for _, site in columns))
     if embed and embed.stages:
         lines += ["", "Embedded launcher (help center requests, gzip):"]
-        lines += [f"  {stage.name}: {stage.requests} requests, {_kb(stage.bytes_gzip)}"
+        lines += [f"  {stage.name}: {_kb(stage.bytes_gzip)}, requests: {stage.requests}"
                   for stage in embed.stages]
     found = targets.evaluate(runs, embed)
     lines += ["", "Issue #12 and #13 targets: " + ", ".join(
