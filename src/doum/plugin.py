@@ -116,8 +116,8 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         self.search.write(config.site_dir)
 
     @event_priority(-5)  # after the search index wrote lunr.js
-    def _minify_search_library(self, config: MkDocsConfig) -> None:
-        bundle.minify_lunr(config.site_dir)
+    def _write_search_engine(self, config: MkDocsConfig) -> None:
+        bundle.write_search_engine(config.site_dir)
 
     @event_priority(-10)  # feed.xml, the og:image card and status.json, before _headers lists them
     def _write_korean_files(self, config: MkDocsConfig) -> None:
@@ -134,7 +134,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         self.staging.publish()
 
     on_post_build = CombinedEvent(
-        _write_search_index, _minify_search_library, _write_korean_files, _write_headers, _publish
+        _write_search_index, _write_search_engine, _write_korean_files, _write_headers, _publish
     )
 
     def on_build_error(self, error: Exception) -> None:

@@ -85,6 +85,40 @@ def test_bundles_and_lunr_parse_and_lunr_is_minified_with_its_licence(default_si
     assert text.startswith("/**") and "@license MIT" in text.split("*/")[0]
 
 
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_the_worker_carries_the_search_engine_and_the_embed_loads_it_as_one_file(default_site: Path) -> None:
+    worker = default_site / bundle.WORKER_JS
+    engine = default_site / bundle.ENGINE_JS
+    for script in (worker, engine):
+        result = subprocess.run([NODE, "--check", str(script)], capture_output=True, text=True)
+        assert result.returncode == 0, (script, result.stderr)
+    text = worker.read_text(encoding="utf-8")
+    assert "importScripts" not in text
+    assert text.index("doum:hello") < text.index("@license MIT"), "hello before the engine runs"
+    # The engine as a page (the embed) runs it: lunr, the Korean pipeline and the core, globals of
+    # `self`; korean.js and core.js keep strict mode, lunr keeps its sloppy one.
+    probe = (
+        "const vm = require('vm'); const fs = require('fs'); const g = {}; g.self = g;"
+        "vm.createContext(g); vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), g);"
+        "console.log([typeof g.lunr, g.lunr.version, typeof g.doumKorean,"
+        " typeof g.doumSearchCore.openSearcher].join(' '))"
+    )
+    result = subprocess.run([NODE, "-e", probe, str(engine)], capture_output=True, text=True)
+    assert result.stdout.split() == ["function", "2.3.9", "object", "function"], result.stderr
+    head = engine.read_text(encoding="utf-8").split('"use strict"')
+    assert len(head) == 2 and "@license MIT" in head[0]
+
+
+def test_a_worker_without_the_engine_line_stops_the_build_naming_it(tmp_path: Path) -> None:
+    shutil.copytree(ASSETS, tmp_path / bundle.ASSETS)
+    shutil.copyfile(Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js",
+                    tmp_path / bundle.LUNR_JS)
+    worker = tmp_path / bundle.WORKER_JS
+    worker.write_text(worker.read_text(encoding="utf-8").replace(bundle.ENGINE_IMPORT, ""), encoding="utf-8")
+    with pytest.raises(PluginError, match=re.escape(bundle.WORKER_JS)):
+        bundle.write_search_engine(tmp_path)
+
+
 def test_source_modules_keep_their_public_names(default_site: Path) -> None:
     for path in ("search.js", "search-worker.js", "shared/site.js", "shared/bootstrap.js",
                  "launcher/launcher.js", "contact/contact.js", "shared/doum.css"):

@@ -9,9 +9,15 @@
  *            one that never started.
  *
  * Both go through doumSearchCore.openSearcher (search/core.js), the one entry point to the
- * index. The index (search/doum.json) starts loading as soon as the worker starts, before Material's
- * setup message arrives. A failed load is tried again: on the next doum query, and for
- * Material (which sends its setup once) on a timer, so search comes back with the file.
+ * index. The index (search/doum.json and its entry) is fetched on the visitor's intent, not when
+ * the worker starts: {type: "doum:warm"} (the page sends it when the search box is focused or
+ * typed in, the launcher opens, /contact/ shows or a ?q= link is opened) or any query loads it.
+ * Material's SETUP alone does not: its READY is sent once the index has loaded after a warm.
+ * A failed load is tried again: on the next doum query, and for Material (which sends its
+ * setup once) on a timer, so search comes back with the file.
+ *
+ * The search engine (lunr.js, search/korean.js, search/core.js) is written into this file at
+ * build time (src/doum/site/bundle.py), replacing the importScripts line below: one request.
  *
  * The index's state is told as {type: "doum:loading" | "doum:ready" | "doum:failed"} (loading
  * every second while it loads: search.js counts it as a sign of life), and, since the page
@@ -19,7 +25,7 @@
  * {state} (shared/header-search.js listens). */
 /* global importScripts, doumSearchCore */
 self.postMessage({ type: 'doum:hello' })
-importScripts('search/lunr.js', 'search/korean.js', 'search/core.js')
+importScripts('search/engine.js')
 
 const SETUP = 0
 const READY = 1
@@ -64,7 +70,8 @@ function load() {
   return searcher
 }
 
-load()
+let materialWaits = false // Material's SETUP came: it waits for READY before any query
+let warmed = false // the visitor showed intent: the index loads (and Material gets READY)
 
 // Material sends its setup once and waits for READY before it sends any query: keep trying.
 function setUpMaterial(attempt = 0) {
@@ -72,6 +79,13 @@ function setUpMaterial(attempt = 0) {
     () => self.postMessage({ type: READY }),
     () => setTimeout(() => setUpMaterial(attempt + 1), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]),
   )
+}
+
+function warm() {
+  if (warmed) return
+  warmed = true
+  if (materialWaits) setUpMaterial()
+  else load()
 }
 
 async function answer(message, ready) {
@@ -95,9 +109,15 @@ let queue = Promise.resolve()
 self.addEventListener('message', (event) => {
   const message = event.data || {}
   if (message.type === SETUP) {
-    setUpMaterial()
+    materialWaits = true
+    if (warmed) setUpMaterial()
     return
   }
+  if (message.type === 'doum:warm') {
+    warm()
+    return
+  }
+  warm() // a query is intent too
   queue = queue.then(() =>
     load()
       .then((ready) => answer(message, ready))

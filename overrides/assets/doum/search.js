@@ -14,6 +14,9 @@
 // A page without it (Material's search off, another site) starts its own; a replacement after a
 // failure is always its own, and the shared worker is left to Material, never terminated.
 // From file:// no worker can start: search() rejects with SearchUnavailableError.
+//
+// The worker fetches the index on intent only: warm() says the visitor is about to search (the
+// header search box is focused, the launcher opens, /contact/ shows, a ?q= link is opened).
 import { SITE_ROOT } from './shared/site.js'
 
 export class SearchUnavailableError extends Error {
@@ -123,4 +126,10 @@ export async function search(query, { limit = 5 } = {}) {
     }
   })
   return results.map((hit) => ({ ...hit, url: new URL(hit.location, SITE_ROOT).href }))
+}
+
+/** The visitor is about to search: the page's worker fetches the index now (once). */
+export function warm() {
+  if (!session) spawn(false)
+  session?.worker?.postMessage({ type: 'doum:warm' })
 }

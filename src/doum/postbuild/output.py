@@ -16,6 +16,7 @@ from doum.postbuild import pages as site_pages
 from doum.postbuild import settings as site_settings
 from doum.search.documents import INDEX_FILE, SearchDocuments
 from doum.search import pieces
+from doum.site import bundle
 from doum.site import sitedata
 from doum.site.theme import THEME_DIR
 from doum.support import status
@@ -162,6 +163,7 @@ def copy_browser(site_dir: Path) -> list[str]:
     for asset in sorted(ASSETS.iterdir()):
         if asset.is_file():
             shutil.copyfile(asset, target / asset.name)
+    bundle.write_search_engine(site_dir)  # the worker with its engine inside, as the plugin ships it
     return [f"{BROWSER_DIR}/"]
 
 

@@ -357,13 +357,54 @@ def add_to_site(files: Files, config: MkDocsConfig) -> Bundles:
     return bundles
 
 
-def minify_lunr(site_dir: str) -> None:
-    """lunr.js as doum's search copied it, minified (sloppy-mode script: no directive added);
-    its licence header kept as it was."""
-    path = Path(site_dir) / LUNR_JS
-    if not path.is_file():
-        return
-    text = path.read_text(encoding="utf-8")
-    header = re.match(r"\s*/\*[\s\S]*?\*/\s*", text)
+WORKER_JS = f"{ASSETS}/search-worker.js"
+ENGINE_JS = f"{ASSETS}/search/engine.js"  # lunr.js, korean.js and core.js as one classic script
+ENGINE_IMPORT = "importScripts('search/engine.js')"  # the worker's line the engine replaces
+STRICT_PARTS = ("search/korean.js", "search/core.js")
+
+
+def _script(text: str) -> str:
+    """A classic script without its whole-line comments (the minifier keeps comments)."""
+    return "\n".join(_without_comments(text.split("\n")))
+
+
+def minified_lunr(lunr: str) -> str:
+    """lunr.js minified (sloppy-mode script, as written: no directive added), its licence
+    header kept as it was."""
+    header = re.match(r"\s*/\*[\s\S]*?\*/\s*", lunr)
     notice = header.group(0).strip() + "\n" if header and "@license" in header.group(0) else ""
-    path.write_text(notice + minify_js(text, strict=False), encoding="utf-8")
+    return notice + minify_js(_script(lunr), strict=False)
+
+
+def search_engine(lunr: str, read: Reader) -> str:
+    """Minified lunr.js, then korean.js and core.js in one strict function: the minifier drops
+    their own 'use strict' directives. Both are UMD scripts that register on `self`, a worker's
+    global and a page's window alike."""
+    strict = minify_js("\n;".join(_script(read(part)[0]) for part in STRICT_PARTS), strict=False)
+    return f'{lunr}\n;(function(){{"use strict";{strict}\n}}).call(self);\n'
+
+
+def write_search_engine(site_dir: str | Path, read: Reader | None = None) -> None:
+    """The search engine in one file (the embed loads it: assets/doum/search/engine.js) and
+    inside the search worker itself, in place of its importScripts line: a page's search costs
+    one request for code. Run after the index wrote lunr.js; the other sources are read as the
+    site ships them (a custom_dir's own copies included)."""
+    root = Path(site_dir)
+    lunr = root / LUNR_JS
+    if not lunr.is_file():
+        return  # doum's search is off: no worker to build
+    read = read or directory_reader(root / ASSETS)
+    lunr_text = minified_lunr(lunr.read_text(encoding="utf-8"))
+    lunr.write_text(lunr_text, encoding="utf-8")  # its stable URL still serves it, minified
+    engine = search_engine(lunr_text, read)
+    (root / ENGINE_JS).write_text(engine, encoding="utf-8")
+    worker_path = root / WORKER_JS
+    worker = worker_path.read_text(encoding="utf-8")
+    if worker.count(ENGINE_IMPORT) != 1:
+        raise PluginError(
+            f"doum bundle: {WORKER_JS} must load the search engine with exactly one "
+            f"`{ENGINE_IMPORT}` line (doum writes the engine in its place)"
+        )
+    # The worker's own code stays sloppy like lunr's; it still says hello before the engine runs.
+    before, after = (minify_js(_script(part), strict=False) for part in worker.split(ENGINE_IMPORT))
+    worker_path.write_text(f"{before}\n{engine}{after}\n", encoding="utf-8")

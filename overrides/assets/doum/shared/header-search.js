@@ -15,7 +15,13 @@
 // is still loading ("loading", every second) from looking dead. The message goes away as soon
 // as Material shows a result (the worker retries the index). From file:// no worker can start:
 // the notice shows at once, saying that search needs the site served.
+//
+// The worker fetches the index only on the visitor's intent (search.js warm()): here, when the
+// header search is opened, focused or typed in, when a ?q= link opened the page (Material
+// waits for the index before it shows those results) and when a page with the contact form
+// shows (its suggestions search as the visitor types), and when the launcher opens.
 import { SITE_ROOT } from './site.js'
+import { warm } from '../search.js'
 import { OFFLINE, setNoticeQuery, unavailableNotice } from './unavailable.js'
 import { watchHeaderSearch as watchSearchInsights } from './insights.js'
 
@@ -68,6 +74,7 @@ function bindForm(form) {
 
 function init() {
   for (const form of document.querySelectorAll(SEARCH_FORM)) bindForm(form)
+  if (document.getElementById('contact-form')) warm()
 }
 
 function closeHeaderSearch() {
@@ -167,18 +174,26 @@ function watchHeaderSearch() {
     answered = input.value
     recover()
   }).observe(meta, { childList: true, characterData: true, subtree: true })
-  input.addEventListener('keyup', expect)
+  const intent = () => {
+    warm()
+    expect()
+  }
+  input.addEventListener('keyup', intent)
   input.addEventListener('input', () => {
+    warm()
     if (failed) setNoticeQuery(region, input.value.trim())
   })
-  input.addEventListener('focus', expect)
+  input.addEventListener('focus', intent)
   toggle.addEventListener('change', () => {
-    if (toggle.checked) expect()
+    if (toggle.checked) intent()
   })
-  if (toggle.checked) expect() // opened by ?q= before this module ran
+  if (new URLSearchParams(location.search).has('q')) warm() // Material opens it once READY
+  if (toggle.checked || document.activeElement === input) intent() // opened before this ran
 }
 
 watchHeaderSearch()
+document.addEventListener('doum:launcher-open', warm)
+if (window.doum?.launcher?.isOpen()) warm() // reopened as the visitor left it, before this ran
 watchSearchInsights() // opt-in insight events: one `search` per search (shared/insights.js)
 
 if (window.document$) {

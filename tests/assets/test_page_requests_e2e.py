@@ -1,0 +1,89 @@
+"""What a page requests, in real Chromium, on the default site: the exact doum requests of home,
+an answer page and /contact/ until the network is idle. The search worker carries its engine
+(one file), and the index is fetched on intent: not on a page's load, but at once when the
+visitor focuses the search box, and on /contact/ (whose suggestions search as one types)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import DESKTOP
+
+pytestmark = pytest.mark.browser
+
+HASH = re.compile(r"\.[0-9a-f]{8,}\.(js|css|json)$")
+# doum's own requests (Material's, glightbox's and the site's own are left to the bench).
+DOUM = re.compile(r"^/(assets/doum/|assets/doum-bundle/|search/doum|status\.json$)")
+WORKER = "/assets/doum/search-worker.js"
+EVERY_PAGE = Counter({"/assets/doum/shared/bootstrap.js": 1, "/assets/doum-bundle/doum.<h>.css": 1,
+                      "/assets/doum-bundle/doum.<h>.js": 1, WORKER: 1, "/status.json": 1})
+INDEX = Counter({"/search/doum.json": 1, "/search/doum/ko.<h>.json": 1})
+PIECE = re.compile(r"^/search/doum/(?!ko\.)[^/]+\.<h>\.json$")  # postings and rows, on demand
+CONTACT = Counter({"/assets/doum-bundle/contact.<h>.js": 1})
+
+
+def doum_requests(requests: list[str], base: str) -> Counter[str]:
+    """The page's doum requests, root-relative, content hashes as <h>."""
+    paths = (urlsplit(url).path for url in requests if url.startswith(base))
+    return Counter(HASH.sub(r".<h>.\1", path) for path in paths if DOUM.search(path))
+
+
+def open_page(new_page: Callable[..., Any], url: str) -> tuple[Any, list[str]]:
+    page = new_page(**DESKTOP)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    return page, requests
+
+
+@pytest.mark.parametrize("path", ["", "paid/emoticon-refund/"])
+def test_a_page_fetches_no_index_until_the_visitor_turns_to_search(
+    new_page: Callable[..., Any], default_url: str, path: str
+) -> None:
+    page, requests = open_page(new_page, default_url + path)
+    assert doum_requests(requests, default_url) == EVERY_PAGE
+    # The worker said hello and is idle: its engine came inside it, nothing more was fetched.
+    assert page.evaluate("window.__doumSearch && window.__doumSearch.alive") is True
+
+    with page.expect_response(lambda response: "/search/doum/ko." in response.url):
+        page.locator("[data-md-component=search-query]").focus()
+    assert doum_requests(requests, default_url) == EVERY_PAGE + INDEX
+
+    box = page.locator("[data-md-component=search-query]")
+    box.fill("비밀번호")
+    box.press("End")  # Material reads the box on keyup
+    page.locator(".md-search-result__list .md-search-result__item").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    fetched = doum_requests(requests, default_url)
+    assert fetched[WORKER] == 1 and all(times == 1 for times in fetched.values()), fetched
+    assert not {path for path in fetched if path.startswith("/assets/doum/search/")}, "one engine file"
+
+
+def test_contact_page_warms_the_index_at_once(new_page: Callable[..., Any], default_url: str) -> None:
+    _, requests = open_page(new_page, default_url + "contact/")
+    assert doum_requests(requests, default_url) == EVERY_PAGE + CONTACT + INDEX
+
+
+def test_a_search_link_loads_the_index_and_opens_its_results(
+    new_page: Callable[..., Any], default_url: str
+) -> None:
+    page, requests = open_page(new_page, default_url + "?q=비밀번호")
+    page.locator(".md-search-result__list .md-search-result__item").first.wait_for()
+    fetched = doum_requests(requests, default_url)
+    pieces = Counter({path: n for path, n in fetched.items() if PIECE.match(path)})
+    assert pieces, "the query's pieces"
+    assert fetched - pieces == EVERY_PAGE + INDEX
+
+
+def test_opening_the_launcher_loads_the_index(new_page: Callable[..., Any], default_url: str) -> None:
+    page, requests = open_page(new_page, default_url)
+    assert not doum_requests(requests, default_url) & INDEX
+    with page.expect_response(lambda response: "/search/doum/ko." in response.url):
+        page.locator("button.doum-launcher").click()
+    assert doum_requests(requests, default_url) == EVERY_PAGE + INDEX
