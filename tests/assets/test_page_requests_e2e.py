@@ -87,3 +87,11 @@ def test_opening_the_launcher_loads_the_index(new_page: Callable[..., Any], defa
     with page.expect_response(lambda response: "/search/doum/ko." in response.url):
         page.locator("button.doum-launcher").click()
     assert doum_requests(requests, default_url) == EVERY_PAGE + INDEX
+
+
+def test_focusing_the_home_search_box_loads_the_index(new_page: Callable[..., Any], default_url: str) -> None:
+    page, requests = open_page(new_page, default_url)
+    assert not doum_requests(requests, default_url) & INDEX
+    with page.expect_response(lambda response: "/search/doum/ko." in response.url):
+        page.locator("form[data-doum-search] input[name=q]").focus()
+    assert doum_requests(requests, default_url) == EVERY_PAGE + INDEX

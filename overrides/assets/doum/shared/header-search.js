@@ -16,10 +16,10 @@
 // as Material shows a result (the worker retries the index). From file:// no worker can start:
 // the notice shows at once, saying that search needs the site served.
 //
-// The worker fetches the index only on the visitor's intent (search.js warm()): here, when the
-// header search is opened, focused or typed in, when a ?q= link opened the page (Material
-// waits for the index before it shows those results) and when a page with the contact form
-// shows (its suggestions search as the visitor types), and when the launcher opens.
+// The worker fetches the index only on the visitor's intent (search.js warm()): when the header
+// search is opened, focused or typed in, the home page's search box is focused, a ?q= link
+// opened the page (Material waits for the index before it shows those results), a page with the
+// contact form shows (its suggestions search as the visitor types) or the launcher opens.
 import { SITE_ROOT } from './site.js'
 import { warm } from '../search.js'
 import { OFFLINE, setNoticeQuery, unavailableNotice } from './unavailable.js'
@@ -51,6 +51,7 @@ export function openHeaderSearch(query) {
 
 function bindForm(form) {
   const input = form.querySelector('input[name=q]')
+  input?.addEventListener('focus', warm) // its query goes to the header search
   form.addEventListener('submit', (event) => {
     const query = input ? input.value.trim() : ''
     if (!query) {
