@@ -32,7 +32,7 @@ window.__doumModules = { 'search.js': { search: async (query, { limit = 5 } = {}
     title: `<img src=x id=injected${n}> 답변 ${n}`, location: `paid/a${n}/`,
     url: `${location.origin}/paid/a${n}/`, summary: `요약 ${n}`, score: 1 / n,
   }))
-} } }
+}, warm: () => {} } }
 """
 
 

@@ -250,7 +250,7 @@ window.__doumModules = { 'search.js': { search: async (query, { limit = 5 } = {}
     title: `${query} 답변 ${n}`, location: "account/reset-password/", score: 1 / n,
     url: new URL("/account/reset-password/", location.origin).href, summary: `한 줄 요약 ${n}`,
   })).slice(0, limit)
-} } }
+}, warm: () => {} } }
 """
 
 

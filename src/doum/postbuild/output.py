@@ -147,7 +147,7 @@ def write_index(site_dir: Path, found: list[site_pages.SitePage], options: DoumC
                   for page in found if page.category}
     for page in found:
         info = SimpleNamespace(title=page.title, summary=page.description, keywords=page.keywords,
-                               questions=[], category=page.category)
+                               questions=[], category=page.category, lists_pages=False)
         catalog = SimpleNamespace(pages={page.path: info}, categories=categories)
         mkdocs_page = SimpleNamespace(file=SimpleNamespace(src_uri=page.path), url=page.location,
                                       meta={})
