@@ -1,0 +1,107 @@
+// The search worker fetches the index on intent only: Material's SETUP alone opens nothing, a
+// doum:warm (or any query) opens the index once, and Material's READY follows the load. The
+// worker's source runs in a vm context with a stand-in engine (the real one is tested elsewhere).
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import vm from 'node:vm'
+
+const SOURCE = readFileSync(new URL('../../overrides/assets/doum/search-worker.js', import.meta.url), 'utf8')
+const SETUP = 0
+const READY = 1
+const QUERY = 2
+const plain = (value) => JSON.parse(JSON.stringify(value)) // the worker's objects are of its own realm
+
+function startWorker({ fails = false } = {}) {
+  const posted = []
+  const opened = []
+  const listeners = []
+  const context = {
+    URL,
+    Promise,
+    setTimeout: () => 0, // Material's retries are not waited for here
+    setInterval: () => 0,
+    clearInterval: () => {},
+    location: { href: 'https://help.example.com/assets/doum/search-worker.js' },
+    postMessage: (message) => posted.push(message),
+    addEventListener: (type, listener) => listeners.push(listener),
+    importScripts: (...urls) => {
+      assert.deepEqual(urls, ['search/engine.js'])
+      context.doumSearchCore = {
+        openSearcher: (url) => {
+          opened.push(String(url))
+          if (fails) return Promise.reject(new Error('HTTP 404'))
+          return Promise.resolve({
+            materialResult: async (text) => ({ items: [text], suggest: [] }),
+            search: async (text) => [{ title: text, location: 'a/', score: 1 }],
+          })
+        },
+      }
+    },
+  }
+  context.self = context
+  vm.createContext(context)
+  vm.runInContext(SOURCE, context)
+  const send = (data) => listeners.forEach((listener) => listener({ data }))
+  const settle = () => new Promise((resolve) => setImmediate(resolve))
+  return { posted, opened, send, settle }
+}
+
+test('hello first; no index until intent, even after Material set up', async () => {
+  const worker = startWorker()
+  assert.equal(worker.posted[0].type, 'doum:hello')
+  worker.send({ type: SETUP, data: {} })
+  await worker.settle()
+  assert.deepEqual(worker.opened, [])
+  assert.ok(!worker.posted.some((m) => m.type === READY))
+})
+
+test('a warm opens the index once and Material gets READY after it', async () => {
+  const worker = startWorker()
+  worker.send({ type: SETUP, data: {} })
+  worker.send({ type: 'doum:warm' })
+  worker.send({ type: 'doum:warm' })
+  await worker.settle()
+  assert.deepEqual(worker.opened, ['https://help.example.com/search/doum.json'])
+  const types = worker.posted.map((m) => m.type)
+  assert.ok(types.indexOf('doum:loading') < types.indexOf('doum:ready'))
+  assert.equal(types.filter((type) => type === READY).length, 1)
+  worker.send({ type: QUERY, data: '비밀번호' })
+  await worker.settle()
+  assert.deepEqual(plain(worker.posted.at(-1)), { type: 3, data: { items: ['비밀번호'], suggest: [] } })
+})
+
+test('a warm before Material set up: READY as soon as SETUP comes', async () => {
+  const worker = startWorker()
+  worker.send({ type: 'doum:warm' })
+  await worker.settle()
+  assert.ok(!worker.posted.some((m) => m.type === READY))
+  worker.send({ type: SETUP, data: {} })
+  await worker.settle()
+  assert.equal(worker.posted.filter((m) => m.type === READY).length, 1)
+  assert.equal(worker.opened.length, 1)
+})
+
+test('a doum query without a warm loads the index and answers', async () => {
+  const worker = startWorker()
+  worker.send({ type: 'doum:search', id: 7, query: '환불', limit: 3 })
+  await worker.settle()
+  assert.equal(worker.opened.length, 1)
+  assert.deepEqual(plain(worker.posted.at(-1)), {
+    type: 'doum:result',
+    id: 7,
+    results: [{ title: '환불', location: 'a/', score: 1 }],
+  })
+})
+
+test('an index that cannot load is announced after the warm, and a query gets an error', async () => {
+  const worker = startWorker({ fails: true })
+  worker.send({ type: 'doum:warm' })
+  await worker.settle()
+  assert.ok(worker.posted.some((m) => m.type === 'doum:failed'))
+  worker.send({ type: 'doum:search', id: 1, query: '환불' })
+  await worker.settle()
+  assert.equal(worker.posted.at(-1).type, 'doum:result')
+  assert.match(worker.posted.at(-1).error, /404/)
+  assert.equal(worker.opened.length, 2, 'asked again')
+})
