@@ -307,6 +307,16 @@ function setup(form, site) {
     hideCopyBox()
   }
 
+  // After a sent inquiry (by mail or to the endpoint): a blank form, its draft gone.
+  const startOver = () => {
+    clearDraft(storage)
+    resetForm()
+    from = ''
+    showFrom()
+    suggestInto()
+    refresh()
+    sentPanel.hidden = true
+  }
   const clearAll = () => {
     const kept = readValues()
     clearDraft(storage)
@@ -471,13 +481,7 @@ function setup(form, site) {
     }
     if (signal.aborted) return
     if (answer.ok) {
-      clearDraft(storage)
-      resetForm()
-      from = ''
-      showFrom()
-      suggestInto()
-      refresh()
-      sentPanel.hidden = true
+      startOver()
       status.replaceChildren()
       answerBox.textContent = `접수됐어요. 접수 번호는 ${answer.receipt}이에요. 답장은 보통 ${site.support?.reply_time || '며칠'} 안에 적어 주신 이메일로 드려요. 저장해 둔 초안은 지웠어요.`
       answerBox.hidden = false
@@ -511,13 +515,7 @@ function setup(form, site) {
   el('contact-sent-yes').addEventListener(
     'click',
     () => {
-      clearDraft(storage)
-      resetForm()
-      from = ''
-      showFrom()
-      suggestInto()
-      refresh()
-      sentPanel.hidden = true
+      startOver()
       say(
         `문의를 보내 주셔서 고마워요. 답장은 보통 ${site.support?.reply_time || '며칠'} 안에 메일로 드려요. 저장해 둔 초안은 지웠어요.`,
       )

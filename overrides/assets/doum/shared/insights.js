@@ -119,8 +119,17 @@ export function watchHeaderSearch() {
     const count = resultCount(meta.textContent, translations)
     if (count !== null) tracker.results(input.value, count)
   }).observe(meta, { childList: true, characterData: true, subtree: true })
-  // Capture: before Material closes the search and navigates.
-  result.addEventListener(
+  trackOpenedLinks(result, input, tracker)
+  toggle.addEventListener('change', () => {
+    if (toggle.checked) return
+    tracker.typed(input.value) // a search Material opened from ?q= was never typed here
+    tracker.end()
+  })
+}
+
+// A click on a result link ends the search as opened (capture: before the page navigates).
+function trackOpenedLinks(list, input, tracker) {
+  list.addEventListener(
     'click',
     (event) => {
       if (event.target instanceof Element && event.target.closest('a[href]')) {
@@ -130,11 +139,6 @@ export function watchHeaderSearch() {
     },
     true,
   )
-  toggle.addEventListener('change', () => {
-    if (toggle.checked) return
-    tracker.typed(input.value) // a search Material opened from ?q= was never typed here
-    tracker.end()
-  })
 }
 
 const launchers = new WeakSet()
@@ -163,16 +167,7 @@ export function watchLauncher(panel) {
     if (!line || line.startsWith(UNAVAILABLE_MESSAGE)) return
     tracker.results(input.value, answers.querySelectorAll('li').length)
   }).observe(status || answers, { childList: true, characterData: true, subtree: true })
-  answers.addEventListener(
-    'click',
-    (event) => {
-      if (event.target instanceof Element && event.target.closest('a[href]')) {
-        tracker.typed(input.value)
-        tracker.opened()
-      }
-    },
-    true,
-  )
+  trackOpenedLinks(answers, input, tracker)
   document.addEventListener('doum:launcher-close', () => tracker.end())
 }
 
