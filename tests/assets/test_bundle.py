@@ -55,6 +55,33 @@ def test_every_page_links_one_stylesheet_and_one_classic_deferred_bundle(default
             assert target.resolve().is_file(), (page, link)
 
 
+MATERIAL_SHEET = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/(\w+)\.[0-9a-f]+\.min\.css"')
+
+
+def test_material_palette_rules_travel_in_doums_stylesheet_so_doum_adds_no_render_blocking_file(
+    default_site: Path,
+) -> None:
+    html = (default_site / "index.html").read_text(encoding="utf-8")
+    assert MATERIAL_SHEET.findall(html) == ["main"]
+    sheet = default_site / STYLESHEET.search(html).group(1)
+    css = sheet.read_text(encoding="utf-8")
+    palette = next((default_site / "assets/stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
+    # Material's palette rules first (a dark scheme's colours, a named primary), then doum's.
+    assert "[data-md-color-scheme=slate]" in css and "[data-md-color-primary=indigo]" in css
+    assert css.index("[data-md-color-primary=indigo]") < css.index(".doum-launcher")
+    assert "sourceMappingURL" not in css and "[data-md-color-primary=indigo]" in palette
+
+
+def test_a_site_without_a_palette_links_materials_own_stylesheet_and_doums(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project", {})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert MATERIAL_SHEET.findall(html) == ["main"]
+    css = (tmp_path / "site" / STYLESHEET.search(html).group(1)).read_text(encoding="utf-8")
+    assert "[data-md-color-primary=indigo]" not in css and ".doum-launcher" in css
+
+
 def test_the_contact_bundle_is_listed_for_the_loader_and_left_out_of_the_main_bundle(default_site: Path) -> None:
     html = (default_site / "contact" / "index.html").read_text(encoding="utf-8")
     tag = doum_scripts(html)[0]

@@ -214,3 +214,11 @@ def test_a_pages_rows_never_straddle_two_pieces(payload: dict) -> None:
     for name in pieces.piece_names(entry, "docs"):
         rows = found[name]["docs"]
         assert "#" not in rows[0][0] and len({row[0].split("#")[0] for row in rows}) == 1
+
+
+def test_a_new_help_center_with_only_its_home_page_builds_an_empty_index(tmp_path: Path) -> None:
+    from conftest import mkdocs_build, write_project
+
+    result = mkdocs_build(write_project(tmp_path / "project", {}), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert Searcher.from_site(tmp_path / "site").search("비밀번호") == []

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import mkdocs
 from lunr.builder import Builder
+from lunr.index import Index
+from lunr.pipeline import Pipeline
+from lunr.token_set import TokenSet
 from mkdocs.structure.pages import Page
 
 from doum.search import korean
@@ -161,6 +164,9 @@ def function_words() -> list[str]:
 
 
 def build_index(docs: list[SearchDoc]):  # -> lunr.index.Index
+    if not docs:  # a new help center with only its home page: lunr.py's builder divides by zero
+        return Index(inverted_index={}, field_vectors={}, token_set=TokenSet.from_list([]),
+                     fields=list(FIELD_BOOSTS), pipeline=Pipeline())
     builder = Builder()  # no pipeline: korean.py has already made the terms
     builder.ref("id")
     for name, boost in FIELD_BOOSTS.items():

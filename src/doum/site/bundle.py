@@ -57,6 +57,8 @@ MAIN_ENTRIES = (
 # Page bundles: name → (entry module, the element whose presence on a page asks for it).
 PAGE_BUNDLES = {"contact": ("contact/contact.js", "#contact-form")}
 STYLESHEETS = ("shared/doum.css", "search/search.css", "launcher/launcher.css", "contact/contact.css")
+# Material's palette stylesheet is merged into doum's, without its source-map comment.
+SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 # Copied into the site by doum's search (src/doum/search/documents.py); minified after it.
 LUNR_JS = f"{ASSETS}/search/lunr.js"
 
@@ -293,10 +295,14 @@ class Bundles:
     stylesheet: str
     script: str
     pages: list[dict[str, str]]  # [{selector, src}], src relative to the main script
+    # Set when the stylesheet carries Material's palette rules: the page then links Material's
+    # main stylesheet and doum's, and not Material's palette stylesheet.
+    material_stylesheet: str = ""
 
     def template_values(self) -> dict[str, str]:
         return {
             "stylesheet": self.stylesheet,
+            "material_stylesheet": self.material_stylesheet,
             "script": self.script,
             "pages": json.dumps(self.pages, separators=(",", ":")),
         }
@@ -307,8 +313,12 @@ def bundle_script(entries: tuple[str, ...], read: Reader, leave_out: frozenset[s
     return minify_js(render([module for module in _graph(entries, read) if module.id not in leave_out]))
 
 
-def build(read: Reader) -> Bundles:
-    """All bundles from the sources `read` returns (paths below assets/doum/)."""
+def build(read: Reader, palette_css: str = "") -> Bundles:
+    """All bundles from the sources `read` returns (paths below assets/doum/).
+
+    `palette_css` is Material's palette stylesheet when the site has a palette: doum's rules go
+    after it in the same file, which the page links in its place (one render-blocking
+    stylesheet for both, in the order the two files had)."""
     files: dict[str, str] = {}
     main_ids = frozenset(module.id for module in _graph(MAIN_ENTRIES, read))
     script_text = bundle_script(MAIN_ENTRIES, read)
@@ -321,7 +331,7 @@ def build(read: Reader) -> Bundles:
         path = _hashed(name, text, "js")
         files[path] = text
         pages.append({"selector": selector, "src": PurePosixPath(path).name})
-    css = rcssmin.cssmin("\n".join(read(sheet)[0] for sheet in STYLESHEETS))
+    css = rcssmin.cssmin("\n".join([palette_css, *(read(sheet)[0] for sheet in STYLESHEETS)]))
     stylesheet = _hashed("doum", css, "css")
     files[stylesheet] = css
     return Bundles(files, stylesheet, script, pages)
@@ -349,9 +359,22 @@ def directory_reader(root: Path) -> Reader:
     return read
 
 
+def _material_sheet(files: Files, name: str) -> File | None:
+    """Material's content-hashed stylesheet `name` (main, palette), if there is exactly one."""
+    pattern = re.compile(rf"assets/stylesheets/{name}\.[0-9a-f]+\.min\.css")
+    sheets = [file for file in files if pattern.fullmatch(file.src_uri)]
+    return sheets[0] if len(sheets) == 1 else None
+
+
 def add_to_site(files: Files, config: MkDocsConfig) -> Bundles:
     """Build the bundles and hand them to MkDocs as generated files of the build."""
-    bundles = build(theme_reader(files))
+    main, palette = _material_sheet(files, "main"), _material_sheet(files, "palette")
+    # A Material whose files we do not recognise keeps its own links (see main.html).
+    merge = bool(config.theme.get("palette")) and main is not None and palette is not None
+    palette_css = SOURCE_MAP.sub("", palette.content_string) if merge and palette else ""
+    bundles = build(theme_reader(files), palette_css)
+    if merge and main is not None:
+        bundles.material_stylesheet = main.src_uri
     for path, text in bundles.files.items():
         files.append(File.generated(config, path, content=text))
     return bundles
