@@ -50,6 +50,9 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # Every plugin's on_config has run by now, Material's search included.
         material_search.replace_indexer(config)
+        # English builds get an English index; the language is final here (an i18n plugin
+        # switches theme.language in its own on_config, after doum's)
+        self.search.language = index.analyzer_language(config.theme.get("language"))
         self.catalog = catalog.load(files, self.config, config, self.problems)
         if self.catalog.unreadable:  # MkDocs cannot read them either: stop with the named files
             self.problems.raise_if_errors()

@@ -16,8 +16,14 @@
  * A failed load is tried again: on the next doum query, and for Material (which sends its
  * setup once) on a timer, so search comes back with the file.
  *
- * The search engine (lunr.js, search/korean.js, search/core.js) is written into this file at
- * build time (src/doum/site/bundle.py), replacing the importScripts line below: one request.
+ * The index's language (search/doum.json lists an entry per language): `language` on the first
+ * message that carries one before the index loads (the page's <html lang>), else ?lang= on the
+ * worker's URL, else the manifest's default (each language's build writes its own manifest,
+ * whose default is that language).
+ *
+ * The search engine (lunr.js, search/korean.js, search/english.js, search/core.js) is written
+ * into this file at build time (src/doum/site/bundle.py), replacing the importScripts line below:
+ * one request.
  *
  * The index's state is told as {type: "doum:loading" | "doum:ready" | "doum:failed"} (loading
  * every second while it loads: search.js counts it as a sign of life), and, since the page
@@ -35,6 +41,7 @@ const INDEX_URL = new URL('../../search/doum.json', self.location.href)
 const RETRY_MS = [2000, 5000, 10000, 30000] // then every 30 s while Material waits
 
 let searcher = null // a promise of the opened search; null after a failed load
+let language = new URL(self.location.href).searchParams.get('lang') || undefined
 let failed = false // after a failure, ask the server again rather than a cached copy
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('doum-search') : null
 
@@ -53,6 +60,7 @@ function load() {
     const heartbeat = setInterval(() => announce('loading'), 1000)
     searcher = doumSearchCore.openSearcher(INDEX_URL, {
       fetch: (url) => fetch(url, failed ? { cache: 'no-cache' } : {}),
+      language,
     })
     searcher.then(
       () => {
@@ -108,6 +116,7 @@ let queue = Promise.resolve()
 
 self.addEventListener('message', (event) => {
   const message = event.data || {}
+  if (!searcher && typeof message.language === 'string' && message.language) language = message.language
   if (message.type === SETUP) {
     materialWaits = true
     if (warmed) setUpMaterial()

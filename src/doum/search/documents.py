@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import mkdocs
 from lunr.builder import Builder
@@ -21,7 +23,7 @@ from lunr.pipeline import Pipeline
 from lunr.token_set import TokenSet
 from mkdocs.structure.pages import Page
 
-from doum.search import korean
+from doum.search import english, korean
 from doum.search.tuning import TUNING
 from doum.search import lunrpack
 from doum.search import pieces
@@ -40,6 +42,12 @@ SECTION_BOOST = 0.8  # a section's heading counts a little less than the page's 
 TEXT_CHARS = 160  # text shown under a result
 DATA = Path(__file__).parent
 THESAURUS_FILE = DATA / "thesaurus.ko.json"  # built-in synonym groups (general Korean usage)
+# The text pipeline of an index, by its language: a build whose theme.language is English gets
+# an English index (english.py: lunr's stop words and stemmer; Hangul words still go through
+# korean.py); every other build the Korean one. The language travels in the payload (pieces.py
+# records it in the entry and the manifest), so both query sides pick the same pipeline.
+ANALYZERS: dict[str, ModuleType] = {pieces.LANGUAGE: korean, english.LANGUAGE: english}
+Tokens = Callable[[str], list[str]]  # an analyzer's tokens()
 FUNCTION_WORDS_FILE = DATA / "function-words.ko.json"  # question and function words
 
 
@@ -52,25 +60,32 @@ class SearchDoc:
     boost: float
 
 
+def analyzer_language(theme_language: str | None) -> str:
+    """The index language for a build's `theme: language:` — en (en-GB, …) for English, else ko."""
+    primary = str(theme_language or "").lower().replace("_", "-").split("-")[0]
+    return primary if primary in ANALYZERS else pieces.LANGUAGE
+
+
 def page_documents(location: str, info: PageInfo, html: str,
-                   category: Category | None) -> list[SearchDoc]:
+                   category: Category | None, tokens: Tokens = korean.tokens) -> list[SearchDoc]:
     """A page's own document and one per h2/h3 section, from its rendered HTML: what every
-    build indexes, and what the Python/JS parity fixtures are built through."""
+    build indexes, and what the Python/JS parity fixtures are built through. `tokens`: the
+    index language's analyzer (Korean unless the build is English)."""
     intro, *rest = pagetext.sections(html)
     summary = info.summary or intro.text
     # The summary is indexed once: when the page's text already holds it (a fallback summary is
     # its first paragraph; authors often open with the same sentence), its words count once.
     body = intro.text if " ".join(summary.split()) in intro.text else f"{summary} {intro.text}"
-    keywords = [korean.tokens(str(keyword)) for keyword in info.keywords]
+    keywords = [tokens(str(keyword)) for keyword in info.keywords]
     docs = [SearchDoc(
         location=location,
         title=info.title,
         text=_short(summary),
         fields={
-            "t": korean.tokens(" ".join([info.title, *info.questions])),
+            "t": tokens(" ".join([info.title, *info.questions])),
             "k": [t for terms in keywords for t in terms],
-            "b": korean.tokens(body),
-            "c": korean.tokens(f"{category.title} {category.description}") if category else [],
+            "b": tokens(body),
+            "c": tokens(f"{category.title} {category.description}") if category else [],
         },
         boost=1,
     )]
@@ -79,16 +94,17 @@ def page_documents(location: str, info: PageInfo, html: str,
             location=f"{location}#{section.anchor}",
             title=section.heading,
             text=_short(section.text),
-            fields={"t": korean.tokens(section.heading), "k": [],
-                    "b": korean.tokens(section.text), "c": []},
+            fields={"t": tokens(section.heading), "k": [],
+                    "b": tokens(section.text), "c": []},
             boost=SECTION_BOOST,
         ))
     return docs
 
 
 class SearchDocuments:
-    def __init__(self, options: SearchConfig) -> None:
+    def __init__(self, options: SearchConfig, language: str = pieces.LANGUAGE) -> None:
         self.options = options
+        self.language = language  # set from the build's theme.language (analyzer_language)
         self.docs: list[SearchDoc] = []
         self.phrases: list[list[str]] = []  # keyword phrases of two or more words, as terms
 
@@ -97,8 +113,10 @@ class SearchDocuments:
         if info is None or _excluded(page):
             return
         body_html = "" if info.lists_pages else html  # other pages' titles: not this page's words
-        self.docs += page_documents(page.url, info, body_html, catalog.categories.get(info.category))
-        keywords = [korean.tokens(str(keyword)) for keyword in info.keywords]
+        tokens = ANALYZERS[self.language].tokens
+        self.docs += page_documents(page.url, info, body_html, catalog.categories.get(info.category),
+                                    tokens)
+        keywords = [tokens(str(keyword)) for keyword in info.keywords]
         self.phrases += [terms for terms in keywords if len(terms) >= 2]
 
     def write(self, site_dir: str, piece_bytes: int = pieces.PIECE_BYTES) -> list[str]:
@@ -110,19 +128,23 @@ class SearchDocuments:
         return written
 
     def payload(self) -> dict:
-        return make_payload(self.docs, site_synonyms(self.options), self.phrases)
+        return make_payload(self.docs, site_synonyms(self.options, self.language), self.phrases,
+                            self.language)
 
 
 def make_payload(docs: list[SearchDoc], synonyms: list[list[str]],
-                 phrases: list[list[str]] = ()) -> dict:
+                 phrases: list[list[str]] = (), language: str = pieces.LANGUAGE) -> dict:
     """What the browser and `doum search` load: the packed index, what results show, the
     synonym groups that can reach a word of this site, keyword phrases (for 초성 typed for
-    a phrase), the function words and the tuning numbers the query side ranks with."""
+    a phrase), the function words and the tuning numbers the query side ranks with, and the
+    index's language (which analyzer both query sides use)."""
     index = lunrpack.pack(build_index(docs).serialize())
     known = set(index["terms"])
-    groups = [group for group in synonym_groups(synonyms)
+    tokens = ANALYZERS[language].tokens
+    groups = [group for group in synonym_groups(synonyms, tokens)
               if len(group) >= 2 and any(all(t in known for t in member) for member in group)]
     return {
+        "language": language,
         "index": index,
         "docs": [[doc.location, doc.title, doc.text] for doc in docs],
         "synonyms": groups,
@@ -135,19 +157,21 @@ def make_payload(docs: list[SearchDoc], synonyms: list[list[str]],
     }
 
 
-def site_synonyms(options: SearchConfig) -> list[list[str]]:
-    """The site's own groups (mkdocs.yml `search: synonyms:`), then the built-in thesaurus
-    unless `search: thesaurus: false`."""
+def site_synonyms(options: SearchConfig, language: str = pieces.LANGUAGE) -> list[list[str]]:
+    """The site's own groups (mkdocs.yml `search: synonyms:`), then the built-in thesaurus of
+    the index's language unless `search: thesaurus: false`."""
     groups = [list(group) for group in options.synonyms]
     if getattr(options, "thesaurus", True):
-        groups += builtin_thesaurus()
+        groups += builtin_thesaurus(language)
     return groups
 
 
-def builtin_thesaurus() -> list[list[str]]:
-    if not THESAURUS_FILE.is_file():
+def builtin_thesaurus(language: str = pieces.LANGUAGE) -> list[list[str]]:
+    """The built-in groups of a language (thesaurus.<language>.json; only Korean ships one)."""
+    path = THESAURUS_FILE.with_name(f"thesaurus.{language}.json")
+    if not path.is_file():
         return []
-    data = json.loads(THESAURUS_FILE.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
     return [list(group["words"]) for group in data.get("groups", [])]
 
 
@@ -167,7 +191,7 @@ def build_index(docs: list[SearchDoc]):  # -> lunr.index.Index
     if not docs:  # a new help center with only its home page: lunr.py's builder divides by zero
         return Index(inverted_index={}, field_vectors={}, token_set=TokenSet.from_list([]),
                      fields=list(FIELD_BOOSTS), pipeline=Pipeline())
-    builder = Builder()  # no pipeline: korean.py has already made the terms
+    builder = Builder()  # no pipeline: the analyzer (korean.py, english.py) made the terms
     builder.ref("id")
     for name, boost in FIELD_BOOSTS.items():
         builder.field(name, boost=boost)
@@ -177,12 +201,12 @@ def build_index(docs: list[SearchDoc]):  # -> lunr.index.Index
     return builder.build()
 
 
-def synonym_groups(groups: list[list[str]]) -> list[list[list[str]]]:
+def synonym_groups(groups: list[list[str]], tokens: Tokens = korean.tokens) -> list[list[list[str]]]:
     """Each synonym as its index terms: [[탈퇴], [회원, 탈퇴], [계정, 삭제]] (a member said
     twice is kept once)."""
     result = []
     for group in groups:
-        members = [tuple(korean.tokens(str(words))) for words in group]
+        members = [tuple(tokens(str(words))) for words in group]
         result.append([list(m) for m in dict.fromkeys(m for m in members if m)])
     return result
 

@@ -41,7 +41,7 @@ PIECE_BYTES = 16 * 1024  # JSON bytes a postings piece holds before the next one
 # (2 KB rows, 8 KB postings: 180 KB but twice the latency; 16 KB rows, 32 KB postings: over
 # 300 KB).
 ROW_BYTES = 8 * 1024
-LANGUAGE = "ko"
+LANGUAGE = "ko"  # a payload without "language" is Korean (documents.ANALYZERS)
 MAX_SHARED = 35  # front coding: a shared prefix is one base-36 digit
 PLANNING_KEYS = ("synonyms", "phrases", "weak", "negation", "failure", "tuning", "korean")
 
@@ -66,7 +66,7 @@ def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
     docs_table = _table(pieces, "d", doc_runs, [{"docs": docs[a:b]} for a, b in doc_runs])
     entry = {
         "format": FORMAT,
-        "language": LANGUAGE,
+        "language": payload.get("language", LANGUAGE),
         "lunr": packed["version"],
         "fields": fields,
         "terms": front_code(terms),
@@ -102,7 +102,8 @@ def join(entry: dict[str, Any], pieces: dict[str, Any]) -> dict[str, Any]:
         vectors.append([f"{fields[slot]}/{doc}", gaps])
     index = {"version": entry["lunr"], "fields": fields, "terms": front_decode(entry["terms"]),
              "vectors": vectors}
-    return {"index": index, "docs": docs, **{key: entry[key] for key in PLANNING_KEYS if key in entry}}
+    return {"language": entry.get("language", LANGUAGE), "index": index, "docs": docs,
+            **{key: entry[key] for key in PLANNING_KEYS if key in entry}}
 
 
 def write(site_dir: str | Path, payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
@@ -112,12 +113,13 @@ def write(site_dir: str | Path, payload: dict[str, Any], piece_bytes: int = PIEC
     index in the same folder. Returns the site paths written."""
     site = Path(site_dir)
     entry, pieces = split(payload, piece_bytes, row_bytes)
-    entry_name = _add(pieces, LANGUAGE, entry)
+    language = entry["language"]
+    entry_name = _add(pieces, language, entry)
     written = []
     for name, content in pieces.items():
         _write_atomic(site / "search" / name, _dumps(content))
         written.append(f"search/{name}")
-    manifest = {"format": FORMAT, "default": LANGUAGE, "languages": {LANGUAGE: {"entry": entry_name}}}
+    manifest = {"format": FORMAT, "default": language, "languages": {language: {"entry": entry_name}}}
     _write_atomic(site / MANIFEST, _dumps(manifest))
     keep = {site / "search" / name for name in pieces}
     for old in (site / FOLDER).glob("*.json"):

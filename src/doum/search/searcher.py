@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from doum.search import korean
+from doum.search import english, korean
 from doum.search import lunrpack
 from doum.search import pieces
 from doum.search.tuning import TUNING
@@ -68,6 +68,10 @@ class Plan:
 
 class Searcher:
     def __init__(self, payload: dict[str, Any]) -> None:
+        # The index's analyzer: an English index (english.py) stems Latin words and has no stop
+        # words; Hangul words and everything Korean-specific go through korean.py either way.
+        self.english = payload.get("language") == english.LANGUAGE
+        self.text = english if self.english else korean
         self.index, self.entry_counts = lunrpack.load(payload["index"])
         self.docs: list[list[str]] = payload["docs"]
         self.synonyms: list[list[list[str]]] = payload["synonyms"]
@@ -110,9 +114,15 @@ class Searcher:
         """Index terms to look up, with their boosts."""
         return self.analyze(query).terms
 
+    def query_words(self, query: str) -> list[str]:
+        words = [w[:MAX_WORD_CHARS] for w in self.text.words(query)[:MAX_WORDS]]
+        if self.english:  # stop words are not in the index: never looked up, completed or corrected
+            words = [w for w in words if not english.is_stop_word(w)]
+        return words
+
     def analyze(self, query: str) -> Plan:
-        words = [w[:MAX_WORD_CHARS] for w in korean.words(query)[:MAX_WORDS]]
-        typed = [w[:MAX_WORD_CHARS] for w in korean.typed_words(query)[:MAX_WORDS]]
+        words = self.query_words(query)
+        typed = [w[:MAX_WORD_CHARS] for w in self.text.typed_words(query)[:MAX_WORDS]]
         self._typed = dict(zip(words, typed))  # Shift matters for English-mode keys
         units = self.join_split_words(words)
         resolved = []
@@ -130,7 +140,7 @@ class Searcher:
 
     def unit_parts(self, unit: str) -> tuple[list[list[tuple[str, float]]], Any]:
         """A query word's parts, and the parts of its second-best split (or None)."""
-        stem = korean.stem(unit)
+        stem = self.text.stem(unit)
         if stem in self.known:
             return [[(stem, 1.0)]], None
         if self.is_weak(unit):
@@ -158,7 +168,7 @@ class Searcher:
                 weights.append(weight)
                 unit_of.append(i)
         self.rank_chosung_candidates(parts, chosung)
-        stems = [korean.stem(unit) for unit in units]
+        stems = [self.text.stem(unit) for unit in units]
         flat = [(term, p) for p, part in enumerate(parts) for term in part]
         covers: list[list[tuple[tuple[str, ...], float]]] = [
             [((t,), min(1.0, b)) for t, b in part.items()] for part in parts]
@@ -198,7 +208,7 @@ class Searcher:
         plan.title_only = [False] * len(plan.parts)
         # the sentence's final predicate is negated (…안 열려요, …안됨), not one on the way
         # (안 하고, 안 오게 해 주세요)
-        negated = any(unit in self.negation or korean.stem(unit) in self.negation
+        negated = any(unit in self.negation or self.text.stem(unit) in self.negation
                       for unit in units[-2:])
         if negated and self.failure and any(w == 1 for w in plan.weights):
             # 안 열려요: something fails; a page about a failure says so in its title
@@ -212,7 +222,7 @@ class Searcher:
         return plan
 
     def is_weak(self, word: str) -> bool:
-        return word in self.weak or korean.stem(word) in self.weak
+        return word in self.weak or self.text.stem(word) in self.weak
 
     def join_split_words(self, words: list[str]) -> list[str]:
         """비밀 번호 → 비밀번호, when the joined word is known and a part alone is not."""
@@ -221,9 +231,9 @@ class Searcher:
         while i < len(words):
             if i + 1 < len(words) and _hangul(words[i]) and _hangul(words[i + 1]):
                 joined = words[i] + words[i + 1]
-                both_known = (korean.stem(words[i]) in self.known
-                              and korean.stem(words[i + 1]) in self.known)
-                if korean.stem(joined) in self.known and not both_known:
+                both_known = (self.text.stem(words[i]) in self.known
+                              and self.text.stem(words[i + 1]) in self.known)
+                if self.text.stem(joined) in self.known and not both_known:
                     units.append(joined)
                     i += 2
                     continue
@@ -232,12 +242,26 @@ class Searcher:
         return units
 
     def resolve(self, word: str) -> list[list[tuple[str, float]]]:
-        stem = korean.stem(word)
+        stem = self.text.stem(word)
         if stem in self.known:
             return [[(stem, 1.0)]]
         if any(korean.is_latin(ch) for ch in word):
-            return self.resolve_latin(word)
+            return self.resolve_english(word) if self.english else self.resolve_latin(word)
         return self.resolve_hangul(word)
+
+    def resolve_english(self, word: str) -> list[list[tuple[str, float]]]:
+        """An English word the index does not hold: a word still being typed (refu → refund,
+        deletin → delet, the stem of deleting), else the known word one letter away (refnd →
+        refund). Never read as Korean typed in English mode: this is an English site."""
+        if len(word) >= 3:
+            expansions = self.prefixed(word) or self.prefixed(self.text.stem(word))
+            if not expansions:  # typed past a stem: deletin holds delet
+                expansions = [word[:end] for end in range(len(word) - 1, max(3, len(word) - 4), -1)
+                              if word[:end] in self.known][:1]
+            if expansions:
+                return [[(term, PREFIX_BOOST) for term in expansions]]
+        fixed = self.near(self.text.stem(word)) if len(word) >= 4 else []
+        return [[(fixed[0], TYPO_BOOST)]] if fixed else []
 
     def resolve_latin(self, word: str) -> list[list[tuple[str, float]]]:
         """Known English words first; else the word was Korean typed in English mode."""
@@ -468,11 +492,12 @@ class Searcher:
         return self.rank_plan(approximate, limit)[0], approximate, True
 
     def approximate_plan(self, query: str) -> Plan | None:
-        words = [w[:MAX_WORD_CHARS] for w in korean.words(query)[:MAX_WORDS]]
+        words = self.query_words(query)
         parts = []
         for word in words:
-            hangul = korean.from_qwerty(word) if any(korean.is_latin(c) for c in word) else word
-            for candidate in dict.fromkeys([korean.stem(word), word, korean.stem(hangul)]):
+            latin = any(korean.is_latin(c) for c in word)
+            hangul = korean.from_qwerty(word) if latin and not self.english else word
+            for candidate in dict.fromkeys([self.text.stem(word), word, korean.stem(hangul)]):
                 found = self.near(candidate)
                 if found:
                     parts.append({term: TYPO_BOOST for term in found})

@@ -381,9 +381,9 @@ def add_to_site(files: Files, config: MkDocsConfig) -> Bundles:
 
 
 WORKER_JS = f"{ASSETS}/search-worker.js"
-ENGINE_JS = f"{ASSETS}/search/engine.js"  # lunr.js, korean.js and core.js as one classic script
+ENGINE_JS = f"{ASSETS}/search/engine.js"  # lunr.js, korean.js, english.js, core.js: one script
 ENGINE_IMPORT = "importScripts('search/engine.js')"  # the worker's line the engine replaces
-STRICT_PARTS = ("search/korean.js", "search/core.js")
+STRICT_PARTS = ("search/korean.js", "search/english.js", "search/core.js")
 
 
 def _script(text: str) -> str:
@@ -400,8 +400,8 @@ def minified_lunr(lunr: str) -> str:
 
 
 def search_engine(lunr: str, read: Reader) -> str:
-    """Minified lunr.js, then korean.js and core.js in one strict function: the minifier drops
-    their own 'use strict' directives. Both are UMD scripts that register on `self`, a worker's
+    """Minified lunr.js, then korean.js, english.js and core.js in one strict function: the
+    minifier drops their own 'use strict' directives. All are UMD scripts that register on `self`, a worker's
     global and a page's window alike."""
     strict = minify_js("\n;".join(_script(read(part)[0]) for part in STRICT_PARTS), strict=False)
     return f'{lunr}\n;(function(){{"use strict";{strict}\n}}).call(self);\n'

@@ -10,9 +10,9 @@ import { panelMarkup } from './markup.js'
 
 const HELP_ROOT = new URL('../../../', import.meta.url) // <help center>/assets/doum/embed/ → <help center>/
 const REM_PX = 20 // launcher.css is written for Material's 1rem = 20px; the host's rem is not ours
-// lunr.js, korean.js and core.js in one file, written at build time (src/doum/site/bundle.py)
+// lunr.js, korean.js, english.js and core.js in one file, written at build time (src/doum/site/bundle.py)
 const SEARCH_SCRIPTS = ['search/engine.js']
-const SEARCH_GLOBALS = ['lunr', 'doumKorean', 'doumSearchCore']
+const SEARCH_GLOBALS = ['lunr', 'doumKorean', 'doumEnglish', 'doumSearchCore']
 
 const get = (path) => fetch(new URL(path, HELP_ROOT), { credentials: 'omit' })
 

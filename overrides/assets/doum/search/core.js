@@ -3,12 +3,14 @@
  * the language's entry → the pieces a query needs; src/doum/search/pieces.py writes them),
  * turns the customer's words into index terms, runs a programmatic lunr query (never lunr's
  * query syntax) and ranks.
- * A classic script (UMD): importScripts() in the search worker (after lunr.js and korean.js),
- * require() in node:test. */
+ * An English index (entry.language "en") reads the customer's words with english.js instead of
+ * korean.js, as searcher.py does with english.py.
+ * A classic script (UMD): importScripts() in the search worker (after lunr.js, korean.js and
+ * english.js), require() in node:test. */
 ;(function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory
-  else root.doumSearchCore = factory(root.lunr, root.doumKorean)
-})(typeof self !== 'undefined' ? self : this, function (lunr, korean) {
+  else root.doumSearchCore = factory(root.lunr, root.doumKorean, root.doumEnglish)
+})(typeof self !== 'undefined' ? self : this, function (lunr, korean, english) {
   'use strict'
 
   // The tuning numbers come with the entry (src/doum/search/tuning.json, which searcher.py
@@ -250,6 +252,11 @@
     constructor(entry, pieces = {}, load = noLoader) {
       configure(entry.tuning)
       korean.configure(entry.korean)
+      // The index's analyzer: an English index stems Latin words and has no stop words; Hangul
+      // words and everything Korean-specific go through korean.js either way.
+      this.english = entry.language === 'en'
+      if (this.english && !english) throw new Error('doum search: an English index needs english.js')
+      this.text = this.english ? english : korean
       this.data = new IndexData(entry, pieces, load)
       this.vocab = this.data.vocab
       this.termIds = new Map(this.vocab.map((term, t) => [term, t]))
@@ -288,12 +295,18 @@
       return this.analyze(query).terms
     }
 
-    analyze(query) {
-      const words = korean
+    queryWords(query) {
+      const words = this.text
         .words(String(query || ''))
         .slice(0, MAX_WORDS)
         .map((w) => w.slice(0, MAX_WORD_CHARS))
-      const typed = korean
+      // stop words are not in an English index: never looked up, completed or corrected
+      return this.english ? words.filter((w) => !english.isStopWord(w)) : words
+    }
+
+    analyze(query) {
+      const words = this.queryWords(query)
+      const typed = this.text
         .typedWords(String(query || ''))
         .slice(0, MAX_WORDS)
         .map((w) => w.slice(0, MAX_WORD_CHARS))
@@ -321,7 +334,7 @@
 
     /** A query word's parts, and the parts of its second-best split (or null). */
     unitParts(unit) {
-      const stem = korean.stem(unit)
+      const stem = this.text.stem(unit)
       if (this.known.has(stem)) return [[[[stem, 1]]], null]
       if (this.isWeak(unit)) return [[], null] // never corrected or completed
       if (this.thesaurusWords.has(stem)) return [[[[stem, 0]]], null] // only the thesaurus knows it
@@ -347,7 +360,7 @@
         }
       })
       this.rankChosungCandidates(parts, chosung)
-      const stems = units.map(korean.stem)
+      const stems = units.map(this.text.stem)
       const flat = []
       parts.forEach((part, p) => {
         for (const term of part.keys()) flat.push([term, p])
@@ -419,7 +432,7 @@
       // (안 하고, 안 오게 해 주세요)
       const negated = units
         .slice(-2)
-        .some((unit) => this.negation.has(unit) || this.negation.has(korean.stem(unit)))
+        .some((unit) => this.negation.has(unit) || this.negation.has(this.text.stem(unit)))
       if (negated && this.failure.length && plan.weights.some((w) => w === 1)) {
         // 안 열려요: something fails; a page about a failure says so in its title
         const failing = new Map(this.failure.map((term) => [term, SYNONYM_BOOST]))
@@ -433,7 +446,7 @@
     }
 
     isWeak(word) {
-      return this.weak.has(word) || this.weak.has(korean.stem(word))
+      return this.weak.has(word) || this.weak.has(this.text.stem(word))
     }
 
     /** 비밀 번호 → 비밀번호, when the joined word is known and a part alone is not. */
@@ -443,8 +456,9 @@
       while (i < words.length) {
         if (i + 1 < words.length && isHangul(words[i]) && isHangul(words[i + 1])) {
           const joined = words[i] + words[i + 1]
-          const bothKnown = this.known.has(korean.stem(words[i])) && this.known.has(korean.stem(words[i + 1]))
-          if (this.known.has(korean.stem(joined)) && !bothKnown) {
+          const stem = this.text.stem
+          const bothKnown = this.known.has(stem(words[i])) && this.known.has(stem(words[i + 1]))
+          if (this.known.has(stem(joined)) && !bothKnown) {
             units.push(joined)
             i += 2
             continue
@@ -457,10 +471,33 @@
     }
 
     resolve(word) {
-      const stem = korean.stem(word)
+      const stem = this.text.stem(word)
       if (this.known.has(stem)) return [[[stem, 1]]]
-      if ([...word].some(korean.isLatin)) return this.resolveLatin(word)
+      if ([...word].some(korean.isLatin))
+        return this.english ? this.resolveEnglish(word) : this.resolveLatin(word)
       return this.resolveHangul(word)
+    }
+
+    /** An English word the index does not hold: a word still being typed (refu → refund,
+     *  deletin → delet, the stem of deleting), else the known word one letter away (refnd →
+     *  refund). Never read as Korean typed in English mode: this is an English site. */
+    resolveEnglish(word) {
+      if (word.length >= 3) {
+        let expansions = this.prefixed(word)
+        if (!expansions.length) expansions = this.prefixed(this.text.stem(word))
+        if (!expansions.length) {
+          // typed past a stem: deletin holds delet
+          for (let end = word.length - 1; end > Math.max(3, word.length - 4); end--) {
+            if (this.known.has(word.slice(0, end))) {
+              expansions = [word.slice(0, end)]
+              break
+            }
+          }
+        }
+        if (expansions.length) return [expansions.map((term) => [term, PREFIX_BOOST])]
+      }
+      const fixed = word.length >= 4 ? this.near(this.text.stem(word)) : []
+      return fixed.length ? [[[fixed[0], TYPO_BOOST]]] : []
     }
 
     /** Known English words first; else the word was Korean typed in English mode. */
@@ -737,14 +774,12 @@
     }
 
     approximatePlan(query) {
-      const words = korean
-        .words(String(query || ''))
-        .slice(0, MAX_WORDS)
-        .map((w) => w.slice(0, MAX_WORD_CHARS))
+      const words = this.queryWords(query)
       const parts = []
       for (const word of words) {
-        const hangul = [...word].some(korean.isLatin) ? korean.fromQwerty(word) : word
-        for (const candidate of unique([korean.stem(word), word, korean.stem(hangul)])) {
+        const latin = [...word].some(korean.isLatin)
+        const hangul = latin && !this.english ? korean.fromQwerty(word) : word
+        for (const candidate of unique([this.text.stem(word), word, korean.stem(hangul)])) {
           const found = this.near(candidate)
           if (found.length) {
             parts.push(new Map(found.map((term) => [term, TYPO_BOOST])))
@@ -915,13 +950,17 @@
 
     /** Material completes the word being typed with the last suggestion: 비밀 → 비밀번호. */
     suggest(query, hits) {
-      const typed = korean.words(String(query || ''))
+      const typed = this.text.words(String(query || ''))
       const last = typed[typed.length - 1]
       if (!last) return []
       for (const [ref] of hits.slice(0, 5)) {
         const row = this.data.row(ref)
         if (!row) continue // its piece is on its way: settle asks again
-        for (const word of korean.tokens(row[1])) {
+        // an English title's words as written (a stem such as delet is no word to show)
+        const words = this.english
+          ? english.words(row[1]).filter((w) => !english.isStopWord(w))
+          : korean.tokens(row[1])
+        for (const word of words) {
           if (word.length > last.length && word.startsWith(last)) return [word]
         }
       }
@@ -1009,7 +1048,12 @@
     const manifest = await json(base)
     if (manifest.format !== FORMAT)
       throw new Error(`doum search: ${base} has index format ${manifest.format}; this page reads ${FORMAT}`)
-    const chosen = manifest.languages[language] || manifest.languages[manifest.default]
+    // the page's language (en-US: en), else the manifest's default
+    const asked = String(language || '').toLowerCase()
+    const chosen =
+      manifest.languages[asked] ||
+      manifest.languages[asked.split('-')[0]] ||
+      manifest.languages[manifest.default]
     const entry = await json(new URL(chosen.entry, base))
     const searcher = new Searcher(entry, {}, (name) => json(new URL(name, base)))
     return {
