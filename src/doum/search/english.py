@@ -46,11 +46,6 @@ def words(text: str) -> list[str]:
     return korean.split_words(APOSTROPHE.sub("", korean.normalize(text)))
 
 
-def typed_words(text: str) -> list[str]:
-    """Capitals carry nothing in English (korean.typed_words reads them as Shift)."""
-    return words(text)
-
-
 def is_stop_word(word: str) -> bool:
     return word in STOP_WORDS
 

@@ -122,7 +122,8 @@ class Searcher:
 
     def analyze(self, query: str) -> Plan:
         words = self.query_words(query)
-        typed = [w[:MAX_WORD_CHARS] for w in self.text.typed_words(query)[:MAX_WORDS]]
+        typed = words if self.english else [w[:MAX_WORD_CHARS]
+                                            for w in korean.typed_words(query)[:MAX_WORDS]]
         self._typed = dict(zip(words, typed))  # Shift matters for English-mode keys
         units = self.join_split_words(words)
         resolved = []

@@ -306,10 +306,12 @@
 
     analyze(query) {
       const words = this.queryWords(query)
-      const typed = this.text
-        .typedWords(String(query || ''))
-        .slice(0, MAX_WORDS)
-        .map((w) => w.slice(0, MAX_WORD_CHARS))
+      const typed = this.english
+        ? words
+        : korean
+            .typedWords(String(query || ''))
+            .slice(0, MAX_WORDS)
+            .map((w) => w.slice(0, MAX_WORD_CHARS))
       this.typed = new Map() // Shift matters for English-mode keys
       words.forEach((word, i) => this.typed.set(word, typed[i]))
       const units = this.joinSplitWords(words)

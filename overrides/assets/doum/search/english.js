@@ -26,6 +26,5 @@
       .filter((word) => !isStopWord(word))
       .map(stem)
 
-  // Capitals carry nothing in English (korean.typedWords reads them as Shift).
-  return { language: 'en', words, typedWords: words, isStopWord, stem, tokens, normalize: korean.normalize }
+  return { words, isStopWord, stem, tokens }
 })
