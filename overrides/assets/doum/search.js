@@ -29,6 +29,8 @@ export class SearchUnavailableError extends Error {
 const workerUrl = new URL('assets/doum/search-worker.js', SITE_ROOT)
 const START_MS = 1500 // a worker says hello first thing: silence this long means it never started
 const ANSWER_MS = 15000 // silence allowed from a live worker (it says so every second while loading)
+// The worker opens the index entry of the page's language (search/doum.json lists one per language).
+const language = globalThis.document?.documentElement.lang || undefined
 
 let session = null // {worker, alive, replaced, timer, shared, stop}
 let nextId = 1
@@ -115,7 +117,7 @@ export async function search(query, { limit = 5 } = {}) {
   const text = String(query ?? '')
   if (!text.trim()) return []
   const id = nextId++
-  const message = { type: 'doum:search', id, query: text, limit }
+  const message = { type: 'doum:search', id, query: text, limit, language }
   const results = await new Promise((resolve, reject) => {
     pending.set(id, { message, resolve, reject })
     if (!session) {
@@ -131,5 +133,5 @@ export async function search(query, { limit = 5 } = {}) {
 /** The visitor is about to search: the page's worker fetches the index now (once). */
 export function warm() {
   if (!session) spawn(false)
-  session?.worker?.postMessage({ type: 'doum:warm' })
+  session?.worker?.postMessage({ type: 'doum:warm', language })
 }
