@@ -4,8 +4,9 @@ import { test } from "node:test"
 import assert from "node:assert/strict"
 import { readFileSync } from "node:fs"
 import {
-  activeClosure, activeNotices, agentStateWith, checkedLine, loadStatus, parseTime, validateStatus, withHours,
-} from "../../overrides/assets/doum/shared/status.js"
+  activeClosure, activeNotices, agentStateWith, checkedLine, parseTime, validateStatus, withHours,
+} from "../../overrides/assets/doum/shared/status-core.js"
+import { loadStatus } from "../../overrides/assets/doum/shared/status.js"
 
 const cases = JSON.parse(readFileSync(new URL("./fixtures/status-cases.json", import.meta.url), "utf-8"))
 

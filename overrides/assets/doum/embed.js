@@ -1,7 +1,7 @@
 /* doum's chat launcher on any website: one tag, README "Embedding the launcher".
  *
- *   <script src="https://help.example.com/assets/doum/embed.js" defer
- *           data-position="right" data-label="상담하기" data-context="url"></script>
+ *   <script src="https://help.example.com/assets/doum/embed.js" defer data-position="right"
+ *           data-label="상담하기" data-context="url" data-palette="auto"></script>
  *
  * A classic script at a stable URL. Until the visitor opens the panel it only draws the button
  * (in a shadow root, with its own styles) and sends nothing. The first open loads the panel
@@ -20,6 +20,8 @@
   var position = data.position === 'left' ? 'left' : 'right'
   var label = (data.label || '상담하기').slice(0, 20)
   var context = ['url', 'origin', 'none'].indexOf(data.context) >= 0 ? data.context : 'url'
+  // auto: light or dark as the visitor's system is (prefers-color-scheme); embed.css has both.
+  var palette = ['light', 'dark', 'auto'].indexOf(data.palette) >= 0 ? data.palette : 'auto'
 
   // The button's styles (launcher.css's .doum-launcher, in px: the host's rem is not ours).
   // :host !important wins over the host page's rules, !important or not, for the host element.
@@ -46,7 +48,11 @@
     position +
     ':16px;box-sizing:border-box;width:min(400px,calc(100vw - 32px));padding:16px;border-radius:12px;' +
     'color:#191919;background:#fff;box-shadow:0 8px 24px rgb(0 0 0/30%);font-size:14px}' +
-    '.doum-embed-fallback a{color:#1a4fb4}.doum-embed-fallback h2{margin:0 0 8px;font-size:16px}'
+    '.doum-embed-fallback a{color:#1a4fb4}.doum-embed-fallback h2{margin:0 0 8px;font-size:16px}' +
+    '[data-palette=dark] .doum-embed-fallback{color:#e2e4e9;background:#1e2129}' +
+    '[data-palette=dark] .doum-embed-fallback a{color:#8ab4f8}' +
+    '@media (prefers-color-scheme:dark){[data-palette=auto] .doum-embed-fallback{color:#e2e4e9;background:#1e2129}' +
+    '[data-palette=auto] .doum-embed-fallback a{color:#8ab4f8}}'
 
   var host = document.createElement('div')
   host.setAttribute('data-doum-embed', '')
@@ -83,6 +89,7 @@
   var aside = document.createElement('aside')
   aside.className = 'doum-chat'
   aside.setAttribute('aria-label', '채팅 상담')
+  aside.setAttribute('data-palette', palette)
   if (position === 'left') aside.classList.add('doum-chat--left')
   aside.append(button)
   shadow.append(aside)

@@ -36,8 +36,9 @@ SHORT_CACHE_PATHS = ("/assets/doum/*", "/search/doum.json", "/search/search_inde
                      "/assets/javascripts/glightbox.min.js",
                      "/assets/stylesheets/glightbox.min.css",
                      "/status.json")  # same-day notices: edited on the host, read at once
-# What an embedding site reads cross-origin (embed/panel.js: site data, styles, search code, index).
-CORS_PATHS = ("/assets/doum/*", "/search/*")
+# What an embedding site reads cross-origin (embed/panel.js: site data, styles, search code, index,
+# the owner's status file).
+CORS_PATHS = ("/assets/doum/*", "/search/*", "/status.json")
 # Cloudflare Pages reads at most 100 rules; past this many hashed files, whole folders are used.
 MAX_EXACT_RULES = 60
 

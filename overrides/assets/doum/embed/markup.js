@@ -1,6 +1,10 @@
 // The launcher panel's markup for embed.js: the same elements, classes and ids as
 // partials/doum-launcher.html draws on the help center (launcher/panel.js reads both the same
 // way). Every value from the site data is set as text or as an attribute, never as markup.
+import { checkedLine, LEVEL_NAMES, noticeHref } from '../shared/status-core.js'
+
+// New text of the embed's own (the rest is the help center's partial's, word for word).
+export const TEXT = { more: '자세히 보기' }
 
 function h(tag, attributes = {}, ...children) {
   const svg = tag === 'svg' || tag === 'path'
@@ -90,6 +94,8 @@ export function panelMarkup(support, contactUrl) {
     h(
       'div',
       { class: 'doum-panel__body' },
+      // The owner's notices from status.json (embed/panel.js fills it): the host page has no banner.
+      h('div', { class: 'doum-panel__notices', role: 'status', 'data-doum-notices': true, hidden: true }),
       h(
         'ul',
         { class: 'doum-status', 'aria-label': '상담 가능 시간' },
@@ -177,4 +183,26 @@ export function panelMarkup(support, contactUrl) {
       ),
     ),
   )
+}
+
+/** The owner's active notices (status.json) as the panel shows them: level, text, an optional
+ *  link that opens on the help center, and when the file was last checked under the first. */
+export function noticeItems(notices, status, timeZone, siteRoot) {
+  return notices.map((notice, number) => {
+    const href = noticeHref(notice, siteRoot)
+    const checked = number === 0 ? checkedLine(status, timeZone) : ''
+    return h(
+      'div',
+      { class: `doum-notice doum-notice--${notice.level}`, 'data-level': notice.level },
+      h(
+        'p',
+        { class: 'doum-notice__text' },
+        h('strong', {}, `${LEVEL_NAMES[notice.level]} `),
+        notice.text,
+        href ? ' ' : null,
+        href ? h('a', { href, target: '_blank', rel: 'noopener' }, TEXT.more) : null,
+      ),
+      checked ? h('p', { class: 'doum-notice__checked' }, checked) : null,
+    )
+  })
 }
