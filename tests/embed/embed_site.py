@@ -4,8 +4,10 @@ hostile CSS and a strict CSP that embeds the launcher with one script tag."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
+import json
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -100,9 +102,31 @@ def product_page(help_url: str, attributes: str = "") -> str:
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files; `headers(path)` adds the response headers a host would send."""
+    """Static files; `headers(path)` adds the response headers a host would send, and
+    `answer(path)` may replace a file: (status, body), or HANG (no answer until the test ends)."""
 
     extra: Callable[[str], dict[str, str]] = staticmethod(lambda path: {})
+    answer: Callable[[str], Any] = staticmethod(lambda path: None)
+    released: threading.Event = threading.Event()
+
+    def do_GET(self) -> None:
+        replaced = self.answer(self.path.split("?", 1)[0])
+        if replaced is None:
+            super().do_GET()
+            return
+        if replaced == HANG:
+            self.released.wait(60)  # bounded: the server stops answering when the test ends
+            return
+        if replaced == SLOW:
+            self.released.wait(0.3)  # a slow network: the question spans several frames
+            super().do_GET()
+            return
+        status, body = replaced
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self) -> None:
         for name, value in self.extra(self.path.split("?", 1)[0]).items():
@@ -113,11 +137,44 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def start_server(folder: Path, headers: Callable[[str], dict[str, str]]) -> tuple[str, Callable[[], None]]:
-    handler = type("H", (Handler,), {"extra": staticmethod(headers)})
+HANG = "hang"
+SLOW = "slow"
+
+
+def start_server(folder: Path, headers: Callable[[str], dict[str, str]],
+                 answer: Callable[[str], Any] = lambda path: None) -> tuple[str, Callable[[], None]]:
+    released = threading.Event()
+    handler = type("H", (Handler,), {"extra": staticmethod(headers), "answer": staticmethod(answer),
+                                     "released": released})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server.shutdown
+
+    def stop() -> None:
+        released.set()
+        server.shutdown()
+
+    return f"http://127.0.0.1:{server.server_address[1]}/", stop
+
+
+def ordinary_day(calendar: dict[str, Any], weekday: int) -> datetime.date:
+    """A day of that weekday (0 = Monday) that is neither a holiday nor closed, in the calendar's span."""
+    day = datetime.date(int(calendar["span"]["end"][:4]) - 1, 3, 2)
+    while day.weekday() != weekday or day.isoformat() in calendar["holidays"] or day.isoformat() in calendar["closed"]:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def owner_status(calendar: dict[str, Any]) -> dict[str, Any]:
+    """The owner's status.json on the help center: on an ordinary Thursday, an outage notice all
+    day (with a link to a page of the help center) and a closure of the agents 14:00-16:00."""
+    day = ordinary_day(calendar, 3).isoformat()
+    return {
+        "updated": f"{day}T09:00:00+09:00",
+        "notices": [{"level": "outage", "text": "카카오 로그인이 지연되고 있어요.", "link": "account/",
+                     "from": f"{day}T09:00:00+09:00", "until": f"{day}T18:00:00+09:00"}],
+        "closures": [{"from": f"{day}T14:00:00+09:00", "until": f"{day}T16:00:00+09:00", "reason": "사내 교육"}],
+    }
 
 
 @pytest.fixture(scope="session")
@@ -152,12 +209,33 @@ def embed_env(tmp_path_factory: pytest.TempPathFactory, build: Callable[..., Pat
 
     help_url, stop = start_server(site, netlify)
     stops.append(stop)
+    # The owner's status file, as edited on the host after the build.
+    calendar = json.loads((site / "assets/doum/embed/site.json").read_text(encoding="utf-8"))["support"]["calendar"]
+    (site / "status.json").write_text(json.dumps(owner_status(calendar), ensure_ascii=False), encoding="utf-8")
     no_search_cors, stop = start_server(
         site, lambda path: {k: v for k, v in netlify(path).items()
                             if not (path.startswith("/search/") and k.startswith("Access-Control"))})
     stops.append(stop)
-    for name, base in (("index.html", help_url), ("nocors.html", no_search_cors)):
+    # The same help center whose index cannot be read: missing, not JSON, or never answering.
+    broken = {
+        "404": (404, b'{"error": "not found"}'),
+        "bad-json": (200, b'{"format": 2, "languages": '),
+        "timeout": HANG,
+    }
+    pages = {"index.html": help_url, "nocors.html": no_search_cors}
+    for how, reply in broken.items():
+        base, stop = start_server(site, netlify,
+                                  lambda path, reply=reply: reply if path == "/search/doum.json" else None)
+        stops.append(stop)
+        pages[f"{how}.html"] = base
+    slow, stop = start_server(site, netlify, lambda path: SLOW if path.startswith("/search/doum/") else None)
+    stops.append(stop)
+    pages["slow.html"] = slow
+    for name, base in pages.items():
         (shop_dir / name).write_text(product_page(base), encoding="utf-8")
+    for palette in ("light", "dark"):
+        (shop_dir / f"{palette}.html").write_text(product_page(help_url, f' data-palette="{palette}"'),
+                                                  encoding="utf-8")
     (shop_dir / "left.html").write_text(
         product_page(help_url, ' data-position="left" data-label="문의" data-context="origin"'), encoding="utf-8")
     (shop_dir / "hostile.css").write_text(HOSTILE_CSS, encoding="utf-8")

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from conftest import DESKTOP
-from embed_site import embed_env  # noqa: F401 (fixture)
+from embed_site import embed_env, ordinary_day, owner_status  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -36,10 +36,7 @@ def calendar(embed_env: dict[str, Any]) -> dict[str, Any]:
 
 
 def ordinary_wednesday(calendar: dict[str, Any]) -> datetime.date:
-    day = datetime.date(int(calendar["span"]["end"][:4]) - 1, 3, 2)
-    while day.weekday() != 2 or day.isoformat() in calendar["holidays"] or day.isoformat() in calendar["closed"]:
-        day += datetime.timedelta(days=1)
-    return day
+    return ordinary_day(calendar, 2)
 
 
 def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
@@ -98,9 +95,12 @@ def test_button_survives_hostile_css_and_leaves_the_host_alone(new_page: Callabl
     assert page.evaluate("Object.keys(window.doum)") == ["launcher"]
     assert page.evaluate("document.cookie") == ""
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
-    # The z-index war: the button is what a click at its centre reaches.
-    button.click()
+    # The z-index war: the button is what a click at its centre reaches. The first open loads
+    # the search code and the index, before any question.
+    with page.expect_request(lambda request: request.url == embed_env["help"] + "search/doum.json"):
+        button.click()
     panel(page).wait_for()
+    assert embed_env["help"] + "assets/doum/search/engine.js" in requests
     assert page.evaluate("['lunr', 'doumKorean', 'doumSearchCore'].filter((n) => n in window)") == []
     assert styles(page) == before
     # The panel keeps its own font and sizes (launcher.css in px), not the host's serif 9px rem.
@@ -200,25 +200,118 @@ def test_channels_and_sdk_messenger_handoff(new_page: Callable[..., Any], embed_
     assert page.evaluate("window.__handoffs.at(-1).channel") == "naver_talktalk"
 
 
+def panel_background(page: Any) -> str:
+    return page.evaluate("""() => getComputedStyle(document.querySelector('[data-doum-embed]').shadowRoot
+        .querySelector('.doum-panel')).backgroundColor""")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_inside_the_shadow_root(new_page: Callable[..., Any], embed_env: dict[str, Any],
-                                    calendar: dict[str, Any]) -> None:
+                                    calendar: dict[str, Any], scheme: str) -> None:
+    """The panel follows the visitor's colour scheme (data-palette="auto", the default) and is
+    readable in both: axe on the open panel, the owner's outage notice and a closure included."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page = shop_page(new_page, embed_env["shop"], at(ordinary_wednesday(calendar), 19))
+    thursday_15 = at(ordinary_day(calendar, 3), 15)
+    page = shop_page(new_page, embed_env["shop"], thursday_15, color_scheme=scheme)
     launcher(page).click()
+    panel(page).locator(".doum-notice").wait_for()
     panel(page).get_by_role("button", name="해결되지 않았어요").click()
     page.locator("#doum-question").fill("탈퇴")
     panel(page).locator(".doum-bot__answer").first.wait_for()
+    assert panel_background(page) == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(30, 33, 41)")
     result = Axe().run(page, context={"include": [[HOST]]}).response
     assert result["passes"], "axe checked nothing inside the shadow root"
     assert any("doum-panel" in json.dumps(p["nodes"]) for p in result["passes"])
+    assert any(p["id"] == "color-contrast" for p in result["passes"]), "contrast was not checked"
     violations = result["violations"]
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
-@pytest.mark.parametrize("how", ["blocked", "no-cors"])
+@pytest.mark.parametrize("palette, scheme, expected", [("light", "dark", "rgb(255, 255, 255)"),
+                                                       ("dark", "light", "rgb(30, 33, 41)")])
+def test_data_palette_overrides_the_system(new_page: Callable[..., Any], embed_env: dict[str, Any],
+                                           palette: str, scheme: str, expected: str) -> None:
+    page = shop_page(new_page, embed_env["shop"] + f"{palette}.html", color_scheme=scheme)
+    launcher(page).click()
+    panel(page).wait_for()
+    assert panel_background(page) == expected
+
+
+def test_owner_status_in_the_panel(new_page: Callable[..., Any], embed_env: dict[str, Any],
+                                   calendar: dict[str, Any]) -> None:
+    """status.json on the help center, read cross-origin: the outage notice inside the panel
+    (the host page has no banner), the closure in the agent line, both ending on time."""
+    thursday = ordinary_day(calendar, 3)
+    page = shop_page(new_page, embed_env["shop"], at(thursday, 15))
+    launcher(page).click()
+    notice = panel(page).locator(".doum-notice")
+    notice.wait_for()
+    text = notice.inner_text()
+    assert "장애" in text and "카카오 로그인이 지연되고 있어요." in text and "마지막 확인" in text
+    more = notice.get_by_role("link", name="자세히 보기")
+    assert more.get_attribute("href") == embed_env["help"] + "account/"
+    assert more.get_attribute("target") == "_blank"
+    assert panel(page).locator(".doum-panel__notices").get_attribute("role") == "status"
+    # The closure: agents away for 사내 교육 until 16:00, the agent chat disabled meanwhile.
+    status = panel(page).locator(".doum-status")
+    page.wait_for_function("""() => document.querySelector('[data-doum-embed]').shadowRoot
+        .querySelector('.doum-status').innerText.includes('사내 교육')""")
+    assert "잠시 쉬어요" in status.inner_text()
+    panel(page).get_by_role("button", name="해결되지 않았어요").click()
+    agent = panel(page).get_by_role("link", name="상담원과 채팅 상담")
+    assert agent.get_attribute("aria-disabled") == "true"
+    # After the closure the agents are back; after 18:00 the notice is gone.
+    page.clock.set_fixed_time(at(thursday, 16, 30))
+    page.keyboard.press("Escape")
+    launcher(page).click()
+    assert "사내 교육" not in status.inner_text() and "상담 가능" in status.inner_text()
+    assert agent.get_attribute("aria-disabled") is None
+    assert notice.is_visible()
+    page.clock.set_fixed_time(at(thursday, 18, 30))
+    page.keyboard.press("Escape")
+    launcher(page).click()
+    assert not panel(page).locator(".doum-panel__notices").is_visible()
+    assert panel(page).locator(".doum-notice").count() == 0
+
+
+# Counts the host page's own animation frames and timers (a busy host, as a product page is).
+HOST_CLOCKS = """() => {
+  const clocks = (window.__hostClocks = { frames: 0, timers: 0 })
+  const frame = () => { clocks.frames += 1; requestAnimationFrame(frame) }
+  const timer = () => { clocks.timers += 1; setTimeout(timer, 0) }
+  requestAnimationFrame(frame)
+  setTimeout(timer, 0)
+  const root = document.querySelector('[data-doum-embed]').shadowRoot
+  window.__query = { typed: null, answered: null }
+  root.addEventListener('input', () => { window.__query.typed ??= { ...clocks } }, true)
+  new MutationObserver(() => {
+    if (root.querySelector('.doum-bot__answer a') && !window.__query.answered) window.__query.answered = { ...clocks }
+  }).observe(root, { childList: true, subtree: true })
+}"""
+
+
+def test_host_page_keeps_running_while_a_question_is_answered(new_page: Callable[..., Any],
+                                                               embed_env: dict[str, Any]) -> None:
+    """The index comes from a slow help center: while the question waits for its pieces and is
+    ranked (on the host's main thread, in slices), the host page's frames and timers go on."""
+    page = shop_page(new_page, embed_env["shop"] + "slow.html")
+    launcher(page).click()
+    panel(page).wait_for()
+    page.evaluate(HOST_CLOCKS)
+    page.locator("#doum-question").fill("비밀번호를 잊어버렸어요")
+    page.wait_for_function("() => window.__query.answered !== null", timeout=30_000)
+    typed, answered = page.evaluate("[window.__query.typed, window.__query.answered]")
+    assert answered["frames"] > typed["frames"] and answered["timers"] > typed["timers"]
+    href = panel(page).locator(".doum-bot__answer a").first.get_attribute("href")
+    assert "reset-password" in href  # an answer from the index, not the fallback link
+
+
+@pytest.mark.parametrize("how", ["blocked", "no-cors", "404", "bad-json", "timeout"])
 def test_index_unreadable_keeps_hours_and_handoff(browser: Any, embed_env: dict[str, Any],
                                                   calendar: dict[str, Any], how: str) -> None:
+    """Each a real help center on its own port whose index cannot be read (only `blocked` is
+    refused by the browser itself): hours and hand-off work, a link replaces the answers."""
     # Its own page: the browser logs the refused requests as console errors by itself, so only
     # uncaught exceptions and doum's own console.error calls count here.
     context = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul", **DESKTOP)
@@ -227,8 +320,13 @@ def test_index_unreadable_keeps_hours_and_handoff(browser: Any, embed_env: dict[
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("console", lambda m: problems.append(m.text)
             if m.type == "error" and not re.search(r"Failed to load resource|CORS policy", m.text) else None)
-    url = embed_env["shop"] + ("nocors.html" if how == "no-cors" else "")
-    page.clock.set_fixed_time(at(ordinary_wednesday(calendar), 11))
+    pages = {"blocked": "", "no-cors": "nocors.html"}
+    url = embed_env["shop"] + pages.get(how, f"{how}.html")
+    moment = at(ordinary_wednesday(calendar), 11)
+    if how == "timeout":
+        page.clock.install(time=moment)  # the question's timeout is run forward, not waited for
+    else:
+        page.clock.set_fixed_time(moment)
     if how == "blocked":
         page.route(re.compile(r".*/search/.*\.json.*"), lambda route: route.abort())
     page.goto(url)
@@ -236,6 +334,10 @@ def test_index_unreadable_keeps_hours_and_handoff(browser: Any, embed_env: dict[
     assert "상담 가능" in panel(page).locator(".doum-status").inner_text()
     page.locator("#doum-question").fill("비밀번호")
     link = panel(page).get_by_role("link", name=re.compile("도움말 센터에서"))
+    if how == "timeout":
+        page.wait_for_timeout(500)  # the question is asked (typing pause) and waits for the index
+        assert not link.is_visible()
+        page.clock.run_for(15_000)
     link.wait_for()
     assert link.get_attribute("href").endswith("?q=%EB%B9%84%EB%B0%80%EB%B2%88%ED%98%B8")
     assert panel(page).locator(".doum-bot__answer").count() == 1
