@@ -1,7 +1,8 @@
 """embed.js on a product site of another origin, in real Chromium: hostile CSS and a strict CSP
 on the host, the panel by mouse and keyboard, the calendar at fixed instants in two zones, bot
-answers from the help center's index, hand-off channels and an SDK messenger, axe inside the
-shadow root, the host page left as it was, and an index that cannot be read."""
+answers from the help center's index (the host page running on meanwhile), hand-off channels and
+an SDK messenger, the owner's status.json, axe inside the shadow root in both colour schemes,
+the host page left as it was, and an index that cannot be read (each way on a real server)."""
 
 from __future__ import annotations
 
