@@ -57,7 +57,7 @@ function hostPage(context) {
 
 /** Called by embed.js on the first open: draws the panel and returns its Launcher. */
 export async function mount({ shadow, aside, button, context }) {
-  const statusFile = fetchStatus(new URL('status.json', HELP_ROOT), undefined, { credentials: 'omit' })
+  const statusFile = fetchStatus(new URL('status.json', HELP_ROOT), { credentials: 'omit' })
   const [site] = await Promise.all([readJson('assets/doum/embed/site.json'), styles(shadow)])
   const support = site && typeof site.support === 'object' ? site.support : {}
   const contactUrl = new URL(site?.contact?.url || 'contact/', HELP_ROOT)

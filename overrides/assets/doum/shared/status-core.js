@@ -291,12 +291,12 @@ export function noticeHref(notice, siteRoot) {
 /**
  * Fetch and check a status file (never from a cache: it changes during the day) → the valid
  * status, or null when it is missing, unreadable, not JSON or not valid; console.warn says why.
- * `init` adds fetch options (the embed reads another origin's file without credentials).
+ * The embed reads another origin's file: `credentials: 'omit'`.
  */
-export async function fetchStatus(url, fetcher = globalThis.fetch, init = {}) {
+export async function fetchStatus(url, { fetcher = globalThis.fetch, credentials = 'same-origin' } = {}) {
   const where = new URL(url).pathname
   try {
-    const response = await fetcher(url, { cache: 'no-store', credentials: 'same-origin', ...init })
+    const response = await fetcher(url, { cache: 'no-store', credentials })
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     let data
     try {

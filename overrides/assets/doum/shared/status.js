@@ -22,7 +22,7 @@ const listeners = new Set()
 /** The status file, fetched once per page load (instant navigation keeps this module). */
 export function loadStatus(fetcher = globalThis.fetch) {
   if (loading) return loading
-  loading = fetchStatus(new URL('status.json', SITE_ROOT), fetcher).then((status) => {
+  loading = fetchStatus(new URL('status.json', SITE_ROOT), { fetcher }).then((status) => {
     current = status
     settled = true
     for (const listener of listeners) listener(status)
