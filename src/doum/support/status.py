@@ -14,7 +14,7 @@ The owner (or a CI job) edits this one file on the host; no rebuild is needed:
 Every key is optional. Times are ISO 8601 with a UTC offset (`+09:00` or `Z`). `hours` changes
 only the weekdays it lists ("" closes that day); `breaks` replaces the breaks of every day.
 
-The rules here are the same as assets/doum/shared/status.js `validateStatus` (the cases in
+The rules here are the same as assets/doum/shared/status-core.js `validateStatus` (the cases in
 tests/site/fixtures/status-cases.json are checked on both sides): one problem and the whole
 file is ignored — the pages keep the built calendar and say why in the browser console.
 `doum check --status FILE` prints the problems with how to fix each; the build writes an empty
