@@ -216,16 +216,18 @@ def embed_env(tmp_path_factory: pytest.TempPathFactory, build: Callable[..., Pat
         site, lambda path: {k: v for k, v in netlify(path).items()
                             if not (path.startswith("/search/") and k.startswith("Access-Control"))})
     stops.append(stop)
-    # The same help center whose index cannot be read: missing, not JSON, or never answering.
+    # The same help center whose index cannot be read: missing, not JSON, or never answering
+    # (and, missing or not JSON, its status.json too).
+    both = ("/search/doum.json", "/status.json")
     broken = {
-        "404": (404, b'{"error": "not found"}'),
-        "bad-json": (200, b'{"format": 2, "languages": '),
-        "timeout": HANG,
+        "404": ((404, b'{"error": "not found"}'), both),
+        "bad-json": ((200, b'{"format": 2, "languages": '), both),
+        "timeout": (HANG, ("/search/doum.json",)),
     }
     pages = {"index.html": help_url, "nocors.html": no_search_cors}
-    for how, reply in broken.items():
+    for how, (reply, paths) in broken.items():
         base, stop = start_server(site, netlify,
-                                  lambda path, reply=reply: reply if path == "/search/doum.json" else None)
+                                  lambda path, reply=reply, paths=paths: reply if path in paths else None)
         stops.append(stop)
         pages[f"{how}.html"] = base
     slow, stop = start_server(site, netlify, lambda path: SLOW if path.startswith("/search/doum/") else None)

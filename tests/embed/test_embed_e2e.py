@@ -321,6 +321,8 @@ def test_index_unreadable_keeps_hours_and_handoff(browser: Any, embed_env: dict[
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("console", lambda m: problems.append(m.text)
             if m.type == "error" and not re.search(r"Failed to load resource|CORS policy", m.text) else None)
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
     pages = {"blocked": "", "no-cors": "nocors.html"}
     url = embed_env["shop"] + pages.get(how, f"{how}.html")
     moment = at(ordinary_wednesday(calendar), 11)
@@ -347,6 +349,8 @@ def test_index_unreadable_keeps_hours_and_handoff(browser: Any, embed_env: dict[
     assert panel(page).get_by_role("link", name="상담원과 채팅 상담").get_attribute("href") == "https://chat.example.org/doum"
     assert "contact/" in panel(page).get_by_role("link", name="이메일로 문의하기").get_attribute("href")
     assert panel(page).locator('[data-doum-channel="kakao_channel"]').get_attribute("href")
+    if how in ("404", "bad-json"):  # its status.json is broken the same way: the built calendar stays
+        assert any("/status.json could not be read" in text for text in warnings), warnings
     context.close()
     assert not problems
 
