@@ -95,7 +95,8 @@ export function panelMarkup(support, contactUrl) {
       'div',
       { class: 'doum-panel__body' },
       // The owner's notices from status.json (embed/panel.js fills it): the host page has no banner.
-      h('div', { class: 'doum-panel__notices', role: 'status', 'data-doum-notices': true, hidden: true }),
+      // Always there, empty until the file arrives: a live region announces what is added to it.
+      h('div', { class: 'doum-panel__notices', role: 'status', 'data-doum-notices': true }),
       h(
         'ul',
         { class: 'doum-status', 'aria-label': '상담 가능 시간' },

@@ -77,7 +77,6 @@ export async function mount({ shadow, aside, button, context }) {
     if (key === shown) return
     shown = key
     notices.replaceChildren(...noticeItems(active, status, zone, HELP_ROOT))
-    notices.hidden = !active.length
   }
 
   const launcher = new Launcher({
