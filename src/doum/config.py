@@ -15,6 +15,13 @@ from doum.config_types import (
 from mkdocs.config.base import ValidationError
 
 
+class CategoryTranslation(base.Config):
+    """A category's title and description in a further language (mkdocs-static-i18n sites)."""
+
+    title = c.Type(str)
+    description = c.Optional(c.Type(str))
+
+
 class CategoryConfig(base.Config):
     """One folder of pages under docs/: how it is titled, ordered and routed to support."""
 
@@ -25,6 +32,9 @@ class CategoryConfig(base.Config):
     # Prefill for the contact form when a customer comes from this category.
     service = c.Optional(c.Type(str))
     type = c.Optional(c.Type(str))
+    # Per further language (its locale, e.g. `en`): {title, description}; the keys must be
+    # languages the site builds (checked when the build knows them: site/languages.py).
+    translations = c.DictOfItems(c.SubConfig(CategoryTranslation), default={})
 
 
 class SearchConfig(base.Config):

@@ -26,7 +26,7 @@ from doum.site import (
     sitedata,
     theme,
 )
-from doum.site import bundle, headers, safe_text
+from doum.site import bundle, headers, languages, safe_text
 from doum.site import feed, legal, social
 from doum.support import status
 from doum.site import nav as sitenav
@@ -39,26 +39,57 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         theme.add_theme_dir(config)
         markdown_defaults.keep_hangul_anchors(config)
-        self.staging = Staging(config)
+        languages.quiet_material_selector_warning()
+        if not languages.nested_build(config):
+            # mkdocs-static-i18n builds every further language into the first build's folder:
+            # one staging folder for them all, published after the last (see site/languages.py).
+            self.staging = Staging(config)
+            self.language_pages: dict[str, bytes] = {}
         self.problems = ProblemLog()
-        self.site = sitedata.build(self.config, config)
         self.search = index.SearchDocuments(self.config.search)
         legal.check(self.config, config)  # 사업자 정보 and privacy link: stop before building
-        self.social = social.Social(self.config, config)
         return config
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # Every plugin's on_config has run by now, Material's search included.
+    @event_priority(0)
+    def _read_files_now(self, files: Files, config: MkDocsConfig) -> Files:
+        self.every_file = list(files)  # before mkdocs-static-i18n keeps one language's
+        if languages.plugin(config) is not None:
+            return files  # read in _read_language_files
+        return self._read_files(files, config)
+
+    @event_priority(-110)  # after mkdocs-static-i18n has kept this language's files (-100)
+    def _read_language_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if languages.plugin(config) is None:
+            return files
+        return self._read_files(files, config)
+
+    def _read_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Every plugin's on_config has run by now, Material's search and the i18n plugin's
+        # (which sets this build's theme.language) included.
         material_search.replace_indexer(config)
+        self.languages = languages.of(config)
         # English builds get an English index; the language is final here (an i18n plugin
         # switches theme.language in its own on_config, after doum's)
         self.search.language = index.analyzer_language(config.theme.get("language"))
-        self.catalog = catalog.load(files, self.config, config, self.problems)
+        languages.check_category_translations(self.config.categories, self.languages)
+        self.site = sitedata.build(self.config, config)
+        self.social = social.Social(self.config, config)  # with this language's site_name
+        files = languages.keep_default_media(files, self.every_file, self.languages, config.docs_dir)
+        files = languages.neutral_files(files)
+        self.catalog = catalog.load(files, self.config, config, self.problems, self.languages)
         if self.catalog.unreadable:  # MkDocs cannot read them either: stop with the named files
             self.problems.raise_if_errors()
-        generated.add_pages(files, self.catalog, self.config, config)
+        known = {file.src_uri for file in files}
+        generated.add_pages(files, self.catalog, self.config, config,
+                            embed_files=self.languages.is_default)
+        added = languages.place_generated(files, known, self.languages)
+        if self.languages.many:
+            languages.add_to_sitemap(config, added)
+        self.category_locales = languages.category_locales(files, self.languages)
         self.bundles = bundle.add_to_site(files, config)  # one stylesheet, one script, page bundles
         return files
+
+    on_files = CombinedEvent(_read_files_now, _read_language_files)
 
     def on_nav(self, navigation: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         return sitenav.build(self.catalog, files)
@@ -83,12 +114,13 @@ class DoumPlugin(BasePlugin[DoumConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # Every page is read by now and nothing is written yet: the last safe moment to stop.
-        catalog.check_references(self.catalog, files, self.problems)
+        catalog.check_references(self.catalog, files, self.problems, config.docs_dir)
         self.problems.raise_if_errors()
         env.globals["doum_site"] = self.site
         env.globals["doum_legal"] = legal.footer(self.config, config)
         env.globals["doum_seo"] = self.social.site()
         env.globals["doum_assets"] = self.bundles.template_values()
+        env.globals["doum_languages"] = languages.switcher(None, self.languages, {})  # 404.html
         safe_text.add_filters(env)  # titles and config values print as text (Material's slots too)
         return env
 
@@ -103,6 +135,8 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         context["doum_social"] = self.social.page(page, context["doum_page"])
         context["doum_listing"] = categories.listing(page, nav, self.catalog, self.config)
         context["nav"] = sitenav.local(nav, page, self.config)
+        context["doum_languages"] = languages.switcher(
+            page, self.languages, self.category_locales, context["doum_page"]["category"])
         return context
 
     @event_priority(-100)  # after mkdocs-glightbox has written its inline code into the page
@@ -116,7 +150,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
 
     @event_priority(0)
     def _write_search_index(self, config: MkDocsConfig) -> None:
-        self.search.write(config.site_dir)
+        self.search.write(config.site_dir, root=self.languages.root)
 
     @event_priority(-5)  # after the search index wrote lunr.js
     def _write_search_engine(self, config: MkDocsConfig) -> None:
@@ -124,22 +158,29 @@ class DoumPlugin(BasePlugin[DoumConfig]):
 
     @event_priority(-10)  # feed.xml, the og:image card and status.json, before _headers lists them
     def _write_korean_files(self, config: MkDocsConfig) -> None:
+        if not self.languages.is_default:
+            return  # the feed, og:image card and status.json are the default language's
         feed.write(config.site_dir, self.social.entries, self.config, config)
         self.social.write_card(config.site_dir)
         status.write(config.site_dir, config.docs_dir)
 
     @event_priority(-90)  # after the other plugins' files, which it lists for caching
     def _write_headers(self, config: MkDocsConfig) -> None:
+        languages.keep_language_pages(config.site_dir, self.languages, self.language_pages)
         headers.write(config.site_dir, self.config)
 
-    @event_priority(-100)  # after every other plugin has written its files
+    # After every other plugin has written its files, and after mkdocs-static-i18n (-100) has
+    # built the further languages into the same folder; their nested builds publish nothing.
+    @event_priority(-110)
     def _publish(self, config: MkDocsConfig) -> None:
-        self.staging.publish()
+        if not languages.nested_build(config):
+            self.staging.publish()
 
     on_post_build = CombinedEvent(
         _write_search_index, _write_search_engine, _write_korean_files, _write_headers, _publish
     )
 
     def on_build_error(self, error: Exception) -> None:
-        if hasattr(self, "staging"):
+        if hasattr(self, "staging"):  # a nested language build's error stops the whole build
             self.staging.discard()
+            languages.after_error(self.staging.config)

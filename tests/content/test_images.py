@@ -128,7 +128,8 @@ def test_default_site_screenshots_have_size_and_lazy_loading(default_site: Path)
             width, height = png_size((docs / "assets/screens" / name).read_bytes()[:24])
             assert (attrs["width"], attrs["height"]) == (str(width), str(height)), html_file
             assert (attrs["loading"], attrs["decoding"]) == ("lazy", "async"), html_file
-            assert re.search("[가-힣]", attrs["alt"]), f"Korean alt text: {html_file}"
+            if html_file.relative_to(default_site).parts[0] != "en":  # English pages: English alt text
+                assert re.search("[가-힣]", attrs["alt"]), f"Korean alt text: {html_file}"
             checked += 1
     assert checked >= 15  # the guide pages show about twenty screenshots
 

@@ -37,7 +37,15 @@ const SETUP = 0
 const READY = 1
 const QUERY = 2
 const RESULT = 3
-const INDEX_URL = new URL('../../search/doum.json', self.location.href)
+// A multilingual site's further language starts it as search-worker.js?index=en/search/doum.json:
+// that language's own index, under its folder (src/doum/site/languages.py search_worker).
+const NAMED_INDEX = new URL(self.location.href).searchParams.get('index') || ''
+const INDEX_URL = new URL(
+  /^([a-z]{2,3}([_-][A-Za-z0-9]+)*\/)?search\/doum\.json$/.test(NAMED_INDEX)
+    ? `../../${NAMED_INDEX}`
+    : '../../search/doum.json',
+  self.location.href,
+)
 const RETRY_MS = [2000, 5000, 10000, 30000] // then every 30 s while Material waits
 
 let searcher = null // a promise of the opened search; null after a failed load

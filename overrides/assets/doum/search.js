@@ -17,7 +17,7 @@
 //
 // The worker fetches the index on intent only: warm() says the visitor is about to search (the
 // header search box is focused, the launcher opens, /contact/ shows, a ?q= link is opened).
-import { SITE_ROOT } from './shared/site.js'
+import { SITE_ROOT, siteData } from './shared/site.js'
 
 export class SearchUnavailableError extends Error {
   constructor(reason) {
@@ -26,7 +26,11 @@ export class SearchUnavailableError extends Error {
   }
 }
 
-const workerUrl = new URL('assets/doum/search-worker.js', SITE_ROOT)
+// The build names it (with the page's language on a multilingual site), as for Material's.
+function workerUrl() {
+  const named = typeof document === 'undefined' ? '' : siteData().search.worker // no page: the default
+  return new URL(named || 'assets/doum/search-worker.js', SITE_ROOT)
+}
 const START_MS = 1500 // a worker says hello first thing: silence this long means it never started
 const ANSWER_MS = 15000 // silence allowed from a live worker (it says so every second while loading)
 // The worker opens the index entry of the page's language (search/doum.json lists one per language).
@@ -47,7 +51,7 @@ function spawn(replaced) {
   session = current
   const shared = pageWorker(replaced)
   try {
-    current.worker = shared ? shared.worker : new Worker(workerUrl)
+    current.worker = shared ? shared.worker : new Worker(workerUrl())
   } catch (error) {
     // Blocked by policy or not allowed here: fail like a worker that did not load.
     queueMicrotask(() => fail(current, String(error)))

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
+from collections.abc import Iterator
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from doum.cli.project import ConfigProblems, Project, ProjectError, open_project
 from doum.content import catalog
 from doum.content.problems import ProblemLog, shown
-from doum.site import generated, markdown_defaults
+from doum.site import generated, languages, markdown_defaults
+from doum.site.languages import Languages
 from doum.support import calendar, status
 from doum.site import legal, social_cards
 
@@ -42,16 +47,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     problems = ProblemLog(echo_warnings=False)
     markdown_defaults.keep_hangul_anchors(project.config)  # the anchors the build will make
-    files = project.files()
-    count = len(files.documentation_pages())  # the author's pages, before doum adds its own
-    pages = catalog.load(files, project.options, project.config, problems)
-    # MkDocs records which plugin generates a file while it runs an event; here none runs.
-    project.config.plugins._current_plugin = "doum"
-    try:
-        generated.add_pages(files, pages, project.options, project.config)
-    except calendar.SupportConfigError:
-        pass  # the embed's site data reads the calendar: check_support reports it at its line
-    catalog.check_references(pages, files, problems)
+    count = len(project.files().documentation_pages())  # the author's pages, before doum adds its own
+    for files, site_languages in language_builds(project):
+        check_pages(project, files, site_languages, problems)
     check_support(project, problems)
     legal.report(project.options, project.config, problems)  # 사업자 정보, privacy_url
     social_cards.report(project.config, problems)  # the social plugin's Korean font
@@ -64,6 +62,42 @@ def run(args: argparse.Namespace) -> int:
     print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in "
           f"{_plural(count, 'page')} ({shown(project.docs_dir)})")
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def language_builds(project: Project) -> Iterator[tuple[Files, Languages | None]]:
+    """The files each build sees: all of them, or with mkdocs-static-i18n one language's at a
+    time, keyed as the build keys them (site/languages.py)."""
+    i18n = languages.plugin(project.config)
+    if i18n is None:
+        yield project.files(), None
+        return
+    for locale in i18n.build_languages:
+        i18n.current_language = locale
+        every_file = list(project.files())
+        files = i18n.reconfigure_files(Files(every_file), project.config)
+        site_languages = languages.of(project.config)
+        files = languages.keep_default_media(files, every_file, site_languages, project.config.docs_dir)
+        yield languages.neutral_files(files), site_languages
+
+
+def check_pages(project: Project, files: Files, site_languages: Languages | None,
+                problems: ProblemLog) -> None:
+    """What the build checks of one language's pages (the only one, on most sites)."""
+    if site_languages is not None:
+        try:
+            languages.check_category_translations(project.options.categories, site_languages)
+        except PluginError as error:
+            problems.error(shown(project.config.config_file_path or "mkdocs.yml"), 1, str(error),
+                           "fix `categories:` in mkdocs.yml")
+    pages = catalog.load(files, project.options, project.config, problems, site_languages)
+    # MkDocs records which plugin generates a file while it runs an event; here none runs.
+    project.config.plugins._current_plugin = "doum"
+    try:
+        generated.add_pages(files, pages, project.options, project.config,
+                            embed_files=site_languages is None or site_languages.is_default)
+    except calendar.SupportConfigError:
+        pass  # the embed's site data reads the calendar: check_support reports it at its line
+    catalog.check_references(pages, files, problems, project.config.docs_dir)
 
 
 def check_support(project: Project, problems: ProblemLog) -> None:

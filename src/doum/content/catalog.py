@@ -23,6 +23,7 @@ from doum.content.markdown_source import Prose, prose
 from doum.content.problems import ProblemLog, shown
 from doum.content.references import Slugify
 from doum.content.summary import first_paragraph_of
+from doum.site.languages import Languages, normal_target, translated_elsewhere
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Catalog:
     # Material's blog and tags plugins beside doum, and the summaries of the blog's listing pages.
     neighbours: neighbours.Neighbours = field(default_factory=neighbours.Neighbours)
     listing_summaries: dict[str, str] = field(default_factory=dict)
+    languages: Languages | None = None  # the build's language (None: `doum check`, one language)
 
 
 def category_key(src_uri: str) -> str:
@@ -90,9 +92,13 @@ def page_sort_key(page: PageInfo) -> tuple[Any, ...]:
     return (page.order is None, page.order or 0, page.title)
 
 
-def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: ProblemLog) -> Catalog:
-    """Read and check every page's front matter and images; duplicate titles across the site."""
-    catalog = Catalog(neighbours=neighbours.find(config))
+def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: ProblemLog,
+         site_languages: Languages | None = None) -> Catalog:
+    """Read and check every page's front matter and images; duplicate titles across the site.
+
+    site_languages: the language being built (a multilingual site's build sees one language's
+    pages, keyed by their language-neutral paths: see site/languages.py)."""
+    catalog = Catalog(neighbours=neighbours.find(config), languages=site_languages)
     beside = catalog.neighbours
     tag_pages: list[PageInfo] = []
 
@@ -111,6 +117,9 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
                                                site_keys=tuple(beside.tag_keys))
         catalog.every_page[file.src_uri] = page
         page.category = key  # a blog's posts and index belong to no help category
+        if site_languages is not None and site_languages.many:
+            # `related: [account/x.en.md]` means this language's account/x.md, as does `account/x.md`.
+            page.related = [normal_target(target, site_languages) for target in page.related]
         # Tags are what the page is about, in the words the site uses: searched as keywords.
         page.keywords = list(dict.fromkeys([*page.keywords, *beside.tags(page.meta)]))
         page.lists_pages = beside.lists_tags(text) or beside.is_blog_index(file.src_uri)
@@ -205,19 +214,24 @@ def source_path(file: File) -> str:
 def _category(catalog: Catalog, key: str, options: DoumConfig) -> Category:
     if key not in catalog.categories:
         settings = options.categories.get(key)
+        language = catalog.languages
+        translated = (settings.translations.get(language.current)
+                      if settings and language and not language.is_default else None)
         catalog.categories[key] = Category(
             key=key,
-            title=(settings and settings.title) or key,
+            title=(translated and translated.title) or (settings and settings.title) or key,
             icon=settings and settings.icon,
             order=settings.order if settings else 100,
-            description=settings.description if settings else "",
+            description=(translated.description if translated and translated.description is not None
+                         else settings.description if settings else ""),
             service=settings and settings.service,
             type=settings and settings.type,
         )
     return catalog.categories[key]
 
 
-def check_references(catalog: Catalog, files: Files, problems: ProblemLog) -> None:
+def check_references(catalog: Catalog, files: Files, problems: ProblemLog,
+                     docs_dir: str = "") -> None:
     """Body links (and their anchors) and `related` entries, once every page exists: generated
     ones such as contact and category pages too."""
     site_files = {file.src_uri for file in files}
@@ -227,6 +241,12 @@ def check_references(catalog: Catalog, files: Files, problems: ProblemLog) -> No
         page = catalog.every_page[src_uri]
         references.check_links(page.source_path, src_uri, lines, site_files, anchors, problems)
     for page in catalog.pages.values():
+        if catalog.languages is not None and not catalog.languages.is_default:
+            # A page not translated yet: its related pages in this language are the ones there.
+            kept = [(target, line) for target, line in zip(page.related, page.related_lines)
+                    if target in pages or not translated_elsewhere(target, docs_dir, catalog.languages)]
+            page.related = [target for target, _ in kept]
+            page.related_lines = [line for _, line in kept]
         references.check_related(page.source_path, page.src_uri, page.related, page.related_lines,
                                  pages, problems)
     catalog.bodies.clear()

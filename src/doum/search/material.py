@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 class ConfigOnlyIndex:
     def __init__(self, config: dict[str, Any]) -> None:
         self.config = config
+        self.entries: list[Any] = []  # what mkdocs-static-i18n gathers per language: nothing
 
     def add_entry_from_context(self, page: Any) -> None:
         pass  # doum's index collects pages itself (SearchDocuments.add_page)

@@ -110,7 +110,10 @@ def write(site_dir: str | Path, payload: dict[str, Any], piece_bytes: int = PIEC
           row_bytes: int = ROW_BYTES) -> list[str]:
     """Write the manifest, entry and pieces (each file atomically, the manifest last, so a
     reader never sees a manifest whose files are not there yet); drop pieces of an earlier
-    index in the same folder. Returns the site paths written."""
+    index in the same folder. Returns the site paths written.
+
+    site_dir: the language's root (a multilingual site's further language writes its own
+    manifest under its folder: en/search/doum.json)."""
     site = Path(site_dir)
     entry, pieces = split(payload, piece_bytes, row_bytes)
     language = entry["language"]

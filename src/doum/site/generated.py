@@ -11,7 +11,10 @@ from doum.content.catalog import Catalog
 from doum.site import categories, contact, embed
 
 
-def add_pages(files: Files, catalog: Catalog, options: DoumConfig, config: MkDocsConfig) -> None:
+def add_pages(files: Files, catalog: Catalog, options: DoumConfig, config: MkDocsConfig,
+              embed_files: bool = True) -> None:
+    """embed_files: False in a further language's build (the embed speaks the default one)."""
     categories.add_pages(files, catalog, options, config)
     contact.add_contact_page(files, config)
-    embed.add_files(files, options, config)
+    if embed_files:
+        embed.add_files(files, options, config)

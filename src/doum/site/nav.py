@@ -116,7 +116,10 @@ def build(catalog: Catalog, files: Files) -> SiteNavigation:
 
     for before, page, after in zip([None, *order[:-1]], order, [*order[1:], None]):
         page.previous_page, page.next_page = before, after
-    return SiteNavigation(items, order, sections, questions, listings, pages_by_uri)
+    navigation = SiteNavigation(items, order, sections, questions, listings, pages_by_uri)
+    # A further language's home (en/) is not MkDocs' homepage by URL; it is this build's.
+    navigation.homepage = homepage
+    return navigation
 
 
 def local(navigation: Navigation, page: Page, options: DoumConfig) -> Navigation:

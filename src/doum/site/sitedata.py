@@ -11,6 +11,7 @@ from mkdocs.structure.files import File
 
 from doum.support import calendar
 from doum.config import DoumConfig
+from doum.site import languages
 from doum.site.contact import CONTACT_SRC
 from doum.insights import settings as insights_settings
 
@@ -33,18 +34,21 @@ def _consent(contact: Any) -> dict[str, Any]:
 
 # The last build's data, asked for by the pages (plugin.on_config) and the embed's site.json: the
 # objects themselves are kept, so `is` cannot mistake a later build's config for this one.
-_last: list[Any] = [None, None, None]
+_last: list[Any] = [None, None, None, None]
 
 
 def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
-    if _last[0] is not options or _last[1] is not config:
-        _last[:] = [options, config, _build(options, config)]
+    # mkdocs-static-i18n builds each language with the same config objects: the language counts.
+    language = languages.of(config).current
+    if _last[0] is not options or _last[1] is not config or _last[3] != language:
+        _last[:] = [options, config, _build(options, config), language]
     return _last[2]
 
 
 def _build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
     support = options.support
     contact = options.contact
+    site_language = languages.of(config)
     support_calendar = calendar.build(support, datetime.date.today())
     return {
         "support": {
@@ -67,7 +71,10 @@ def _build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
             "endpoint": contact.endpoint,
             "consent": _consent(contact) if contact.endpoint else None,
         },
-        "search": {"popular_keywords": options.search.popular_keywords},
+        # A further language's pages search its own entry of the index (site/languages.py); the
+        # popular keywords are written in the default language.
+        "search": {"popular_keywords": options.search.popular_keywords if site_language.is_default else [],
+                   "worker": languages.search_worker(site_language)},
         "insights": insights_settings.site_data(options.insights),  # None: off
     }
 
@@ -114,7 +121,8 @@ def channels(support: Any, agents: dict[str, Any]) -> list[dict[str, Any]]:
 def contact_url(config: MkDocsConfig) -> str:
     """The contact page's URL relative to the site root, as MkDocs will write it:
     `contact/` or, with `use_directory_urls: false`, `contact.html`."""
-    return File(CONTACT_SRC, config.docs_dir, config.site_dir, config.use_directory_urls).url
+    url = File(CONTACT_SRC, config.docs_dir, config.site_dir, config.use_directory_urls).url
+    return languages.of(config).root + url  # a further language's own: en/contact/
 
 
 def prefill_query(**fill: str) -> str:

@@ -227,7 +227,7 @@
       } catch (error) {
         /* not a URL: the native constructor says so below */
       }
-      if (href !== doumWorker) return new Native(url, options)
+      if (href.split('?')[0] !== doumWorker) return new Native(url, options) // ?index=: still doum's
       var worker
       var offline = false
       try {

@@ -1,0 +1,42 @@
+"""The default site's English translation (docs/en/, mkdocs-static-i18n's folder structure): an
+English help center beside the Korean one, which keeps its pages, URLs and index."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from doum.search import pieces
+
+ROOT = Path(__file__).parents[2]
+ENGLISH = sorted(
+    path.relative_to(ROOT / "docs/en").with_suffix("").as_posix() + "/"
+    for path in (ROOT / "docs/en").glob("*/*.md")
+)
+
+
+def test_english_pages_have_their_own_index(default_site: Path) -> None:
+    assert len(ENGLISH) >= 6 and {page.split("/")[0] for page in ENGLISH} == {
+        "guide", "account", "settings", "paid"}
+    english = [doc[0] for doc in pieces.read_payload(default_site / "en")["docs"] if "#" not in doc[0]]
+    assert sorted(english) == [f"en/{page}" for page in ENGLISH]
+    korean = [doc[0] for doc in pieces.read_payload(default_site)["docs"]]
+    assert not any(location.startswith("en/") for location in korean)
+    for page in ENGLISH:
+        assert page in korean  # each translation has its Korean page at the same path
+
+
+def test_english_home_lists_the_four_categories_in_english(default_site: Path) -> None:
+    home = (default_site / "en/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in home
+    for title in ("Using Support", "Account &amp; Sign-in", "Settings", "Paid Services"):
+        assert title in home, title
+    cards = re.findall(r'class="doum-card__link" href="([^"]+)"', home)
+    assert sorted(cards) == ["account/", "guide/", "paid/", "settings/"]
+
+
+def test_korean_pages_link_their_translation_or_the_english_home(default_site: Path) -> None:
+    translated = (default_site / "account/delete-account/index.html").read_text(encoding="utf-8")
+    assert 'href="../../en/account/delete-account/" hreflang="en"' in translated
+    untranslated = (default_site / "account/find-account-id/index.html").read_text(encoding="utf-8")
+    assert 'href="../../en/" hreflang="en"' in untranslated
