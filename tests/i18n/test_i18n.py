@@ -103,6 +103,8 @@ def test_one_search_index_per_language_root(site: Path) -> None:
     assert [hit.location for hit in Searcher.from_site(site).search("ㅌㅌ", 3)][:1] == ["account/delete-account/"]
     english_hits = [hit.location for hit in Searcher.from_site(site / "en").search("password", 3)]
     assert english_hits[:1] == ["en/account/reset-password/"]
+    stemmed = [hit.location for hit in Searcher.from_site(site / "en").search("deleting", 3)]
+    assert stemmed[:1] == ["en/account/delete-account/"]
 
 
 @pytest.mark.browser
@@ -113,11 +115,13 @@ def test_each_page_searches_its_own_language(url: str, new_page) -> None:
         return {
             korean: (await search('ㅌㅌ', { limit: 5 })).map((hit) => hit.location),
             english: (await search('forgot password', { limit: 5 })).map((hit) => hit.location),
+            stemmed: (await search('deleting', { limit: 5 })).map((hit) => hit.location),
         }
     }"""
     page.goto(url + "en/account/delete-account/")
     english = page.evaluate(search, url)
     assert english["english"][:1] == ["en/account/reset-password/"]
+    assert english["stemmed"][:1] == ["en/account/delete-account/"]  # English stems: deleting → delet
     assert all(location.startswith("en/") for location in english["korean"] + english["english"])
     page.goto(url + "account/delete-account/")
     korean = page.evaluate(search, url)
