@@ -72,11 +72,12 @@ def read_site(site_dir: Path, title_selector: str | None = None,
     pages: list[SitePage] = []
     skipped: list[Skipped] = []
     patterns = [*DEFAULT_EXCLUDE, *exclude]
+    language = _language(site_dir / "index.html")
     for file in sorted(site_dir.rglob("*.html")):
         path = file.relative_to(site_dir).as_posix()
         if any(fnmatch.fnmatch(path, pattern) for pattern in patterns):
             continue
-        page = read_page(file, path, title_selector, content_selector, ignore_selector)
+        page = read_page(file, path, title_selector, content_selector, ignore_selector, language)
         if isinstance(page, Skipped):
             skipped.append(page)
         else:
@@ -86,11 +87,14 @@ def read_site(site_dir: Path, title_selector: str | None = None,
 
 
 def read_page(file: Path, path: str, title_selector: str | None, content_selector: str | None,
-              ignore_selector: str | None) -> SitePage | Skipped:
+              ignore_selector: str | None, language: str = "") -> SitePage | Skipped:
     try:
         soup = BeautifulSoup(file.read_bytes(), "html.parser")
     except Exception as error:  # an unreadable file must not stop the others
         return Skipped(path, f"cannot be read: {error}")
+    own = str(soup.html.get("lang") or "") if soup.html else ""
+    if language and own and own != language:  # a translation's folder (en/ of a Korean site)
+        return Skipped(path, f"another language ({own}): index its folder as a site of its own")
     if soup.select_one('meta[http-equiv="refresh" i]'):
         return Skipped(path, "a redirect page")
     if _meta(soup, "generator") == "doum index":
@@ -124,6 +128,15 @@ def read_page(file: Path, path: str, title_selector: str | None, content_selecto
         keywords=[word for word in keywords if word],
         category=str((doum_page or {}).get("category_title") or ""),
     )
+
+
+def _language(home: Path) -> str:
+    """The site's language: its home page's <html lang> ("" when unknown)."""
+    try:
+        soup = BeautifulSoup(home.read_bytes(), "html.parser")
+    except OSError:
+        return ""
+    return str(soup.html.get("lang") or "") if soup.html else ""
 
 
 def _first(soup: BeautifulSoup, selectors: list[str]):

@@ -30,6 +30,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -286,7 +287,8 @@ def _not_doums(record: logging.LogRecord) -> bool:
 
 
 def quiet_material_selector_warning() -> None:
-    logger = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+    # The plugin's own logger, named as MkDocs (or a fork such as ProperDocs) names it.
+    logger = get_plugin_logger("mkdocs_static_i18n.reconfigure").logger
     if _not_doums not in logger.filters:
         logger.addFilter(_not_doums)
 
