@@ -164,20 +164,22 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         self.social.write_card(config.site_dir)
         status.write(config.site_dir, config.docs_dir)
 
-    @event_priority(-90)  # after the other plugins' files, which it lists for caching
-    def _write_headers(self, config: MkDocsConfig) -> None:
+    @event_priority(-90)  # after the other plugins' files
+    def _keep_language_pages(self, config: MkDocsConfig) -> None:
         languages.keep_language_pages(config.site_dir, self.languages, self.language_pages)
-        headers.write(config.site_dir, self.config)
 
     # After every other plugin has written its files, and after mkdocs-static-i18n (-100) has
     # built the further languages into the same folder; their nested builds publish nothing.
+    # _headers lists every language's files for caching, so it is written here, once.
     @event_priority(-110)
     def _publish(self, config: MkDocsConfig) -> None:
         if not languages.nested_build(config):
+            roots = [language.root for language in self.languages.built]
+            headers.write(str(self.staging.folder), self.config, language_roots=roots)
             self.staging.publish()
 
     on_post_build = CombinedEvent(
-        _write_search_index, _write_search_engine, _write_korean_files, _write_headers, _publish
+        _write_search_index, _write_search_engine, _write_korean_files, _keep_language_pages, _publish
     )
 
     def on_build_error(self, error: Exception) -> None:

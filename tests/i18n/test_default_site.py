@@ -40,3 +40,16 @@ def test_korean_pages_link_their_translation_or_the_english_home(default_site: P
     assert 'href="../../en/account/delete-account/" hreflang="en"' in translated
     untranslated = (default_site / "account/find-account-id/index.html").read_text(encoding="utf-8")
     assert 'href="../../en/" hreflang="en"' in untranslated
+
+
+def test_headers_cover_every_languages_files(default_site: Path) -> None:
+    from doum.site import headers
+
+    rules = headers.parse((default_site / "_headers").read_text(encoding="utf-8"))
+    assert not (default_site / "en" / "_headers").exists()  # hosts read the root's only
+    for manifest in ("/search/doum.json", "/en/search/doum.json"):
+        assert rules[manifest]["Cache-Control"] == headers.SHORT_CACHE, manifest
+    english_entry = next((default_site / "en/search/doum").glob("en.*.json"))
+    long_cached = [path for path, rule in rules.items() if rule.get("Cache-Control") == headers.LONG_CACHE]
+    entry = "/" + english_entry.relative_to(default_site).as_posix()
+    assert any(path == entry or (path.endswith("/*") and entry.startswith(path[:-1])) for path in long_cached)
