@@ -7,18 +7,31 @@
                                   the pages' shape, the thesaurus, phrases, function words,
                                   tuning numbers, Korean tables and the piece table
     search/doum/t.<n>.<hash>.json postings of a run of the sorted word list: per word, per
-                                  field, every (document, score) — the full field vectors
+                                  field, every document and its score — the full field vectors
                                   turned around, so a query scores exactly as the whole index
+                                  (per field: the document gaps, then the scores × 10, integers)
     search/doum/d.<n>.<hash>.json result rows (location, title, text) of a run of documents
+                                  (a section's location only from its #: its page's row is in
+                                  the same piece, just before)
+    search/doum/tb.<n>.<hash>.json  the same postings and rows again in bulk pieces, each the
+    search/doum/db.<n>.<hash>.json  concatenation of a run of consecutive small pieces
 
 Names in the manifest and the entry are relative to the manifest. A piece is named by its
 kind, its number and a hash of every piece of its kind: the entry's piece table is then only
 the first word (document) number of each piece, a few bytes each even for 10,000 pages,
-where a hash per piece would cost the entry ~10 bytes per piece. Pieces are cut by size
-(PIECE_BYTES and ROW_BYTES of JSON), so a small site has one of each kind and a large one many; a query
-fetches only the pieces that hold its words and its results. `split` and `join` turn the whole
-payload (documents.make_payload) into this form and back, losslessly; searcher.py reads a site
-through `read_payload`, assets/doum/search/core.js through openSearcher.
+where a hash per piece would cost the entry ~10 bytes per piece.
+
+Two sizes of piece, because a search session has two phases. The first queries want few bytes:
+small pieces (PIECE_BYTES and ROW_BYTES of JSON), so a query fetches only the pieces that hold
+its words and its results. A visitor who keeps searching ends up fetching most of a region of
+the index, and small pieces then cost more in all (each gzipped alone, ~2.7× the bytes of the
+same rows in one file) and a fetch on many keystrokes. So once a session has fetched a share
+(1/BULK_SHARE) of the small pieces a bulk piece holds (BULK_BYTES), it fetches that bulk piece
+instead of more small ones (core.js decides; the entry's table says how).
+
+`split` and `join` turn the whole payload (documents.make_payload) into this form and back,
+losslessly; searcher.py reads a site through `read_payload`, assets/doum/search/core.js
+through openSearcher.
 """
 
 from __future__ import annotations
@@ -28,19 +41,27 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-FORMAT = 2  # 1 was the whole index in search/doum.json
+from doum.search import lunrpack
+
+FORMAT = 3  # 1 was the whole index in search/doum.json; 2 had no bulk pieces, scores as floats
 MANIFEST = "search/doum.json"
 FOLDER = "search/doum"  # entries and pieces, content-hashed
 PIECE_BYTES = 16 * 1024  # JSON bytes a postings piece holds before the next one starts
-# Result rows: a query shows up to 20 pages from all over the site, each in some row piece. Finer
-# pieces cost fewer bytes to the first result but more fetches per keystroke; measured with
-# `make bench` at 1,000 pages and offline at 10,000: 8 KB keeps per-keystroke latency near the
-# whole index's, and the first result at 10,000 growing-vocabulary pages under 250 KB gzip
-# (2 KB rows, 8 KB postings: 180 KB but twice the latency; 16 KB rows, 32 KB postings: over
-# 300 KB).
-ROW_BYTES = 8 * 1024
+# Result rows: a query shows up to 20 pages from all over the site, each in some row piece, so
+# the first query fetches about 20 of them: 4 KB (measured with `make bench` at 1,000 pages) cost
+# it a third less than 8 KB; the fetches that finer pieces once cost on later keystrokes are
+# the bulk pieces' to save.
+ROW_BYTES = 4 * 1024
+# Bulk pieces: at 1,000 pages all rows (or all postings) fit in one or two, so a long session
+# costs about what the whole index did; at 10,000 a region of ~10 % of the site. A session
+# switches to a bulk piece once it has fetched 1/BULK_SHARE of its small pieces: at 1,000 pages
+# that is after about the first query, whose small pieces stay its only cost.
+BULK_BYTES = 1024 * 1024
+BULK_SHARE = 16
+SCORE_STEPS = 10 ** lunrpack.SCORE_DIGITS  # scores travel as integers: 4.9 → 49
 LANGUAGE = "ko"  # a payload without "language" is Korean (documents.ANALYZERS)
 MAX_SHARED = 35  # front coding: a shared prefix is one base-36 digit
 PLANNING_KEYS = ("synonyms", "phrases", "weak", "negation", "failure", "tuning", "korean")
@@ -50,8 +71,8 @@ class IndexFormatError(ValueError):
     """A site's index that this reader cannot read (missing, or another format)."""
 
 
-def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
-          row_bytes: int = ROW_BYTES) -> tuple[dict[str, Any], dict[str, Any]]:
+def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES, row_bytes: int = ROW_BYTES,
+          bulk_bytes: int = BULK_BYTES) -> tuple[dict[str, Any], dict[str, Any]]:
     """The whole payload → (entry, {piece name: piece}); piece names are relative to the
     manifest's folder (doum/t.<n>.<hash>.json)."""
     packed = payload["index"]
@@ -59,11 +80,10 @@ def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
     terms: list[str] = packed["terms"]
     postings = _postings(packed)
     pieces: dict[str, Any] = {}
-    term_runs = _runs(postings, piece_bytes)
-    terms_table = _table(pieces, "t", term_runs, [{"postings": postings[a:b]} for a, b in term_runs])
-    docs = payload["docs"]
-    doc_runs = _runs(docs, row_bytes, _page_ends(docs))
-    docs_table = _table(pieces, "d", doc_runs, [{"docs": docs[a:b]} for a, b in doc_runs])
+    terms_table = _table(pieces, "t", "postings", postings, _runs(postings, piece_bytes), bulk_bytes)
+    docs = [_short_row(row) for row in payload["docs"]]
+    doc_runs = _runs(docs, row_bytes, _page_ends(payload["docs"]))
+    docs_table = _table(pieces, "d", "docs", docs, doc_runs, bulk_bytes)
     entry = {
         "format": FORMAT,
         "language": payload.get("language", LANGUAGE),
@@ -71,8 +91,9 @@ def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
         "fields": fields,
         "terms": front_code(terms),
         "counts": [sum(len(field) // 2 for field in posting) for posting in postings],
+        "score_steps": SCORE_STEPS,
         "docs": len(docs),
-        "pages": page_runs(docs),
+        "pages": page_runs(payload["docs"]),
         "pieces": {"terms": terms_table, "docs": docs_table},
         **{key: payload[key] for key in PLANNING_KEYS if key in payload},
     }
@@ -85,14 +106,15 @@ def join(entry: dict[str, Any], pieces: dict[str, Any]) -> dict[str, Any]:
         raise IndexFormatError(f"index format {entry.get('format')!r}; this doum reads format {FORMAT}")
     fields = entry["fields"]
     postings = [p for name in piece_names(entry, "terms") for p in pieces[name]["postings"]]
-    docs = [row for name in piece_names(entry, "docs") for row in pieces[name]["docs"]]
+    steps = entry["score_steps"]
+    docs = _full_rows([row for name in piece_names(entry, "docs") for row in pieces[name]["docs"]])
     by_vector: dict[tuple[int, int], list[tuple[int, float]]] = {}
     for term, posting in enumerate(postings):
         for slot, flat in enumerate(posting):
-            doc = 0
-            for i in range(0, len(flat), 2):
+            doc, half = 0, len(flat) // 2  # the gaps, then the scores
+            for i in range(half):
                 doc += flat[i]
-                by_vector.setdefault((doc, slot), []).append((term, flat[i + 1]))
+                by_vector.setdefault((doc, slot), []).append((term, flat[half + i] / steps))
     vectors = []
     for (doc, slot), pairs in sorted(by_vector.items()):
         gaps, previous = [], 0
@@ -107,7 +129,7 @@ def join(entry: dict[str, Any], pieces: dict[str, Any]) -> dict[str, Any]:
 
 
 def write(site_dir: str | Path, payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
-          row_bytes: int = ROW_BYTES) -> list[str]:
+          row_bytes: int = ROW_BYTES, bulk_bytes: int = BULK_BYTES) -> list[str]:
     """Write the manifest, entry and pieces (each file atomically, the manifest last, so a
     reader never sees a manifest whose files are not there yet); drop pieces of an earlier
     index in the same folder. Returns the site paths written.
@@ -115,7 +137,7 @@ def write(site_dir: str | Path, payload: dict[str, Any], piece_bytes: int = PIEC
     site_dir: the language's root (a multilingual site's further language writes its own
     manifest under its folder: en/search/doum.json)."""
     site = Path(site_dir)
-    entry, pieces = split(payload, piece_bytes, row_bytes)
+    entry, pieces = split(payload, piece_bytes, row_bytes, bulk_bytes)
     language = entry["language"]
     entry_name = _add(pieces, language, entry)
     written = []
@@ -157,9 +179,13 @@ def read_payload(site_dir: str | Path, language: str | None = None) -> dict[str,
     return join(entry, {name: read_piece(site_dir, name) for name in names})
 
 
-def piece_names(entry: dict[str, Any], kind: str) -> list[str]:
-    """The names of a kind's pieces ("terms" or "docs"), in order."""
+def piece_names(entry: dict[str, Any], kind: str, bulk: bool = False) -> list[str]:
+    """The names of a kind's pieces ("terms" or "docs"), in order; bulk: its bulk pieces (none
+    when every bulk piece would be one small piece)."""
     table = entry["pieces"][kind]
+    if bulk:
+        table = table.get("bulk") or {"kind": "", "hash": "", "sizes": []}
+        return [f"doum/{table['kind']}.{n}.{table['hash']}.json" for n in range(len(table["sizes"]))]
     return [f"doum/{table['kind']}.{n}.{table['hash']}.json" for n in range(len(table["firsts"]))]
 
 
@@ -207,8 +233,9 @@ def page_runs(docs: list[list[str]]) -> list[int]:
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
-def _postings(packed: dict[str, Any]) -> list[list[list[float]]]:
-    """Per term, per field: [document gap, score, …] in document order."""
+def _postings(packed: dict[str, Any]) -> list[list[list[int]]]:
+    """Per term, per field: [document gap, …, score × SCORE_STEPS, …] in document order (gaps
+    and scores apart: each run gzips better alone)."""
     fields = packed["fields"]
     entries: list[list[list[tuple[int, float]]]] = [[[] for _ in fields] for _ in packed["terms"]]
     for ref, elements in packed["vectors"]:
@@ -222,22 +249,25 @@ def _postings(packed: dict[str, Any]) -> list[list[list[float]]]:
     for by_field in entries:
         coded = []
         for pairs in by_field:
-            flat: list[float] = []
+            gaps: list[int] = []
+            scores: list[int] = []
             previous = 0
             for doc, score in sorted(pairs):
-                flat += [doc - previous, score]
+                gaps.append(doc - previous)
+                scores.append(round(score * SCORE_STEPS))
                 previous = doc
-            coded.append(flat)
+            coded.append(gaps + scores)
         postings.append(coded)
     return postings
 
 
-def _runs(items: list[Any], piece_bytes: int, ends: list[bool] | None = None) -> list[tuple[int, int]]:
+def _runs(items: list[Any], piece_bytes: int, ends: list[bool] | None = None,
+          measure: Callable[[Any], int] | None = None) -> list[tuple[int, int]]:
     """Consecutive [start, end) runs of items, each about piece_bytes of JSON (at least one
     item, and at least one run); a run ends only after an item whose `ends` is true."""
     runs, start, size = [], 0, 0
     for i, item in enumerate(items):
-        size += len(_dumps(item).encode("utf-8")) + 1
+        size += measure(item) if measure else len(_dumps(item).encode("utf-8")) + 1
         if size >= piece_bytes and (ends is None or ends[i]):
             runs.append((start, i + 1))
             start, size = i + 1, 0
@@ -246,20 +276,52 @@ def _runs(items: list[Any], piece_bytes: int, ends: list[bool] | None = None) ->
     return runs
 
 
+def _short_row(row: list[str]) -> list[str]:
+    """A section's row keeps its location from the #: the page's location is its row's."""
+    location, *rest = row
+    return [location[location.index("#"):] if "#" in location else location, *rest]
+
+
+def _full_rows(rows: list[list[str]]) -> list[list[str]]:
+    full, page = [], ""
+    for location, *rest in rows:
+        if location.startswith("#"):
+            location = page + location
+        else:
+            page = location
+        full.append([location, *rest])
+    return full
+
+
 def _page_ends(docs: list[list[str]]) -> list[bool]:
     """Whether a document is its page's last: a page's rows never straddle two pieces."""
     return [i + 1 == len(docs) or "#" not in docs[i + 1][0] for i in range(len(docs))]
 
 
-def _table(pieces: dict[str, Any], kind: str, runs: list[tuple[int, int]],
-           contents: list[Any]) -> dict[str, Any]:
-    """Add a kind's pieces; their table: {kind, hash, firsts (each piece's first number, as
-    gaps from the one before)}."""
+def _table(pieces: dict[str, Any], kind: str, key: str, items: list[Any],
+           runs: list[tuple[int, int]], bulk_bytes: int) -> dict[str, Any]:
+    """Add a kind's pieces, small and bulk; their table: {kind, hash, firsts (each small piece's
+    first number, as gaps from the one before), bulk: {kind, hash, sizes (small pieces per bulk
+    piece), share}} — no bulk when each bulk piece would be one small piece."""
+    contents = [{key: items[a:b]} for a, b in runs]
+    table: dict[str, Any] = {"kind": kind, **_add_kind(pieces, kind, contents)}
+    starts = [start for start, _ in runs]
+    table["firsts"] = [b - a for a, b in zip([0] + starts, starts)]
+    sizes = [len(_dumps(content).encode("utf-8")) for content in contents]
+    groups = _runs(sizes, bulk_bytes, measure=lambda size: size)
+    if len(groups) < len(runs):
+        bulk = [{key: items[runs[a][0]:runs[b - 1][1]]} for a, b in groups]
+        table["bulk"] = {"kind": kind + "b", **_add_kind(pieces, kind + "b", bulk),
+                         "sizes": [b - a for a, b in groups], "share": BULK_SHARE}
+    return table
+
+
+def _add_kind(pieces: dict[str, Any], kind: str, contents: list[Any]) -> dict[str, str]:
+    """Add a kind's pieces under one hash of them all; returns {hash}."""
     digest = hashlib.sha256("\n".join(_dumps(c) for c in contents).encode("utf-8")).hexdigest()[:12]
     for n, content in enumerate(contents):
         pieces[f"doum/{kind}.{n}.{digest}.json"] = content
-    starts = [start for start, _ in runs]
-    return {"kind": kind, "hash": digest, "firsts": [b - a for a, b in zip([0] + starts, starts)]}
+    return {"hash": digest}
 
 
 def _add(pieces: dict[str, Any], kind: str, content: Any) -> str:

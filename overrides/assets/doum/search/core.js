@@ -24,7 +24,7 @@
   let SCORE_SCALE // scores compared as integers, so float noise never reorders
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key)
 
-  const FORMAT = 2 // the index format this reader reads (pieces.py FORMAT)
+  const FORMAT = 3 // the index format this reader reads (pieces.py FORMAT)
   let CHAMPIONS // documents a term keeps per field (lunrpack.py explains)
   const NO_METADATA = Object.freeze({}) // doum stores no term metadata; shared, never written to
 
@@ -42,12 +42,25 @@
     return terms
   }
 
-  /** A piece table as pieces.py writes it ({kind, hash, firsts as gaps}): each piece's first
-   *  number, and the name of piece i. */
-  function pieceTable({ kind, hash, firsts }) {
+  /** A piece table as pieces.py writes it ({kind, hash, firsts as gaps, bulk}): each small
+   *  piece's first number and name, and which bulk piece holds it (when there are bulk pieces:
+   *  bulk.sizes small pieces each, fetched once `after` of them were). */
+  function pieceTable({ kind, hash, firsts, bulk }) {
     const starts = new Uint32Array(firsts.length)
     for (let i = 0, n = 0; i < firsts.length; i++) starts[i] = n += firsts[i]
-    return { starts, name: (i) => `doum/${kind}.${i}.${hash}.json` }
+    const table = { starts, name: (i) => `doum/${kind}.${i}.${hash}.json`, bulk: null }
+    if (bulk) {
+      const of = new Uint32Array(firsts.length) // small piece → its bulk piece
+      const first = new Uint32Array(bulk.sizes.length) // bulk piece → its first small piece
+      const after = bulk.sizes.map((size) => Math.ceil(size / bulk.share))
+      for (let b = 0, i = 0; b < bulk.sizes.length; b++) {
+        first[b] = i
+        for (let k = 0; k < bulk.sizes[b]; k++) of[i++] = b
+      }
+      const loaded = new Uint32Array(bulk.sizes.length) // small pieces fetched, per bulk piece
+      table.bulk = { of, first, after, loaded, name: (b) => `doum/${bulk.kind}.${b}.${bulk.hash}.json` }
+    }
+    return table
   }
 
   /** The piece that holds number n: the last whose first number is n or less. */
@@ -76,6 +89,7 @@
       this.fields = entry.fields
       this.vocab = frontDecode(entry.terms) // sorted by code point
       this.counts = entry.counts
+      this.scoreSteps = entry.score_steps // a posting's scores are integers: 49 → 4.9
       this.pageOf = new Uint32Array(entry.docs) // a document → its page's own document
       this.own = new Uint8Array(entry.docs) // the page's own document, not a section
       let doc = 0
@@ -90,15 +104,30 @@
       this.load = load
       this.pending = new Map() // name → a promise of the piece, while it loads
       this.missing = new Set()
+      this.small = new Map() // a small piece asked for → its bulk counter, to count it when here
       this.decoded = new Map() // term number → its entries
     }
 
+    /** [piece, position in it] of number n, from its small piece or its bulk piece; else null,
+     *  and the piece to fetch is noted: the bulk one once enough of its small ones came. */
     piece(table, n) {
       const at = pieceAt(table.starts, n)
       const name = table.name(at)
-      const piece = this.pieces.get(name)
-      if (piece) return [piece, n - table.starts[at]]
-      this.missing.add(name)
+      const small = this.pieces.get(name)
+      if (small) return [small, n - table.starts[at]]
+      const { bulk } = table
+      if (!bulk) {
+        this.missing.add(name)
+        return null
+      }
+      const b = bulk.of[at]
+      const whole = this.pieces.get(bulk.name(b))
+      if (whole) return [whole, n - table.starts[bulk.first[b]]]
+      if (bulk.loaded[b] >= bulk.after[b]) this.missing.add(bulk.name(b))
+      else {
+        this.missing.add(name)
+        this.small.set(name, () => bulk.loaded[b]++)
+      }
       return null
     }
 
@@ -109,9 +138,10 @@
       if (!found) return null
       const entries = found[0].postings[found[1]].map((flat) => {
         const pairs = []
-        for (let i = 0, doc = 0; i < flat.length; i += 2) {
+        const half = flat.length / 2 // the gaps, then the scores
+        for (let i = 0, doc = 0; i < half; i++) {
           doc += flat[i]
-          pairs.push([doc, flat[i + 1]])
+          pairs.push([doc, flat[half + i] / this.scoreSteps])
         }
         return pairs
       })
@@ -119,10 +149,15 @@
       return entries
     }
 
-    /** A document's [location, title, text]; null until its piece is here. */
+    /** A document's [location, title, text]; null until its piece is here. A section's row
+     *  holds its location from the # on; its page's row is in the same piece. */
     row(doc) {
       const found = this.piece(this.docTable, doc)
-      return found && found[0].docs[found[1]]
+      if (!found) return null
+      const row = found[0].docs[found[1]]
+      if (!row[0].startsWith('#')) return row
+      const page = found[0].docs[found[1] - (doc - this.pageOf[doc])]
+      return [page[0] + row[0], row[1], row[2]]
     }
 
     /** Fetch what lookups found missing: each piece once; a failed one is asked for again later. */
@@ -135,6 +170,7 @@
             const loading = this.load(name).then(
               (piece) => {
                 this.pieces.set(name, piece)
+                this.small.get(name)?.()
               },
               (error) => {
                 this.pending.delete(name)
@@ -147,18 +183,6 @@
         }),
       )
     }
-  }
-
-  /** A document's score in a field's entries (sorted by document), or undefined. */
-  function scoreOf(pairs, doc) {
-    let low = 0
-    let high = pairs.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (pairs[middle][0] < doc) low = middle + 1
-      else high = middle
-    }
-    return low < pairs.length && pairs[low][0] === doc ? pairs[low][1] : undefined
   }
 
   const isHangul = (word) => [...word].every(korean.isSyllable)
@@ -279,7 +303,7 @@
         }
       })
       this.titleSlots = TITLE_FIELDS.map((name) => this.data.fields.indexOf(name)).filter((slot) => slot >= 0)
-      this.postings = new Map() // term number → its lunr posting (best documents per field)
+      this.postings = new Map() // term number → [its lunr posting, its documents per field]
       this.byLength = null
       this.chosungs = null
       this.titles = new Map()
@@ -819,28 +843,24 @@
       }
       if (this.data.missing.size) return []
       const invertedIndex = Object.create(null)
-      const matching = new Set()
+      const docs = this.data.pageOf.length
+      const vectors = new Map() // slot · docs + document → [term number, score, …] in term order
       for (const [term, t, entries] of found) {
         if (!this.postings.has(t)) this.postings.set(t, posting(fields, t, entries))
-        const built = this.postings.get(t)
+        const [built, champions] = this.postings.get(t)
         invertedIndex[term] = built
-        fields.forEach((field, slot) => {
-          for (const doc of Object.keys(built[field])) matching.add(slot + '/' + doc)
+        champions.forEach((matched, slot) => {
+          for (const doc of matched) if (!vectors.has(slot * docs + doc)) vectors.set(slot * docs + doc, [])
         })
       }
-      const byNumber = [...found].sort((a, b) => a[1] - b[1])
-      const fieldVectors = Object.create(null)
-      for (const key of matching) {
-        const slash = key.indexOf('/')
-        const slot = Number(key.slice(0, slash))
-        const doc = Number(key.slice(slash + 1))
-        const elements = []
-        for (const [, t, entries] of byNumber) {
-          const score = scoreOf(entries[slot], doc)
-          if (score !== undefined) elements.push(t, score)
-        }
-        fieldVectors[fields[slot] + '/' + doc] = new lunr.Vector(elements)
+      for (const [, t, entries] of [...found].sort((a, b) => a[1] - b[1])) {
+        entries.forEach((pairs, slot) => {
+          for (const [doc, score] of pairs) vectors.get(slot * docs + doc)?.push(t, score)
+        })
       }
+      const fieldVectors = Object.create(null)
+      for (const [key, elements] of vectors)
+        fieldVectors[fields[Math.floor(key / docs)] + '/' + (key % docs)] = new lunr.Vector(elements)
       const index = new lunr.Index({
         invertedIndex,
         fieldVectors,
@@ -974,19 +994,22 @@
   const APPROXIMATE_MARK = '<span class="doum-search-approximate" hidden></span>'
 
   /** lunr's posting for a term: per field, its CHAMPIONS best-scoring documents (ties: lower
-   *  document first), as lunrpack.expand builds it. */
+   *  document first), as lunrpack.expand builds it; and those documents per field, in order. */
   function posting(fields, t, entries) {
     const built = { _index: t }
-    fields.forEach((field, slot) => {
+    const champions = fields.map((field, slot) => {
       const best = entries[slot]
         .slice()
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, CHAMPIONS)
+        .map(([doc]) => doc)
+        .sort((a, b) => a - b)
       const docs = {}
-      for (const [doc] of best.sort((a, b) => a[0] - b[0])) docs[doc] = NO_METADATA
+      for (const doc of best) docs[doc] = NO_METADATA
       built[field] = docs
+      return best
     })
-    return built
+    return [built, champions]
   }
 
   function add(terms, term, boost) {
