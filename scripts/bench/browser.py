@@ -129,6 +129,11 @@ class SearchSession:
         sent = self.page.evaluate("() => window.__benchSearch.queries.length") > before
         return Answer([location(h, self.base_url) for h in hrefs], latency if sent else None)
 
+    def search_path(self) -> list[Resource]:
+        """Everything the search fetched since the page opened (each URL once)."""
+        found = search_path(self.page, self.base_url, float("inf"))
+        return list({r.url: r for r in found}.values())
+
     def type_by_syllable(self, query: str) -> list[float]:
         """Type the query one character at a time; the latency of each keystroke's answer."""
         latencies = []

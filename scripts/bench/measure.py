@@ -33,6 +33,10 @@ class SiteResult:
     typed_files: list[str] = field(default_factory=list)
     typed_raw: int | None = None
     typed_gzip: int | None = None
+    # Search, the whole session: the cold ?q= load, then every query (pasted and typed).
+    session_files: int | None = None
+    session_raw: int | None = None
+    session_gzip: int | None = None
     latencies_ms: list[float] = field(default_factory=list)  # whole queries pasted
     keystroke_ms: list[float] = field(default_factory=list)  # queries typed char by char
     no_result: int | None = None  # queries whose list stayed empty (fast, but found nothing)
@@ -52,6 +56,10 @@ class SiteResult:
     @property
     def keystroke_median_ms(self) -> float | None:
         return metrics.median(self.keystroke_ms)
+
+    @property
+    def keystroke_p95_ms(self) -> float | None:
+        return metrics.p95(self.keystroke_ms)
 
 
 def disk_figures(result: SiteResult, site_dir: Path, src_uris: list[str]) -> None:
@@ -93,6 +101,9 @@ def search_figures(
                     loads.append(first)
                     if repeat == repeats - 1:  # the last cold load goes on to answer every query
                         shown = _ask_all(session, queries, typed_queries, result, on_query)
+                        _, result.session_raw, result.session_gzip = _weigh(
+                            session.search_path(), base_url, bodies)
+                        result.session_files = len(session.search_path())
             for _ in range(repeats):
                 typed.append(browser.typed_search(chromium, base_url, queries[0]))
         except PlaywrightError as error:

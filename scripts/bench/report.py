@@ -52,6 +52,12 @@ def _search_bytes(site: SiteResult) -> str:
     return f"{_kb(site.search_gzip)} ({_kb(site.search_raw)} raw, {len(site.search_files)} files)"
 
 
+def _session_bytes(site: SiteResult) -> str:
+    if site.session_raw is None:
+        return "—"
+    return f"{_kb(site.session_gzip)} ({site.session_files} files)"
+
+
 def _typed_bytes(site: SiteResult) -> str:
     if site.typed_raw is None:
         return "—"
@@ -67,7 +73,9 @@ ROWS: list[tuple[str, Cell]] = [
     ("first result after a cold load", lambda s: _num(s.first_result_ms, " ms")),
     ("first result from the first keystroke", lambda s: _num(s.typed_first_ms, " ms")),
     ("bytes from keystroke to result, gzip", _typed_bytes),
+    ("search bytes over the session, gzip", _session_bytes),
     ("per-keystroke latency median", lambda s: _num(s.keystroke_median_ms, " ms", 1)),
+    ("per-keystroke latency p95", lambda s: _num(s.keystroke_p95_ms, " ms", 1)),
     ("query latency median", lambda s: _num(s.latency_median_ms, " ms", 1)),
     ("query latency p95", lambda s: _num(s.latency_p95_ms, " ms", 1)),
     ("queries with no result", lambda s: _num(s.no_result)),
@@ -242,9 +250,13 @@ compression, a cold browser context for every load):
   search's worker (median of the repeats). *From the first keystroke*: the home page loaded
   and idle, the query typed into the header search: its first input event → the first RESULT;
   *bytes from keystroke to result* is what the page fetched in between.
+- *Search bytes over the session*: the last cold load goes on to answer every sampled query
+  (pasted) and to type the first ones character by character: everything its search path
+  fetched from the load to the last answer, each URL once, gzipped at level 6. A whole index
+  costs its size here; a pieced one what the session's queries needed.
 - *Per-keystroke latency*: queries typed one character at a time (a QUERY message per
-  keystroke); QUERY → RESULT, measured in the page. *Query latency*: the same for whole
-  queries pasted at once.
+  keystroke); QUERY → RESULT, measured in the page; median and 95th percentile (nearest
+  rank). *Query latency*: the same for whole queries pasted at once.
 - *Embedded launcher* (issue #13): the default KB built with `embed.origins` naming a plain
   product page on another port of 127.0.0.1, served with the CORS headers of its `_headers`;
   the product page embeds `assets/doum/embed.js` with one tag. Requests to the help center's
@@ -357,7 +369,10 @@ PANELS: list[tuple[str, Callable[[SiteResult], float | None]]] = [
     ("First result after a cold load (ms)", lambda s: s.first_result_ms),
     ("First result from the first keystroke (ms)", lambda s: s.typed_first_ms),
     ("Per-keystroke latency, median (ms)", lambda s: s.keystroke_median_ms),
+    ("Per-keystroke latency, p95 (ms)", lambda s: s.keystroke_p95_ms),
     ("Query latency, p95 (ms)", lambda s: s.latency_p95_ms),
+    ("Search bytes over the session, gzip (KB)",
+     lambda s: None if s.session_gzip is None else s.session_gzip / 1024),
 ]
 PANEL_WIDTH, LABEL_WIDTH, BAR_HEIGHT = 520, 170, 22
 
