@@ -134,9 +134,24 @@ test(
         assert.deepEqual(await search.materialResult(query), whole.materialResult(query), query)
       }
       assert.equal(new Set(asked).size, asked.length, 'each piece is fetched once')
+      // a session that fetched enough of a bulk piece's small pieces fetches the bulk piece
+      if (name.startsWith('mini'))
+        assert.ok(
+          asked.some((url) => /\/doum\/[td]b\./.test(url)),
+          asked.join('\n'),
+        )
     }
   },
 )
+
+test('openSearcher: the first query fetches small pieces only', { skip }, async () => {
+  const { openSearcher } = load()
+  const { manifest, files } = served('mini-payload.json')
+  const { get, asked } = fakeFetch(files)
+  const search = await openSearcher(manifest, { fetch: get })
+  await search.materialResult('탈퇴')
+  assert.ok(asked.length > 2 && !asked.some((url) => /\/doum\/[td]b\./.test(url)), asked.join('\n'))
+})
 
 test('openSearcher: only the pieces a query needs are fetched', { skip }, async () => {
   const { openSearcher } = load()

@@ -153,16 +153,18 @@ def test_the_manifest_names_one_entry_per_language_and_the_entry_its_pieces(defa
     entry_name = manifest["languages"]["ko"]["entry"]
     assert re.fullmatch(r"doum/ko\.[0-9a-f]{12}\.json", entry_name)
     entry = pieces.read_entry(default_site)
-    names = [name for kind in ("terms", "docs") for name in pieces.piece_names(entry, kind)]
+    names = [name for kind in ("terms", "docs") for bulk in (False, True)
+             for name in pieces.piece_names(entry, kind, bulk)]
     on_disk = {p.relative_to(default_site / "search").as_posix() for p in (default_site / "search/doum").iterdir()}
     assert on_disk == {entry_name, *names}  # nothing else, nothing missing
     entry_text = (default_site / "search" / entry_name).read_text(encoding="utf-8")
     assert hashlib.sha256(entry_text.encode()).hexdigest()[:12] in entry_name
     for kind in ("terms", "docs"):  # a piece's name: its kind, number and the kind's content hash
-        texts = [(default_site / "search" / name).read_text(encoding="utf-8")
-                 for name in pieces.piece_names(entry, kind)]
-        digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:12]
-        assert all(name.endswith(f".{digest}.json") for name in pieces.piece_names(entry, kind))
+        for bulk in (False, True):
+            texts = [(default_site / "search" / name).read_text(encoding="utf-8")
+                     for name in pieces.piece_names(entry, kind, bulk)]
+            digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:12]
+            assert all(name.endswith(f".{digest}.json") for name in pieces.piece_names(entry, kind, bulk))
     assert entry["docs"] == sum(entry["pages"]) + len(entry["pages"])
     assert len(entry["counts"]) == len(pieces.front_decode(entry["terms"]))
 
@@ -180,10 +182,30 @@ def test_pieces_are_cached_for_a_year_and_the_manifest_revalidated(default_site:
 
 def test_split_and_join_lose_nothing_at_any_piece_size(payload: dict) -> None:
     for size in (1, 300, 5000, pieces.ROW_BYTES, pieces.PIECE_BYTES, 10**9):
-        entry, found = pieces.split(payload, size, size)
+        entry, found = pieces.split(payload, size, size, 4 * size)
         assert pieces.join(entry, found) == payload
         counts = [len(pieces.piece_names(entry, kind)) for kind in ("terms", "docs")]
         assert counts == [1, 1] if size == 10**9 else min(counts) > 1
+
+
+def test_bulk_pieces_hold_runs_of_consecutive_small_pieces(payload: dict) -> None:
+    """A long session reads a region of the index from one bulk piece instead of its small
+    pieces: the same items, in the same order, table-aligned (core.js counts on it)."""
+    for size, bulk_bytes in ((300, 1200), (300, 1), (5000, 10**9)):
+        entry, found = pieces.split(payload, size, size, bulk_bytes)
+        for kind, key in (("terms", "postings"), ("docs", "docs")):
+            small = pieces.piece_names(entry, kind)
+            bulk = pieces.piece_names(entry, kind, bulk=True)
+            if bulk_bytes == 1 or len(small) == 1:  # a bulk piece per small one: none written
+                assert bulk == [] and "bulk" not in entry["pieces"][kind]
+                continue
+            sizes = entry["pieces"][kind]["bulk"]["sizes"]
+            assert len(bulk) == len(sizes) < len(small) and sum(sizes) == len(small)
+            first = 0
+            for name, count in zip(bulk, sizes, strict=True):
+                items = [item for part in small[first:first + count] for item in found[part][key]]
+                assert found[name][key] == items
+                first += count
 
 
 def test_front_coding_round_trips_long_shared_prefixes() -> None:
@@ -210,10 +232,11 @@ def test_an_index_of_another_format_is_refused_with_a_clear_error(tmp_path: Path
 
 
 def test_a_pages_rows_never_straddle_two_pieces(payload: dict) -> None:
+    """A section's row keeps its location from the # on: its page's row opens the piece."""
     entry, found = pieces.split(payload, 1, 1)
     for name in pieces.piece_names(entry, "docs"):
         rows = found[name]["docs"]
-        assert "#" not in rows[0][0] and len({row[0].split("#")[0] for row in rows}) == 1
+        assert "#" not in rows[0][0] and all(row[0].startswith("#") for row in rows[1:])
 
 
 def test_a_new_help_center_with_only_its_home_page_builds_an_empty_index(tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 /* The query side of doum's search: src/doum/search/searcher.py, step for step, so the browser and
  * `doum search` rank alike. openSearcher() reads the index by the piece (search/doum.json →
  * the language's entry → the pieces a query needs; src/doum/search/pieces.py writes them),
- * turns the customer's words into index terms, runs a programmatic lunr query (never lunr's
- * query syntax) and ranks.
+ * turns the customer's words into index terms, scores them as lunr's query does (Searcher.query:
+ * the same floats as lunr.py in searcher.py; lunr's own code is no longer run here) and ranks.
  * An English index (entry.language "en") reads the customer's words with english.js instead of
  * korean.js, as searcher.py does with english.py.
  * A classic script (UMD): importScripts() in the search worker (after lunr.js, korean.js and
@@ -26,7 +26,6 @@
 
   const FORMAT = 3 // the index format this reader reads (pieces.py FORMAT)
   let CHAMPIONS // documents a term keeps per field (lunrpack.py explains)
-  const NO_METADATA = Object.freeze({}) // doum stores no term metadata; shared, never written to
 
   const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
 
@@ -303,7 +302,7 @@
         }
       })
       this.titleSlots = TITLE_FIELDS.map((name) => this.data.fields.indexOf(name)).filter((slot) => slot >= 0)
-      this.postings = new Map() // term number → [its lunr posting, its documents per field]
+      this.champions = new Map() // term number → the documents it matches, per field
       this.byLength = null
       this.chosungs = null
       this.titles = new Map()
@@ -826,53 +825,67 @@
     }
 
     /**
-     * lunr's Index.query over the plan's terms (optional clauses, never lunr's query syntax),
-     * on an index made for this query from the pieces: the terms' postings (their best
-     * documents per field) and, for each matching document field, a vector of the query's
-     * terms only. lunr's score is the dot product with the query vector over the terms both
-     * hold, added in term order, divided by the query vector's length: the same numbers as
-     * with the whole field vectors. [] while a term's piece is missing.
+     * lunr's Index.query over the plan's terms (optional clauses of exact terms, never lunr's
+     * query syntax), step for step on the terms' entries rather than on a lunr index built
+     * for each query: a term matches, per field, its CHAMPIONS best documents (lunrpack.expand);
+     * a matching document field scores the dot product of its vector with the query vector
+     * (each term's boost) over the terms both hold, added in term order, divided by the query
+     * vector's length; a document's score adds its fields' in the order lunr meets them
+     * (by clause, field, document). The same additions in the same order: the same floats as
+     * lunr.js and lunr.py. Results as lunr gives them ({ref, score, matchData.metadata}),
+     * best first; [] while a term's piece is missing.
      */
     query(terms) {
       const fields = this.data.fields
       const found = []
-      for (const term of terms.keys()) {
+      for (const [term, boost] of terms) {
         const t = this.termIds.get(term)
         const entries = this.data.entries(t)
-        if (entries) found.push([term, t, entries])
+        if (entries) found.push([term, t, entries, boost])
       }
       if (this.data.missing.size) return []
-      const invertedIndex = Object.create(null)
       const docs = this.data.pageOf.length
-      const vectors = new Map() // slot · docs + document → [term number, score, …] in term order
+      const byNumber = [...found].sort((a, b) => a[1] - b[1])
+      let squares = 0 // the query vector's length, its elements in term order
+      for (const [, , , boost] of byNumber) squares += boost * boost
+      const length = Math.sqrt(squares)
+      const matches = new Map() // slot · docs + document → {terms matched, dot product}
       for (const [term, t, entries] of found) {
-        if (!this.postings.has(t)) this.postings.set(t, posting(fields, t, entries))
-        const [built, champions] = this.postings.get(t)
-        invertedIndex[term] = built
-        champions.forEach((matched, slot) => {
-          for (const doc of matched) if (!vectors.has(slot * docs + doc)) vectors.set(slot * docs + doc, [])
+        if (!this.champions.has(t)) this.champions.set(t, champions(entries))
+        this.champions.get(t).forEach((matched, slot) => {
+          for (const doc of matched) {
+            const key = slot * docs + doc
+            const match = matches.get(key)
+            if (match) match.terms.push(term)
+            else matches.set(key, { terms: [term], dot: 0 })
+          }
         })
       }
-      for (const [, t, entries] of [...found].sort((a, b) => a[1] - b[1])) {
+      for (const [, , entries, boost] of byNumber) {
         entries.forEach((pairs, slot) => {
-          for (const [doc, score] of pairs) vectors.get(slot * docs + doc)?.push(t, score)
+          for (const [doc, score] of pairs) {
+            const match = matches.get(slot * docs + doc)
+            if (match) match.dot += boost * score
+          }
         })
       }
-      const fieldVectors = Object.create(null)
-      for (const [key, elements] of vectors)
-        fieldVectors[fields[Math.floor(key / docs)] + '/' + (key % docs)] = new lunr.Vector(elements)
-      const index = new lunr.Index({
-        invertedIndex,
-        fieldVectors,
-        tokenSet: lunr.TokenSet.fromArray(found.map(([term]) => term).sort()),
-        fields,
-        pipeline: new lunr.Pipeline(),
-      })
-      return index.query((q) => {
-        for (const [term, boost] of terms) {
-          q.term(term, { usePipeline: false, boost, wildcard: lunr.Query.wildcard.NONE })
+      const results = []
+      const byDoc = new Map()
+      for (const [key, match] of matches) {
+        const doc = key % docs
+        const field = fields[(key - doc) / docs]
+        const score = match.dot / length || 0
+        let result = byDoc.get(doc)
+        if (result) result.score += score
+        else {
+          result = { ref: doc, score, matchData: { metadata: Object.create(null) } }
+          byDoc.set(doc, result)
+          results.push(result)
         }
-      })
+        const metadata = result.matchData.metadata
+        for (const term of match.terms) (metadata[term] ||= Object.create(null))[field] = true
+      }
+      return results.sort((a, b) => b.score - a.score)
     }
 
     /** Pages for a plan, best first, and the best coverage any page reached. */
@@ -993,23 +1006,17 @@
   // An empty element empty.js looks for: the list holds pages near the query, not matches.
   const APPROXIMATE_MARK = '<span class="doum-search-approximate" hidden></span>'
 
-  /** lunr's posting for a term: per field, its CHAMPIONS best-scoring documents (ties: lower
-   *  document first), as lunrpack.expand builds it; and those documents per field, in order. */
-  function posting(fields, t, entries) {
-    const built = { _index: t }
-    const champions = fields.map((field, slot) => {
-      const best = entries[slot]
+  /** The documents a term matches, per field, in order: its CHAMPIONS best-scoring ones (ties:
+   *  lower document first), as lunrpack.expand keeps them in its lunr posting. */
+  function champions(entries) {
+    return entries.map((pairs) =>
+      pairs
         .slice()
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, CHAMPIONS)
         .map(([doc]) => doc)
-        .sort((a, b) => a - b)
-      const docs = {}
-      for (const doc of best) docs[doc] = NO_METADATA
-      built[field] = docs
-      return best
-    })
-    return [built, champions]
+        .sort((a, b) => a - b),
+    )
   }
 
   function add(terms, term, boost) {
