@@ -59,6 +59,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              "latency (default: 30 per knowledge base)")
     parser.add_argument("--repeats", type=int, default=3,
                         help="cold page loads per site for each 'first result' figure (median)")
+    parser.add_argument("--no-embed", action="store_true",
+                        help="skip the embedded launcher (e.g. benching a commit before it existed)")
     parser.add_argument("--no-lighthouse", action="store_true",
                         help="skip Lighthouse (it needs Node and `npx lighthouse@12.2.3`)")
     parser.add_argument("--lighthouse-runs", type=int, default=5,
@@ -212,9 +214,11 @@ def main(argv: list[str]) -> int:
             runs.append(measure_kb(KBRun("default KB", 0), ROOT / "docs", work / "default",
                                    [q.text for q in quality], quality, args, chromium, progress,
                                    lighthouse_runs=lighthouse_runs))
-            embedded = embed.measure(
-                chromium, ROOT / "docs", work / "embed", args.build_timeout, args.keep,
-                on_step=lambda what: progress.show(f"embedded launcher · {what}"))
+            embedded = embed.EmbedResult(error="skipped: --no-embed")
+            if not args.no_embed:
+                embedded = embed.measure(
+                    chromium, ROOT / "docs", work / "embed", args.build_timeout, args.keep,
+                    on_step=lambda what: progress.show(f"embedded launcher · {what}"))
             progress.note(f"embedded launcher: {embedded.error or _embed_summary(embedded)}")
             for mode in args.vocab:
                 for size in args.sizes:

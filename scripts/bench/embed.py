@@ -157,6 +157,8 @@ def measure(chromium: Browser, docs_dir: Path, work: Path, build_timeout: float,
             with _serve(site_dir, _host_headers(site_dir)) as help_url:
                 (shop_dir / "index.html").write_text(product_page(help_url), encoding="utf-8")
                 _drive(chromium, shop, help_url, result, on_step)
+        except ImportError as error:  # a doum without the embed (an older commit): reported
+            result.error = f"embed: {error}"
         finally:
             if not keep:
                 shutil.rmtree(site_dir, ignore_errors=True)
