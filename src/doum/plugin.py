@@ -27,7 +27,7 @@ from doum.site import (
     theme,
 )
 from doum.site import bundle, headers, languages, safe_text
-from doum.site import feed, legal, social
+from doum.site import feed, legal, social, strings
 from doum.support import status
 from doum.site import nav as sitenav
 from doum.site.staging import Staging
@@ -72,6 +72,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         # switches theme.language in its own on_config, after doum's)
         self.search.language = index.analyzer_language(config.theme.get("language"))
         languages.check_category_translations(self.config.categories, self.languages)
+        self.strings = strings.of(config)  # theme.language: ko or en, else stop here
         self.site = sitedata.build(self.config, config)
         self.social = social.Social(self.config, config)  # with this language's site_name
         files = languages.keep_default_media(files, self.every_file, self.languages, config.docs_dir)
@@ -92,7 +93,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     on_files = CombinedEvent(_read_files_now, _read_language_files)
 
     def on_nav(self, navigation: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        return sitenav.build(self.catalog, files)
+        return sitenav.build(self.catalog, files, self.strings)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         # doum parsed the front matter already; MkDocs gets the body alone (see on_page_markdown).
@@ -121,6 +122,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         env.globals["doum_seo"] = self.social.site()
         env.globals["doum_assets"] = self.bundles.template_values()
         env.globals["doum_languages"] = languages.switcher(None, self.languages, {})  # 404.html
+        strings.add_global(env, self.strings)  # doum_t("pages.…") in every template
         safe_text.add_filters(env)  # titles and config values print as text (Material's slots too)
         return env
 
@@ -146,7 +148,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
     ) -> str:
-        return material_a11y.name_landmarks(output_content)
+        return material_a11y.name_landmarks(output_content, config)
 
     @event_priority(0)
     def _write_search_index(self, config: MkDocsConfig) -> None:

@@ -16,7 +16,7 @@ from doum.content.problems import ProblemLog, shown
 from doum.site import generated, languages, markdown_defaults
 from doum.site.languages import Languages
 from doum.support import calendar, status
-from doum.site import legal, social_cards
+from doum.site import legal, social_cards, strings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -46,6 +46,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"doum check: {error}")
         return 2
     problems = ProblemLog(echo_warnings=False)
+    if not check_language(project, problems):  # every generated page speaks it: nothing else to check
+        print(*problems.problems, sep="\n")
+        print(f"1 error in {shown(project.config.config_file_path or 'mkdocs.yml')}")
+        return 1
     markdown_defaults.keep_hangul_anchors(project.config)  # the anchors the build will make
     count = len(project.files().documentation_pages())  # the author's pages, before doum adds its own
     for files, site_languages in language_builds(project):
@@ -98,6 +102,18 @@ def check_pages(project: Project, files: Files, site_languages: Languages | None
     except calendar.SupportConfigError:
         pass  # the embed's site data reads the calendar: check_support reports it at its line
     catalog.check_references(pages, files, problems, project.config.docs_dir)
+
+
+def check_language(project: Project, problems: ProblemLog) -> bool:
+    """theme.language, the interface language doum must have strings for (ko, en)."""
+    try:
+        strings.language_of(project.config)
+    except PluginError as error:
+        config_file = project.config.config_file_path or "mkdocs.yml"
+        problems.error(shown(config_file), _line_of(config_file, "language"),
+                       str(error).removeprefix("mkdocs.yml: "))
+        return False
+    return True
 
 
 def check_support(project: Project, problems: ProblemLog) -> None:

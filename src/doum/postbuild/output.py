@@ -16,7 +16,7 @@ from doum.postbuild import pages as site_pages
 from doum.postbuild import settings as site_settings
 from doum.search.documents import INDEX_FILE, SearchDocuments
 from doum.search import pieces
-from doum.site import bundle
+from doum.site import bundle, strings
 from doum.site import sitedata
 from doum.site.theme import THEME_DIR
 from doum.support import status
@@ -29,6 +29,8 @@ LAUNCHER_HTML = f"{BROWSER_DIR}/launcher.html"
 ENTRY = f"{BROWSER_DIR}/standalone.js"
 GENERATOR = "doum index"  # <meta name="generator"> of the pages doum index writes
 GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
+# `doum index` has no theme.language of its own: its launcher and contact form speak Korean.
+LANGUAGE = strings.REFERENCE
 
 
 @dataclass
@@ -97,6 +99,7 @@ def write_contact_page(site_dir: Path, contact_url: str, site: dict) -> str:
         autoescape=False)
     env.filters["url"] = lambda value: str(value)
     env.filters["doum_text"] = lambda value: escape(str(value))
+    strings.add_global(env, strings.load(LANGUAGE))
     html = env.get_template("doum-contact.html").render(
         doum_site=site, title="문의하기", home="도움말 홈", root="../" * depth, generator=GENERATOR,
         favicon=_favicon(site_dir, "../" * depth))
@@ -169,7 +172,8 @@ def copy_browser(site_dir: Path) -> list[str]:
 
 def site_data(options: DoumConfig, site_dir: Path, contact_url: str) -> dict:
     """The plugin's `doum_site` (#doum-site), with the contact page where the owner says."""
-    config = SimpleNamespace(docs_dir=str(site_dir), site_dir=str(site_dir), use_directory_urls=True)
+    config = SimpleNamespace(docs_dir=str(site_dir), site_dir=str(site_dir), use_directory_urls=True,
+                             theme={"language": LANGUAGE})
     data = sitedata.build(options, config)
     data["contact"]["url"] = contact_url
     return data
@@ -181,6 +185,7 @@ def launcher_markup(site: dict) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(THEME_DIR)), autoescape=False)
     env.filters["url"] = lambda value: str(value)
     env.filters["doum_text"] = lambda value: escape(str(value))
+    strings.add_global(env, strings.load(LANGUAGE))
     template = env.get_template("partials/doum-launcher.html")
     return template.render(doum_site=site).strip() + "\n"
 

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from doum.site import pagedata
+from doum.site import pagedata, strings
 from doum.content.catalog import Catalog, Category
 from doum.config import DoumConfig
 from doum.site.nav import SiteNavigation, listing_src_uri
@@ -63,7 +63,7 @@ def add_pages(files: Files, catalog: Catalog, options: DoumConfig, config: MkDoc
                     f"docs/{src_uri}: doum generates category page {number} of '{key}' here. "
                     f"Rename or move that file, or raise category_page_size in mkdocs.yml."
                 )
-            files.append(File.generated(config, src_uri, content=_markdown(category, number)))
+            files.append(File.generated(config, src_uri, content=_markdown(category, number, strings.of(config))))
 
 
 def listing(page: Page, navigation: object, catalog: Catalog, options: DoumConfig) -> Listing | None:
@@ -89,9 +89,10 @@ def listing(page: Page, navigation: object, catalog: Catalog, options: DoumConfi
     )
 
 
-def _markdown(category: Category, number: int) -> str:
+def _markdown(category: Category, number: int, strings: strings.Strings) -> str:
     meta: dict[str, object] = {
-        "title": category.title if number == 1 else f"{category.title} ({number}쪽)",
+        "title": category.title if number == 1
+        else strings.text("pages.category.page_title", title=category.title, number=number),
         "template": "doum-category.html",
     }
     if category.description:

@@ -7,27 +7,29 @@ page keeps that text and still gets the form unless its front matter names anoth
 
 from __future__ import annotations
 
+import json
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from doum.site import strings
+
 CONTACT_SRC = "contact.md"
 CONTACT_TEMPLATE = "doum-contact.html"
-
-_GENERATED_PAGE = f"""---
-title: 문의하기
-template: {CONTACT_TEMPLATE}
----
-
-도움말에서 답을 찾지 못했다면 아래 체크리스트를 채워 메일로 문의해 주세요.
-상담원이 첫 메일만 읽고도 바로 확인을 시작할 수 있도록, 필요한 정보를 한 번에 모아 드려요.
-"""
 
 
 def add_contact_page(files: Files, config: MkDocsConfig) -> None:
     """Add contact.md (→ /contact/) unless the author wrote their own."""
     if files.get_file_from_path(CONTACT_SRC) is None:
-        files.append(File.generated(config, CONTACT_SRC, content=_GENERATED_PAGE))
+        files.append(File.generated(config, CONTACT_SRC, content=_generated_page(config)))
+
+
+def _generated_page(config: MkDocsConfig) -> str:
+    """The page's title and introduction in the build's language (the form is the template)."""
+    text = strings.of(config).text
+    title = json.dumps(text("pages.contact.page_title"), ensure_ascii=False)  # a YAML string
+    return f"---\ntitle: {title}\ntemplate: {CONTACT_TEMPLATE}\n---\n\n{text('pages.contact.page_intro')}\n"
 
 
 def use_contact_template(page: Page) -> None:

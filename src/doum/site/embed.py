@@ -57,10 +57,12 @@ pre { overflow-x: auto; padding: 0.5rem; background: #f3f3f3; }
 
 
 def site_json(options: DoumConfig, config: MkDocsConfig) -> str:
-    """What embed/panel.js reads: support, the contact page's URL and the embedding origins."""
+    """What embed/panel.js reads: support, the contact page's URL, the embedding origins and the
+    browser code's words (`strings`, as in the pages' site data)."""
     data = sitedata.build(options, config)
     return json.dumps(
-        {"support": data["support"], "contact": {"url": data["contact"]["url"]}, "embed": data["embed"]},
+        {"support": data["support"], "contact": {"url": data["contact"]["url"]}, "embed": data["embed"],
+         "strings": data["strings"]},
         ensure_ascii=False, separators=(",", ":"),
     )
 

@@ -38,19 +38,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from doum.config_types import check_url
+from doum.site import strings
 
 FTC_LOOKUP = "https://www.ftc.go.kr/bizCommPop.do?wrkr_no={digits}"
 # The seller's facts the footer cannot do without; the others are shown when given.
 REQUIRED_BUSINESS_KEYS = ("name", "representative", "registration_number", "address")
-BUSINESS_LABELS = {
-    "name": "상호",
-    "representative": "대표자",
-    "registration_number": "사업자등록번호",
-    "mail_order_number": "통신판매업 신고번호",
-    "address": "주소",
-    "phone": "전화",
-    "email": "이메일",
-}
+# In footer order; the labels are pages.legal.labels.<key> (상호, 대표자, …).
+BUSINESS_KEYS = ("name", "representative", "registration_number", "mail_order_number", "address",
+                 "phone", "email")
 _WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
 KEY_PREFIX = "plugins → doum → legal"
 
@@ -87,7 +82,7 @@ def formatted_registration(value: str) -> str:
 
 
 def is_seller(business: Any) -> bool:
-    return any(str(business.get(key) or "").strip() for key in BUSINESS_LABELS)
+    return any(str(business.get(key) or "").strip() for key in BUSINESS_KEYS)
 
 
 def problems(options: Any, docs_dir: str | Path) -> list[LegalProblem]:
@@ -103,7 +98,7 @@ def problems(options: Any, docs_dir: str | Path) -> list[LegalProblem]:
             if not str(business.get(key) or "").strip():
                 found.append(LegalProblem(
                     f"business → {key}",
-                    f"{BUSINESS_LABELS[key]} ({key}) is missing; an online seller must show it",
+                    f"{strings.load('ko').text(f'pages.legal.labels.{key}')} ({key}) is missing; an online seller must show it",
                     f"Add `{key}:` under legal → business (e.g. {_EXAMPLES[key]}), or remove "
                     f"the business block if you do not sell online.",
                 ))
@@ -169,7 +164,9 @@ def footer(options: Any, config: MkDocsConfig) -> dict[str, Any]:
     rows: list[tuple[str, str]] = []
     lookup = ""
     if is_seller(business):
-        for key, label in BUSINESS_LABELS.items():
+        labels = strings.of(config)
+        for key in BUSINESS_KEYS:
+            label = labels.text(f"pages.legal.labels.{key}")
             value = str(business.get(key) or "").strip()
             if key == "registration_number" and value:
                 lookup = FTC_LOOKUP.format(digits=quote(registration_digits(value)))

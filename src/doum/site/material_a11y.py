@@ -11,16 +11,21 @@ import json
 import re
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
+from doum.site import strings
+
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = SEARCH_DIALOG[:-1] + ' aria-label="검색">'
 BREADCRUMBS = re.compile(r'<nav class="md-path" aria-label="[^"]*"')
 
 
-def name_landmarks(html: str) -> str:
-    html = html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-    return BREADCRUMBS.sub('<nav class="md-path" aria-label="현재 위치"', html, count=1)
+def name_landmarks(html: str, config: MkDocsConfig) -> str:
+    text = strings.of(config).text
+    named = f'{SEARCH_DIALOG[:-1]} aria-label="{escape(text("pages.meta.search_dialog"))}">'
+    html = html.replace(SEARCH_DIALOG, named, 1)
+    crumbs = f'<nav class="md-path" aria-label="{escape(text("pages.meta.breadcrumbs"))}"'
+    return BREADCRUMBS.sub(lambda _: crumbs, html, count=1)
 
 
 # mkdocs-glightbox writes its initialiser and a <style> into every page (on_post_page). Both are
@@ -63,4 +68,4 @@ def static_lightbox(html: str, config: MkDocsConfig) -> str:
 
 def finish_page(html: str, config: MkDocsConfig) -> str:
     """Everything doum changes in a finished page, after every other plugin wrote into it."""
-    return static_lightbox(name_landmarks(html), config)
+    return static_lightbox(name_landmarks(html, config), config)

@@ -17,9 +17,7 @@ from mkdocs.structure.pages import Page
 
 from doum.content.catalog import Catalog, Category, category_key, page_sort_key
 from doum.config import DoumConfig
-
-
-HOME_LABEL = "홈"
+from doum.site.strings import Strings
 
 
 class CategorySection(Section):
@@ -44,8 +42,10 @@ class SiteNavigation(Navigation):
         questions: dict[str, list[Page]],
         listings: dict[str, list[Page]],
         by_src_uri: dict[str, Page],
+        strings: Strings,
     ) -> None:
         super().__init__(items, pages)
+        self.strings = strings  # the build's language, for the labels each page's copy adds
         self.sections = sections
         self.questions = questions  # category key → its question pages in navigation order
         self.listings = listings  # category key → its category pages: index, page/2, …
@@ -79,7 +79,7 @@ def listing_src_uri(key: str, number: int) -> str:
     return f"{key}/index.md" if number == 1 else f"{key}/page/{number}.md"
 
 
-def build(catalog: Catalog, files: Files) -> SiteNavigation:
+def build(catalog: Catalog, files: Files, strings: Strings) -> SiteNavigation:
     """Replace MkDocs' folder-name navigation with doum's: Home, categories, other pages."""
     pages_by_uri = {file.src_uri: file.page for file in files.documentation_pages() if file.page}
     for page in pages_by_uri.values():
@@ -88,8 +88,8 @@ def build(catalog: Catalog, files: Files) -> SiteNavigation:
 
     homepage = pages_by_uri.get("index.md")
     # Material titles the sidebar with the site name; the home page's own title (usually the
-    # same name) would repeat it right below, so the entry reads 홈.
-    items: list[StructureItem] = [Link(HOME_LABEL, homepage.url)] if homepage else []
+    # same name) would repeat it right below, so the entry reads 홈 (Home).
+    items: list[StructureItem] = [Link(strings.text("pages.nav.home"), homepage.url)] if homepage else []
     order: list[Page] = [homepage] if homepage else []  # reading order for the prev/next footer
     sections: dict[str, CategorySection] = {}
     questions: dict[str, list[Page]] = {}
@@ -116,7 +116,7 @@ def build(catalog: Catalog, files: Files) -> SiteNavigation:
 
     for before, page, after in zip([None, *order[:-1]], order, [*order[1:], None]):
         page.previous_page, page.next_page = before, after
-    navigation = SiteNavigation(items, order, sections, questions, listings, pages_by_uri)
+    navigation = SiteNavigation(items, order, sections, questions, listings, pages_by_uri, strings)
     # A further language's home (en/) is not MkDocs' homepage by URL; it is this build's.
     navigation.homepage = homepage
     return navigation
@@ -153,7 +153,8 @@ def _open_section(
     children: list[StructureItem] = [section.index] if section.index else []
     children.extend(shown)
     if len(shown) < len(questions) and section.index:
-        children.append(Link(f"전체 질문 {len(questions)}개 보기", section.index.url))
+        label = navigation.strings.text("pages.nav.all_questions", count=len(questions))
+        children.append(Link(label, section.index.url))
     opened = CategorySection(section.category, section.index, children)
     # Point only the current page at the copy, so MkDocs' `page.active = False` after
     # rendering clears the copy and leaves the shared sections untouched.

@@ -19,8 +19,6 @@ from doum.site.safe_text import title_text
 from doum.site.sitedata import prefill_query
 
 RELATED_LIMIT = 5
-# How the page names each `platforms:` value for customers.
-PLATFORM_NAMES = {"android": "Android", "ios": "iPhone·iPad", "pc": "PC"}
 
 
 def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig) -> dict[str, Any]:
@@ -52,8 +50,8 @@ def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig)
         data["related"] = _related(page, info.related if info else [], site)
         updated = info.updated if info else None
         data["updated"] = updated.isoformat() if updated else ""
-        data["updated_text"] = f"{updated.year}년 {updated.month}월 {updated.day}일" if updated else ""
-        data["platforms"] = [PLATFORM_NAMES[name] for name in (info.platforms if info else [])]
+        # `platforms:` values (android, ios, pc): partials/doum-page-facts.html names them.
+        data["platforms"] = list(info.platforms if info else [])
     return data
 
 

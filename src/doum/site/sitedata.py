@@ -12,53 +12,55 @@ from mkdocs.structure.files import File
 from doum.support import calendar
 from doum.config import DoumConfig
 from doum.site import languages
+from doum.site import strings as ui_strings
 from doum.site.contact import CONTACT_SRC
+from doum.site.strings import Strings
 from doum.insights import settings as insights_settings
-
-# How every page and message names the agents' hours (partials/doum-support-hours.html, and the
-# browser's "search is unavailable" and empty-results notes).
-HOURS_LABEL = "상담원 상담 시간"
 
 # The prefill parameters of the contact page, in order. site.js's prefillLink writes the same.
 PREFILL_KEYS = ("service", "type", "q", "from")
 
 
-def _consent(contact: Any) -> dict[str, Any]:
+def _consent(contact: Any, strings: Strings) -> dict[str, Any]:
     """개인정보 수집·이용 동의 for the contact endpoint: the items are the form's own fields."""
-    items = ["카카오 계정 이메일", "문의 서비스·유형·요약·내용"]
+    names = ["email", "inquiry"]
     if contact.paid_services or contact.payment_types:
-        items.append("주문 번호·결제 일시·결제 수단(유료 서비스 문의일 때)")
-    items += ["기기 모델·OS·OS 버전·앱 버전", "문의한 도움말 페이지 주소"]
+        names.append("payment")
+    names += ["device", "page"]
+    items = [strings.text(f"pages.contact.consent_items.{name}") for name in names]
     return {"items": items, "purpose": contact.consent.purpose, "retention": contact.consent.retention}
 
 
 # The last build's data, asked for by the pages (plugin.on_config) and the embed's site.json: the
-# objects themselves are kept, so `is` cannot mistake a later build's config for this one.
+# objects themselves are kept, so `is` cannot mistake a later build's config for this one (nor
+# one language's build for another's).
 _last: list[Any] = [None, None, None, None]
 
 
 def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
     # mkdocs-static-i18n builds each language with the same config objects: the language counts.
-    language = languages.of(config).current
+    language = (languages.of(config).current, ui_strings.language_of(config))
     if _last[0] is not options or _last[1] is not config or _last[3] != language:
-        _last[:] = [options, config, _build(options, config), language]
+        _last[:] = [options, config, _build(options, config, ui_strings.load(language[1])), language]
     return _last[2]
 
 
-def _build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
+def _build(options: DoumConfig, config: MkDocsConfig, strings: Strings) -> dict[str, Any]:
     support = options.support
     contact = options.contact
     site_language = languages.of(config)
-    support_calendar = calendar.build(support, datetime.date.today())
+    support_calendar = calendar.build(support, datetime.date.today(), strings)
     return {
         "support": {
             "calendar": support_calendar,
-            "hours_text": calendar.hours_text(support_calendar),
-            "hours_label": HOURS_LABEL,
+            "hours_text": calendar.hours_text(support_calendar, strings),
+            # How every page and message names the agents' hours (partials/doum-support-hours.html,
+            # and the browser's "search is unavailable" and empty-results notes).
+            "hours_label": strings.text("pages.support.hours_label"),
             "chat_url": support.chat_url,
             "email": support.email,
             "reply_time": support.reply_time,
-            "channels": channels(support, support_calendar),
+            "channels": channels(support, support_calendar, strings),
         },
         "embed": {"origins": list(options.embed.origins)},  # the only hosts `from` may name
         "contact": {
@@ -69,37 +71,34 @@ def _build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
             "payment_types": contact.payment_types,
             "mailto_limit": contact.mailto_limit,
             "endpoint": contact.endpoint,
-            "consent": _consent(contact) if contact.endpoint else None,
+            "consent": _consent(contact, strings) if contact.endpoint else None,
         },
         # A further language's pages search its own entry of the index (site/languages.py); the
         # popular keywords are written in the default language.
         "search": {"popular_keywords": options.search.popular_keywords if site_language.is_default else [],
                    "worker": languages.search_worker(site_language)},
         "insights": insights_settings.site_data(options.insights),  # None: off
+        "strings": strings.area("browser"),  # the browser code's words (shared/strings.js)
     }
 
 
-# Hand-off channels in the order the panel lists them (after the agent chat), with their labels.
-CHANNELS = {
-    "kakao_channel": "카카오톡 채널로 상담",
-    "naver_talktalk": "네이버 톡톡으로 상담",
-    "messenger": "",  # the owner's own label
-    "phone": "전화 상담",
-}
+# Hand-off channels in the order the panel lists them (after the agent chat); their labels are
+# pages.support.channels.<id>, except the messenger's, which the owner writes.
+CHANNELS = ("kakao_channel", "naver_talktalk", "messenger", "phone")
 
 
-def channels(support: Any, agents: dict[str, Any]) -> list[dict[str, Any]]:
+def channels(support: Any, agents: dict[str, Any], strings: Strings) -> list[dict[str, Any]]:
     """The configured hand-off channels for the launcher: each with its URL (none for an SDK
     messenger) and when it answers — `agents` (the support hours), `always`, or its own
     calendar (its hours and breaks; the agents' time zone, holidays and closed days)."""
     found = []
-    for key, label in CHANNELS.items():
+    for key in CHANNELS:
         channel = getattr(support, key)
         if not channel:
             continue
         entry: dict[str, Any] = {
             "id": key,
-            "label": channel["value"] if key == "messenger" else label,
+            "label": channel["value"] if key == "messenger" else strings.text(f"pages.support.channels.{key}"),
             "url": channel["url"],
             "number": channel["value"] if key == "phone" else "",
             "hours": "agents" if channel["hours"] is None else "always" if channel["hours"] == "always" else "own",
@@ -107,13 +106,13 @@ def channels(support: Any, agents: dict[str, Any]) -> list[dict[str, Any]]:
         }
         if entry["hours"] == "own":
             own = {**agents, "hours": calendar.weekly_hours(channel["hours"]),
-                   "breaks": calendar.breaks(channel["breaks"] or [])}
+                   "breaks": calendar.breaks(channel["breaks"] or [], strings)}
             entry["calendar"] = own
-            entry["hours_text"] = calendar.hours_text(own)
+            entry["hours_text"] = calendar.hours_text(own, strings)
         elif entry["hours"] == "always":
-            entry["hours_text"] = "24시간"
+            entry["hours_text"] = strings.text("pages.support.always")
         else:
-            entry["hours_text"] = calendar.hours_text(agents)
+            entry["hours_text"] = calendar.hours_text(agents, strings)
         found.append(entry)
     return found
 

@@ -33,7 +33,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from doum.site import social_cards
+from doum.site import social_cards, strings
 from doum.site.safe_text import title_text
 
 log = logging.getLogger("mkdocs.plugins.doum")
@@ -112,7 +112,7 @@ class Social:
             "url": url,
             "type": "website" if page.is_homepage else "article",
             "site_name": site_name,
-            "locale": "ko_KR",
+            "locale": strings.of(self.config).text("pages.meta.og_locale"),
             "image": image,
             "image_alt": alt or title,
             "image_width": size[0] if size else None,

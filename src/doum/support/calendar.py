@@ -23,13 +23,15 @@ import holidays as holiday_data
 from mkdocs.exceptions import PluginError
 
 from doum.config import SupportConfig
+from doum.site.strings import Strings, load as load_strings
 
 log = logging.getLogger("mkdocs.plugins.doum")
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-WEEKDAY_KO = dict(zip(WEEKDAYS, "월화수목금토일"))
 SPAN_WARNING_DAYS = 60
 SAMPLE_DOMAIN = "example.com"
+# The holidays package's name for each interface language (KR has ko and en_US names).
+HOLIDAY_LANGUAGES = {"ko": "ko", "en": "en_US"}
 _TIME_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
@@ -41,8 +43,10 @@ class SupportConfigError(PluginError):
         self.key, self.problem, self.fix = key, problem, fix
 
 
-def build(support: SupportConfig, today: datetime.date) -> dict[str, Any]:
-    """The JSON calendar for the browser; raises SupportConfigError on bad values."""
+def build(support: SupportConfig, today: datetime.date, strings: Strings | None = None) -> dict[str, Any]:
+    """The JSON calendar for the browser, its names in the strings' language (default Korean);
+    raises SupportConfigError on bad values."""
+    strings = strings or load_strings("ko")
     timezone = _check_timezone(support.timezone)
     first, last = _span_years(support.holiday_years, today)
     span_end = datetime.date(last, 12, 31)
@@ -56,26 +60,31 @@ def build(support: SupportConfig, today: datetime.date) -> dict[str, Any]:
     return {
         "timezone": timezone,
         "hours": weekly_hours(support.hours),
-        "breaks": breaks(support.breaks),
-        "holidays": public_holidays(support.holidays, range(first, last + 1)),
-        "closed": closed_dates(support.closed),
+        "breaks": breaks(support.breaks, strings),
+        "holidays": public_holidays(support.holidays, range(first, last + 1), strings.language),
+        "closed": closed_dates(support.closed, strings),
         "span": {"start": f"{first}-01-01", "end": span_end.isoformat()},
     }
 
 
-def hours_text(calendar: dict[str, Any]) -> str:
-    """One Korean line for people, e.g. '평일 10:00~18:30 · 점심시간 12:00~13:00 · 주말·공휴일 휴무',
-    from the calendar `build` made (the hours are parsed once, there)."""
+def hours_text(calendar: dict[str, Any], strings: Strings | None = None) -> str:
+    """One line for people, e.g. '평일 10:00~18:30 · 점심시간 12:00~13:00 · 주말·공휴일 휴무' (or
+    'Weekdays 10:00–18:30 · …' in English), from the calendar `build` made (the hours are
+    parsed once, there)."""
+    strings = strings or load_strings("ko")
+    t = strings.text
     hours = calendar["hours"]
-    parts = [f"{_days_label(days)} {_clock(start)}~{_clock(end)}" for days, (start, end) in _groups(hours)]
-    parts += [f"{b['label']} {_clock(b['start'])}~{_clock(b['end'])}" for b in calendar["breaks"]]
+    parts = [t("pages.hours.range", days=_days_label(days, strings), start=_clock(start), end=_clock(end))
+             for days, (start, end) in _groups(hours)]
+    parts += [t("pages.hours.range", days=b["label"], start=_clock(b["start"]), end=_clock(b["end"]))
+              for b in calendar["breaks"]]
     days_off = [d for d in WEEKDAYS if d not in hours]
-    off = [_days_label(days_off)] if days_off else []
+    off = [_days_label(days_off, strings)] if days_off else []
     if calendar["holidays"]:
-        off.append("공휴일")
+        off.append(t("pages.hours.public_holidays"))
     if off:
-        parts.append("·".join(off) + " 휴무")
-    return " · ".join(parts)
+        parts.append(t("pages.hours.closed_days", days=t("pages.hours.off_separator").join(off)))
+    return t("pages.hours.separator").join(parts)
 
 
 def weekly_hours(hours: dict[str, str]) -> dict[str, list[int]]:
@@ -90,23 +99,26 @@ def weekly_hours(hours: dict[str, str]) -> dict[str, list[int]]:
     return {day: checked[day] for day in WEEKDAYS if day in checked}
 
 
-def breaks(values: list[str]) -> list[dict[str, Any]]:
+def breaks(values: list[str], strings: Strings | None = None) -> list[dict[str, Any]]:
+    strings = strings or load_strings("ko")
     result = []
     for number, value in enumerate(values):
         start, end = _minutes_range(f"breaks[{number}]", value)
         # A break around noon is what customers call lunch; others are plain breaks.
-        label = "점심시간" if 11 * 60 <= start <= 14 * 60 else "휴게시간"
+        label = strings.text("pages.hours.lunch" if 11 * 60 <= start <= 14 * 60 else "pages.hours.break")
         result.append({"start": start, "end": end, "label": label})
     return sorted(result, key=lambda b: b["start"])
 
 
-def public_holidays(country: str, years: range) -> dict[str, str]:
-    """{ISO date: name} of the country's public holidays, names in Korean when available."""
+def public_holidays(country: str, years: range, language: str = "ko") -> dict[str, str]:
+    """{ISO date: name} of the country's public holidays, names in the interface language
+    (Korean or English) when the package has them."""
     if not country:
         return {}
     try:
         # Countries without Korean names fall back to their own default language.
-        found = holiday_data.country_holidays(country, years=list(years), language="ko")
+        found = holiday_data.country_holidays(
+            country, years=list(years), language=HOLIDAY_LANGUAGES[language])
     except NotImplementedError:
         raise SupportConfigError(
             "holidays", f"the holidays package has no country {country!r}",
@@ -116,11 +128,12 @@ def public_holidays(country: str, years: range) -> dict[str, str]:
     return {day.isoformat(): name.replace("; ", " · ") for day, name in sorted(found.items())}
 
 
-def closed_dates(values: list[Any]) -> dict[str, str]:
+def closed_dates(values: list[Any], strings: Strings | None = None) -> dict[str, str]:
+    default_name = (strings or load_strings("ko")).text("pages.hours.closed")
     result = {}
     for number, value in enumerate(values):
         key = f"closed[{number}]"
-        name = "휴무"
+        name = default_name
         if isinstance(value, dict):
             unknown = set(value) - {"date", "name"}
             if "date" not in value or unknown:
@@ -200,16 +213,18 @@ def _groups(hours: dict[str, list[int]]) -> list[tuple[list[str], list[int]]]:
     return groups
 
 
-def _days_label(days: list[str]) -> str:
-    names = {"mon tue wed thu fri": "평일", "sat sun": "주말", " ".join(WEEKDAYS): "매일"}
+def _days_label(days: list[str], strings: Strings) -> str:
+    t = strings.text
+    names = {"mon tue wed thu fri": "weekdays", "sat sun": "weekend", " ".join(WEEKDAYS): "every_day"}
     joined = " ".join(days)
     if joined in names:
-        return names[joined]
+        return t(f"pages.hours.{names[joined]}")
+    short = [t(f"pages.hours.day.{day}") for day in days]
     if len(days) > 2 and joined in " ".join(WEEKDAYS):
-        return f"{WEEKDAY_KO[days[0]]}~{WEEKDAY_KO[days[-1]]}"
+        return t("pages.hours.day_range", first=short[0], last=short[-1])
     if len(days) == 1:
-        return f"{WEEKDAY_KO[days[0]]}요일"
-    return "·".join(WEEKDAY_KO[d] for d in days)
+        return t("pages.hours.single_day", day=short[0])
+    return t("pages.hours.day_list_separator").join(short)
 
 
 def _clock(minutes: int) -> str:
