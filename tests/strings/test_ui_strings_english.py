@@ -1,5 +1,5 @@
-"""The default knowledge base built with `theme.language: en`: every word doum's templates and
-Python print is English. The Korean left on a page must be content or configuration: the
+"""The default knowledge base's English pages (en/, built by mkdocs-static-i18n with
+`theme.language: en`): every word doum's templates and Python print is English. The Korean left on a page must be content or configuration: the
 Markdown, front matter and mkdocs.yml values (site name, categories, contact choices…).
 
 Pages open with JavaScript off, so what is checked is the built markup alone (the launcher's
@@ -80,26 +80,21 @@ def _content_strings(docs: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def english(tmp_path_factory: pytest.TempPathFactory,
-            served_site: Callable[[Path, str], tuple[Path, str]]) -> tuple[Path, str]:
-    """The default site with its mkdocs.yml copied and theme.language set to en."""
-    project = tmp_path_factory.mktemp("english-project")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\n  language: ko\n" in config and "\ndocs_dir: docs\n" in config
-    config = config.replace("\n  language: ko\n", "\n  language: en\n")
-    config = config.replace("\ndocs_dir: docs\n", f"\ndocs_dir: {ROOT / 'docs'}\n")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return served_site(project, "english")
+def english(default_served: tuple[Path, str]) -> tuple[Path, str]:
+    """The default site: Korean at the root and, through mkdocs-static-i18n, English under en/
+    (a build whose theme.language is en)."""
+    site, url = default_served
+    return site / "en", url + "en/"
 
 
 # (path, English words the page must carry)
 PAGES = [
     ("", ["pages.home.categories", "pages.home.help", "pages.common.open_contact_form",
-          "pages.search_box.keywords"]),
+          "pages.search_box.submit"]),
     ("account/reset-password/", ["pages.page_end.still_title", "pages.feedback.question",
                                  "pages.facts.updated", "pages.support.hours_label"]),
     ("account/", [("pages.common.question_count",
-                   {"count": len([p for p in (ROOT / "docs" / "account").glob("*.md") if p.name != "index.md"])}),
+                   {"count": len([p for p in (ROOT / "docs/en/account").glob("*.md") if p.name != "index.md"])}),
                   "pages.nav.home"]),
     ("contact/", ["pages.contact.page_title", "pages.contact.send", "pages.contact.privacy.title",
                   "pages.contact.os_other", "pages.contact.elsewhere.title"]),
@@ -136,7 +131,7 @@ def test_the_check_sees_korean_outside_the_content(new_page: Callable[..., Any],
 
 def test_english_site_data(english: tuple[Path, str]) -> None:
     """The browser's share: the support wording and holiday names in English, times in KST, and
-    the browser catalog under `strings`, in the pages' site data and the embed's."""
+    the browser catalog under `strings` (the embed's site data: the default language's)."""
     html = (english[0] / "index.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" id="doum-site">(.*?)</script>', html, re.S)[1])
     support = data["support"]
@@ -147,9 +142,10 @@ def test_english_site_data(english: tuple[Path, str]) -> None:
     names = list(support["calendar"]["holidays"].values())
     assert names and not any(HANGUL.search(name) for name in names)
     assert data["strings"] == EN.area("browser")
-    embedded = json.loads((english[0] / embed.SITE_JSON).read_text(encoding="utf-8"))
-    assert embedded["strings"] == EN.area("browser")
-    assert embedded["support"]["hours_text"] == support["hours_text"]
+    # The embed's site data: the default language's (the launcher on a product site).
+    embedded = json.loads((english[0].parent / embed.SITE_JSON).read_text(encoding="utf-8"))
+    assert embedded["strings"] == strings.load(strings.REFERENCE).area("browser")
+    assert embedded["support"]["hours_label"] == strings.load(strings.REFERENCE).text("pages.support.hours_label")
 
 
 LATE_LANGUAGE_HOOK = '''
