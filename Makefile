@@ -29,9 +29,11 @@ test: test-py test-js  ## the whole suite: pytest (builds, browser) and node:tes
 test-py: $(STAMP) chromium fonts properdocs
 	$(BIN)/python -m pytest
 
-test-js: $(NODE_STAMP)  ## node:test for the browser modules, and one JavaScript style (Prettier)
+# The browser modules' text comes from the site data on a page; under node:test from the Korean
+# catalog that tests/strings/catalog.mjs reads (with the venv's PyYAML) before every test file.
+test-js: $(NODE_STAMP) $(STAMP)  ## node:test for the browser modules, and one JavaScript style (Prettier)
 	node_modules/.bin/prettier --check .
-	node --test tests/
+	node --import ./tests/strings/catalog.mjs --test tests/
 
 format: $(NODE_STAMP)  ## rewrite doum's browser code in the project's one style
 	node_modules/.bin/prettier --write .

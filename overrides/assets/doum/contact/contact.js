@@ -20,6 +20,7 @@ import { cutText, headerText } from './mailto.js'
 import { platformOf, limitFor, inAppOf, externalOpenUrl } from './platform.js'
 import { receiptNumber, payloadOf, readAnswer } from './receiver.js'
 import { track } from '../shared/insights.js'
+import { locale, t } from '../shared/strings.js'
 
 const DRAFT_FIELDS = [...FIELDS, 'from']
 const DEVICE_FIELDS = ['deviceModel', 'os', 'osVersion']
@@ -33,19 +34,8 @@ function fitState(inquiry) {
 }
 
 function counterText(inquiry, state) {
-  const left = Math.max(0, Math.floor(inquiry.room / HANGUL_COST)).toLocaleString('ko-KR')
-  if (state === 'over') {
-    return '이 기기의 메일 앱으로는 한 번에 다 넘어가지 않아요. 보내기를 누르면 자세한 내용을 복사해 드리니, 메일 앱에서 붙여 넣어 주세요.'
-  }
-  if (state === 'near')
-    return `메일 앱으로 한 번에 넘길 수 있는 길이가 거의 찼어요. 한글 약 ${left}자 남았어요.`
-  return `이 기기에서는 메일 앱으로 한글 약 ${left}자를 더 넘길 수 있어요.`
-}
-
-const LIVE_TEXT = {
-  fits: '이제 문의 내용 전체가 메일 앱으로 한 번에 넘어가요.',
-  near: '메일 앱으로 한 번에 넘길 수 있는 길이가 거의 찼어요.',
-  over: '자세한 내용이 메일 앱으로 한 번에 넘어가지 않아요. 보내기를 누르면 복사해 드려요.',
+  const left = Math.max(0, Math.floor(inquiry.room / HANGUL_COST)).toLocaleString(locale())
+  return t(`contact.counter.${state}`, { left })
 }
 
 let running = null // AbortController of the page currently set up
@@ -111,6 +101,7 @@ function setup(form, site) {
   let current = null // the latest inquiryOf() result
   let shownState = '' // the counter's tone last announced
   let posting = false
+  const replyTime = () => site.support?.reply_time || t('contact.reply_time_default')
 
   const readValues = () => {
     const values = { from }
@@ -139,8 +130,7 @@ function setup(form, site) {
       ? [
           {
             field: 'consent',
-            message:
-              '바로 접수하려면 개인정보 수집·이용에 동의해 주세요. 동의하지 않으면 메일 앱으로 보내 주세요.',
+            message: t('contact.errors.consent'),
           },
         ]
       : []
@@ -171,7 +161,7 @@ function setup(form, site) {
     counter.classList.toggle('doum-counter--near', state === 'near')
     counter.classList.toggle('doum-counter--over', state === 'over')
     // Speak only when the tone changes, never per keystroke; the first state is not news.
-    if (shownState && state !== shownState) live.textContent = LIVE_TEXT[state]
+    if (shownState && state !== shownState) live.textContent = t(`contact.live.${state}`)
     shownState = state
   }
 
@@ -185,9 +175,7 @@ function setup(form, site) {
     showCounter(current)
     const lengthNote = el('contact-length')
     lengthNote.hidden = current.fits
-    lengthNote.textContent = current.fits
-      ? ''
-      : '내용이 길어서 [메일 앱으로 보내기]를 누르면 자세한 내용을 복사한 뒤 메일 앱을 열어요. 메일 본문의 [내용] 밑에 붙여 넣어 주세요.'
+    lengthNote.textContent = current.fits ? '' : t('contact.too_long')
     if (attempted) showErrors(errorsFor(values))
     if (!elsewhere.hidden) updateOpenLink() // the link to the phone's browser carries the prefill
     return values
@@ -217,7 +205,7 @@ function setup(form, site) {
       hideCopyBox()
       return true
     } catch {
-      const instruction = `자동으로 복사하지 못했어요. 아래 상자에 ${what}이 모두 선택돼 있어요. 복사(길게 누르기, Ctrl+C 또는 ⌘C)해서 메일에 붙여 넣어 주세요. 작성한 내용은 이 기기에 그대로 저장돼 있어요.`
+      const instruction = t('contact.copy.box', { what })
       showCopyBox(text, instruction)
       let copied = false
       try {
@@ -232,15 +220,13 @@ function setup(form, site) {
 
   const copyAll = async () => {
     const inquiry = current ?? inquiryOf(readValues(), contact, to, limit)
-    if (await copyText(inquiry.text, '문의 내용 전체'))
-      say('문의 내용 전체를 복사했어요. 메일 본문에 붙여 넣어 주세요.')
-    else say('복사하지 못했어요. 아래 상자의 내용을 직접 복사해 주세요.')
+    if (await copyText(inquiry.text, t('contact.copy.what_all'))) say(t('contact.copy.all_done'))
+    else say(t('contact.copy.all_failed'))
   }
 
   const copyAddress = async () => {
-    if (await copyText(to, '받는 주소'))
-      say(`받는 주소(${to})를 복사했어요. 메일의 받는 사람 칸에 붙여 넣어 주세요.`)
-    else say('복사하지 못했어요. 아래 상자의 주소를 직접 복사해 주세요.')
+    if (await copyText(to, t('contact.copy.what_address'))) say(t('contact.copy.address_done', { to }))
+    else say(t('contact.copy.address_failed'))
   }
 
   // In an app's own browser, or when the mail app did not open: copy, or the phone's browser.
@@ -268,7 +254,7 @@ function setup(form, site) {
     if (external) open.href = external
     hint.hidden = !inApp
     hint.textContent = inApp
-      ? `${external ? '' : `${inApp} 화면의 ⋯(더보기) 메뉴에서 '다른 브라우저로 열기'나 'Safari로 열기'를 눌러 주세요. `}다른 브라우저에는 지금 쓰신 자세한 내용이 따라가지 않으니, 먼저 문의 내용을 복사해 두세요.`
+      ? `${external ? '' : t('contact.open_browser.menu', { app: inApp })}${t('contact.open_browser.copy_first')}`
       : ''
   }
   const showElsewhere = (why, focus = false) => {
@@ -289,9 +275,7 @@ function setup(form, site) {
     window.addEventListener('pagehide', away, { signal, once: true })
     const timer = setTimeout(() => {
       if (!left && !signal.aborted && elsewhere.hidden) {
-        showElsewhere(
-          '메일 앱이 열리지 않은 것 같아요. 이 기기에 메일 앱이 없거나 설정되지 않았을 수 있어요.',
-        )
+        showElsewhere(t('contact.mail_app_silent'))
       }
     }, MAIL_APP_WAIT)
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true })
@@ -326,18 +310,18 @@ function setup(form, site) {
     const undo = document.createElement('button')
     undo.type = 'button'
     undo.className = 'md-button doum-contact__undo'
-    undo.textContent = '되돌리기'
+    undo.textContent = t('contact.undo')
     undo.addEventListener(
       'click',
       () => {
         writeValues(kept)
         saveDraft(storage, refresh())
-        say('지운 내용을 되살렸어요.')
+        say(t('contact.undone'))
         control('summary').focus()
       },
       { signal, once: true },
     )
-    say('초안을 지웠어요. ', undo)
+    say(t('contact.cleared'), undo)
   }
 
   // Suggest the device only into empty fields: never overwrite what the customer wrote.
@@ -354,7 +338,7 @@ function setup(form, site) {
   const savedWhen = (savedAt) => {
     if (!savedAt) return ''
     try {
-      return new Intl.DateTimeFormat('ko-KR', {
+      return new Intl.DateTimeFormat(locale(), {
         month: 'long',
         day: 'numeric',
         hour: 'numeric',
@@ -372,7 +356,7 @@ function setup(form, site) {
     from = pageUrlFrom(draft.values.from) // storage is read back with the same care as a URL
     const notice = el('contact-draft-notice')
     const when = savedWhen(draft.savedAt)
-    notice.textContent = `작성하던 문의를 불러왔어요${when ? ` (${when} 저장)` : ''}. 다 쓰고 보내거나, 필요 없으면 초안 지우기를 눌러 주세요.`
+    notice.textContent = when ? t('contact.draft_restored_at', { when }) : t('contact.draft_restored')
     notice.hidden = false
     return true
   }
@@ -417,25 +401,17 @@ function setup(form, site) {
     if (current.fits && inApp) {
       // An app's own browser often opens no mail app: the whole inquiry is ready to paste anyway.
       const { text } = current
-      copyText(text, '문의 내용 전체').then((copied) => {
+      copyText(text, t('contact.copy.what_all')).then((copied) => {
         if (signal.aborted) return
-        say(
-          copied
-            ? '메일 앱을 열었어요. 열리지 않으면 복사해 둔 문의 내용 전체를 웹메일에 붙여 넣어 주세요.'
-            : '메일 앱을 열었어요. 열리지 않으면 아래 상자의 문의 내용을 복사해서 웹메일로 보내 주세요.',
-        )
+        say(t(copied ? 'contact.sent.in_app_copied' : 'contact.sent.in_app_not_copied'))
       })
-    } else if (current.fits) say('메일 앱을 열었어요. 내용을 확인하고 보내 주세요.')
+    } else if (current.fits) say(t('contact.sent.opened'))
     else {
       const { description } = current
-      say('자세한 내용을 복사하는 중이에요…')
-      copyText(description, '자세한 내용').then((copied) => {
+      say(t('contact.sent.copying'))
+      copyText(description, t('contact.copy.what_details')).then((copied) => {
         if (signal.aborted) return
-        if (copied) say('자세한 내용을 복사했어요. 메일 앱에서 본문의 [내용] 밑에 붙여 넣어 주세요.')
-        else
-          say(
-            '자세한 내용을 자동으로 복사하지 못했어요. 아래 상자의 글을 복사해서 메일 본문의 [내용] 밑에 붙여 넣어 주세요.',
-          )
+        say(t(copied ? 'contact.sent.copied' : 'contact.sent.not_copied'))
       })
     }
     sentPanel.hidden = false
@@ -457,7 +433,7 @@ function setup(form, site) {
     const answerBox = el('contact-receipt')
     posting = true
     post.setAttribute('aria-disabled', 'true')
-    say('접수하고 있어요…')
+    say(t('contact.post.sending'))
     let answer = { ok: false, receipt }
     let reason = ''
     try {
@@ -472,9 +448,9 @@ function setup(form, site) {
         signal,
       })
       answer = readAnswer(response.status, await response.text(), receipt)
-      if (!answer.ok) reason = `접수 서버가 오류로 답했어요(${response.status}).`
+      if (!answer.ok) reason = t('contact.post.server_error', { status: response.status })
     } catch {
-      reason = '접수 서버에 연결하지 못했어요.'
+      reason = t('contact.post.unreachable')
     } finally {
       posting = false
       post.removeAttribute('aria-disabled')
@@ -483,14 +459,12 @@ function setup(form, site) {
     if (answer.ok) {
       startOver()
       status.replaceChildren()
-      answerBox.textContent = `접수됐어요. 접수 번호는 ${answer.receipt}이에요. 답장은 보통 ${site.support?.reply_time || '며칠'} 안에 적어 주신 이메일로 드려요. 저장해 둔 초안은 지웠어요.`
+      answerBox.textContent = t('contact.post.received', { receipt: answer.receipt, reply_time: replyTime() })
       answerBox.hidden = false
       answerBox.focus()
     } else {
       answerBox.hidden = true
-      say(
-        `${reason} 작성한 내용은 이 기기에 그대로 저장돼 있어요. 잠시 뒤 다시 누르거나 [메일 앱으로 보내기]로 보내 주세요.`,
-      )
+      say(t('contact.post.failed', { reason }))
     }
   }
 
@@ -516,9 +490,7 @@ function setup(form, site) {
     'click',
     () => {
       startOver()
-      say(
-        `문의를 보내 주셔서 고마워요. 답장은 보통 ${site.support?.reply_time || '며칠'} 안에 메일로 드려요. 저장해 둔 초안은 지웠어요.`,
-      )
+      say(t('contact.sent.thanks', { reply_time: replyTime() }))
     },
     { signal },
   )
@@ -526,7 +498,7 @@ function setup(form, site) {
     'click',
     () => {
       sentPanel.hidden = true
-      say('작성한 내용은 이 기기에 그대로 저장돼 있어요. 준비되면 다시 보내 주세요.')
+      say(t('contact.sent.not_yet'))
       send.focus()
     },
     { signal },
@@ -535,7 +507,7 @@ function setup(form, site) {
     'click',
     () => {
       sentPanel.hidden = true
-      showElsewhere('메일 앱이 열리지 않았군요. 작성한 내용은 이 기기에 그대로 저장돼 있어요.', true)
+      showElsewhere(t('contact.mail_app_not_opened'), true)
     },
     { signal },
   )
@@ -561,9 +533,7 @@ function setup(form, site) {
   // the launcher is the customer's text; a prefilled service or type alone is no draft.
   if (restored || carriedQuestion) saveDraft(storage, values)
   if (inApp) {
-    showElsewhere(
-      `${inApp} 안에서 연 페이지예요. 이런 앱 속 브라우저에서는 [메일 앱으로 보내기]를 눌러도 메일 앱이 열리지 않을 때가 많아요.`,
-    )
+    showElsewhere(t('contact.in_app_page', { app: inApp }))
   }
   suggestInto()
   return controller

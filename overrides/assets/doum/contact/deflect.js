@@ -1,6 +1,7 @@
 // "이 글로 해결되나요?": up to three help pages for what the customer is typing.
 import { search } from '../search.js'
-import { UNAVAILABLE_MESSAGE } from '../shared/unavailable.js'
+import { t } from '../shared/strings.js'
+import { unavailableMessage } from '../shared/unavailable.js'
 
 export const DEFLECT_LIMIT = 3
 const QUERY_MAX = 100
@@ -20,7 +21,7 @@ function render(region, results, unavailable = false) {
     // search.js gave up (after replacing its worker once): say so; the form itself still works.
     const note = document.createElement('p')
     note.className = 'doum-deflect__title'
-    note.textContent = `${UNAVAILABLE_MESSAGE} 도움말을 찾아 드리지 못해도 이 양식으로 그대로 문의할 수 있어요.`
+    note.textContent = t('contact.deflect.unavailable', { message: unavailableMessage() })
     region.replaceChildren(note)
     return
   }
@@ -30,7 +31,7 @@ function render(region, results, unavailable = false) {
   }
   const title = document.createElement('p')
   title.className = 'doum-deflect__title'
-  title.textContent = '이 글로 해결되나요?'
+  title.textContent = t('contact.deflect.title')
   const list = document.createElement('ul')
   list.className = 'doum-deflect__list'
   for (const result of results) {

@@ -1,7 +1,9 @@
 // A guess at the customer's device for the checklist: the customer can always edit it.
 // The parsing is pure (node tests feed it strings); only suggestDevice() touches navigator.
+import { t } from '../shared/strings.js'
 
-export const OS_CHOICES = ['Android', 'iOS', 'iPadOS', 'Windows', 'macOS', '기타']
+// The form's OS choices (doum-contact.html); the last is "other" in the page's language.
+export const OS_CHOICES = ['Android', 'iOS', 'iPadOS', 'Windows', 'macOS', t('contact.os_other')]
 
 // Chrome's reduced User-Agent string freezes the Android model to "K": no information.
 const PLACEHOLDER_MODELS = new Set(['', 'K'])
@@ -26,14 +28,15 @@ export function fromUserAgent(userAgent) {
   } else if ((match = ua.match(/Windows NT (\d+\.\d+)/))) {
     found.model = 'PC'
     found.os = 'Windows'
-    found.osVersion = { '10.0': '10 이상', 6.3: '8.1', 6.2: '8', 6.1: '7' }[match[1]] ?? match[1]
+    found.osVersion =
+      { '10.0': t('contact.windows_10'), 6.3: '8.1', 6.2: '8', 6.1: '7' }[match[1]] ?? match[1]
   } else if ((match = ua.match(/Mac OS X (\d+(?:[._]\d+)*)/))) {
     found.model = 'Mac'
     found.os = 'macOS'
     found.osVersion = match[1].replace(/_/g, '.')
   } else if (/Linux|CrOS/.test(ua)) {
     found.model = 'PC'
-    found.os = '기타'
+    found.os = t('contact.os_other')
   }
   return found
 }

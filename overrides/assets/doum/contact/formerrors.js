@@ -1,5 +1,6 @@
 // GOV.UK-style errors: a message above each field, a summary at the top linking to each field.
 // Controls are found by id "contact-<key>"; messages live in "<id>-error", hints in "<id>-hint".
+import { t } from '../shared/strings.js'
 
 function describedBy(control, withError) {
   // The hint, a counter where the field has one (the description), then the message.
@@ -25,7 +26,7 @@ export function showFieldErrors(keys, errors, idOf) {
     const message = document.getElementById(`${idOf(key)}-error`)
     if (!control || !message) continue
     const text = byField.get(key)
-    message.replaceChildren(...(text ? [visuallyHidden('오류: '), text] : []))
+    message.replaceChildren(...(text ? [visuallyHidden(t('contact.errors.prefix')), text] : []))
     message.hidden = !text
     control.closest('.doum-field')?.classList.toggle('doum-field--error', Boolean(text))
     if (text) control.setAttribute('aria-invalid', 'true')

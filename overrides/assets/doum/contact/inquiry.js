@@ -2,6 +2,7 @@
 // Pure functions over plain values, so node tests cover them without a browser.
 import { buildMailto, composeMailto, encodedLength, headerText } from './mailto.js'
 import { limitFor } from './platform.js'
+import { t } from '../shared/strings.js'
 
 // Field keys in form order; the page gives each control id `contact-<key>` and name `<key>`.
 export const FIELDS = [
@@ -37,24 +38,25 @@ function blank(value) {
 /** [{field, message}] in form order; empty when the inquiry can be sent. */
 export function validate(values, contact) {
   const errors = []
-  const fail = (field, message) => errors.push({ field, message })
-  if (!contact.services.includes(values.service)) fail('service', '문의할 서비스를 골라 주세요.')
-  if (!contact.types.includes(values.type)) fail('type', '문의 유형을 골라 주세요.')
-  if (blank(values.email)) fail('email', '카카오 계정 이메일을 입력해 주세요.')
+  const fail = (field, key, values = {}) =>
+    errors.push({ field, message: t(`contact.errors.${key}`, values) })
+  if (!contact.services.includes(values.service)) fail('service', 'service')
+  if (!contact.types.includes(values.type)) fail('type', 'type')
+  if (blank(values.email)) fail('email', 'email')
   else if (!EMAIL.test(values.email.trim()) || values.email.trim().length > 254) {
-    fail('email', '이메일 주소를 name@example.com 형식으로 입력해 주세요.')
+    fail('email', 'email_format')
   }
-  if (blank(values.summary)) fail('summary', '문의 내용을 한 줄로 요약해 주세요.')
+  if (blank(values.summary)) fail('summary', 'summary')
   else if (Array.from(values.summary.trim()).length > SUMMARY_MAX) {
-    fail('summary', `한 줄 요약은 ${SUMMARY_MAX}자 이내로 줄여 주세요.`)
+    fail('summary', 'summary_long', { max: SUMMARY_MAX })
   }
-  if (blank(values.description)) fail('description', '어떤 문제가 있는지 내용을 적어 주세요.')
+  if (blank(values.description)) fail('description', 'description')
   if (needsPayment(values, contact)) {
-    if (blank(values.order)) fail('order', '주문 번호를 입력해 주세요. 결제 내역에서 찾을 수 있어요.')
-    if (blank(values.paidAt)) fail('paidAt', '결제한 날짜와 시간을 입력해 주세요.')
-    if (blank(values.payMethod)) fail('payMethod', '결제 수단을 입력해 주세요. 예: 신용카드')
+    if (blank(values.order)) fail('order', 'order')
+    if (blank(values.paidAt)) fail('paidAt', 'paid_at')
+    if (blank(values.payMethod)) fail('payMethod', 'pay_method')
   }
-  if (blank(values.os)) fail('os', '사용하는 기기의 OS를 골라 주세요.')
+  if (blank(values.os)) fail('os', 'os')
   return errors
 }
 
@@ -75,7 +77,8 @@ export function paidAtText(value) {
 
 // Every Hangul syllable costs 9 characters of a mailto: link (3 UTF-8 bytes, each %XX).
 export const HANGUL_COST = 9
-export const DESCRIPTION_LABEL = '내용'
+// The inquiry email's words are in the page's language (contact.mail.*).
+const label = (key) => t(`contact.mail.${key}`)
 
 /**
  * The structured facts, [{label, text}], one line each in the order an agent reads them.
@@ -88,19 +91,19 @@ export function factsOf(values, contact) {
     const line = headerText(text)
     if (line) facts.push({ label, text: line })
   }
-  add('이메일', values.email)
+  add(label('email'), values.email)
   if (needsPayment(values, contact)) {
-    add('주문번호', values.order)
-    add('결제일시', paidAtText(trimmed(values.paidAt)))
-    add('결제수단', values.payMethod)
+    add(label('order'), values.order)
+    add(label('paid_at'), paidAtText(trimmed(values.paidAt)))
+    add(label('pay_method'), values.payMethod)
   }
-  add('기기', values.deviceModel)
-  if (!blank(values.os)) add('OS', `${trimmed(values.os)} ${trimmed(values.osVersion)}`)
+  add(label('device'), values.deviceModel)
+  if (!blank(values.os)) add(label('os'), `${trimmed(values.os)} ${trimmed(values.osVersion)}`)
   const app = trimmed(values.appVersion)
   if (app || values.appLatest === true)
-    add('앱', [app, values.appLatest === true ? '(최신)' : ''].filter(Boolean).join(' '))
-  if (values.screenshot === true) add('캡처', '첨부')
-  add('페이지', values.from)
+    add(label('app'), [app, values.appLatest === true ? label('app_latest') : ''].filter(Boolean).join(' '))
+  if (values.screenshot === true) add(label('screenshot'), label('screenshot_attached'))
+  add(label('page'), values.from)
   return facts
 }
 
@@ -117,21 +120,23 @@ export const factLine = ({ label, text }) => `${label}: ${text}`
 /** The body: one line per fact, then [내용] and the description. "\n" breaks (CRLF in the link). */
 export function bodyOf(facts, description) {
   const lines = facts.map(factLine)
-  lines.push('', `[${DESCRIPTION_LABEL}]`, description)
+  lines.push('', `[${label('description')}]`, description)
   return `${lines.join('\n')}\n`
 }
 
-export const COPIED_NOTE = '자세한 내용은 길어서 복사해 두었어요. 맨 아래 [내용] 밑에 붙여 넣어 주세요.'
+/** The first line of the copy path's body: the description was copied, paste it below. */
+export const COPIED_NOTE = label('copied_note')
 
 /** The body of the copy path: what was copied and where it goes, the facts, an empty [내용]. */
 export function shortBodyOf(facts) {
-  const lines = [COPIED_NOTE, '', ...facts.map(factLine), '', `[${DESCRIPTION_LABEL}]`, '']
+  const lines = [COPIED_NOTE, '', ...facts.map(factLine), '', `[${label('description')}]`, '']
   return lines.join('\n')
 }
 
 /** The whole inquiry as plain text, for 문의 내용 복사 (webmail, in-app browsers). */
 export function plainTextOf(to, subject, body) {
-  return `${to ? `받는 사람: ${to}\n` : ''}제목: ${subject}\n\n${body}`
+  const head = to ? `${t('contact.mail.to', { to })}\n` : ''
+  return `${head}${t('contact.mail.subject', { subject })}\n\n${body}`
 }
 
 /**

@@ -1,6 +1,7 @@
 // Which mailto: limit applies on this device, and whether the page runs inside an app's own
 // browser (KakaoTalk, Naver, Line, Instagram…) where a mailto: link often opens nothing.
 // Pure functions over a navigator-like object, so node tests feed them plain data.
+import { t } from '../shared/strings.js'
 
 /** 'mobile' or 'desktop'. User-Agent Client Hints where the browser has them, the UA otherwise. */
 export function platformOf(nav = globalThis.navigator) {
@@ -22,19 +23,20 @@ export function limitFor(limits, platform) {
   return pick(limits?.[platform]) || pick(limits?.desktop) || 1800
 }
 
+// The app's name is read from the page's strings (contact.in_app.<key>).
 const IN_APP = [
-  [/KAKAOTALK/i, '카카오톡'],
-  [/NAVER\(inapp|\bNAVER\//, '네이버 앱'],
-  [/\bLine\/\d/, '라인'],
-  [/Instagram/, '인스타그램'],
-  [/FBAN|FBAV|FB_IAB/, '페이스북'],
-  [/DaumApps/, '다음 앱'],
+  [/KAKAOTALK/i, 'kakaotalk'],
+  [/NAVER\(inapp|\bNAVER\//, 'naver'],
+  [/\bLine\/\d/, 'line'],
+  [/Instagram/, 'instagram'],
+  [/FBAN|FBAV|FB_IAB/, 'facebook'],
+  [/DaumApps/, 'daum'],
 ]
 
-/** The app whose built-in browser this is ('카카오톡', …), or '' for an ordinary browser. */
+/** The name of the app whose built-in browser this is ('카카오톡', …), or '' for an ordinary browser. */
 export function inAppOf(userAgent) {
   const ua = String(userAgent ?? '')
-  for (const [pattern, name] of IN_APP) if (pattern.test(ua)) return name
+  for (const [pattern, key] of IN_APP) if (pattern.test(ua)) return t(`contact.in_app.${key}`)
   return ''
 }
 

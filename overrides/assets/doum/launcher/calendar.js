@@ -2,10 +2,11 @@
 // The calendar comes from the build (src/doum/calendar.py):
 //   {timezone, hours: {mon: [open, close]}, breaks: [{start, end, label}],
 //    holidays: {"2026-02-17": "설날"}, closed: {"2026-12-31": "연말 휴무"}, span: {start, end}}
-// Minutes count from midnight in the calendar's own time zone.
+// Minutes count from midnight in the calendar's own time zone. The words come from the page's
+// strings (shared/strings.js); times stay on the calendar's clock, with the visitor's beside them.
+import { locale, t } from '../shared/strings.js'
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
-const WEEKDAY_KO = { sun: '일', mon: '월', tue: '화', wed: '수', thu: '목', fri: '금', sat: '토' }
 const DAY_MS = 86400000
 const SEARCH_DAYS = 400 // a longer closure than this means the calendar is misconfigured
 
@@ -157,11 +158,11 @@ export function supportState(instant, calendar) {
   return { ...base, state: 'open', reason: 'open', nextOpen: Number(instant), closesAt }
 }
 
-// "설날이라" / "연휴라": the ending depends on whether the last syllable has a final consonant.
-function reasonEnding(word) {
+// A Korean holiday name takes 라 after a final vowel (연휴라) and 이라 after a consonant (설날이라).
+function holidayKey(word) {
   const code = word.charCodeAt(word.length - 1) - 0xac00
   const hangul = code >= 0 && code < 11172
-  return hangul && code % 28 === 0 ? '라' : '이라'
+  return hangul && code % 28 === 0 ? 'launcher.holiday_after_vowel' : 'launcher.holiday_after_consonant'
 }
 
 const pad = (n) => String(n).padStart(2, '0')
@@ -172,10 +173,25 @@ export function formatTime(instant, timeZone) {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
 }
 
-// "12월 1일(월) 10:00" in a time zone.
+const nameFormats = new Map()
+
+// The month's or weekday's short name in the page's locale ("12월", "Dec"; "월", "Mon").
+function shortName(instant, timeZone, part) {
+  const key = `${timeZone} ${part}`
+  if (!nameFormats.has(key)) {
+    nameFormats.set(key, new Intl.DateTimeFormat(locale(), { timeZone, [part]: 'short' }))
+  }
+  return nameFormats.get(key).format(new Date(instant))
+}
+
+// "12월 1일(월) 10:00" (Korean), "Mon, Dec 1, 10:00" (English) in a time zone.
 export function formatDateTime(instant, timeZone) {
-  const clock = wallClock(instant, timeZone)
-  return `${clock.month}월 ${clock.day}일(${WEEKDAY_KO[clock.weekday]}) ${formatTime(instant, timeZone)}`
+  return t('time.date_time', {
+    month: shortName(instant, timeZone, 'month'),
+    day: wallClock(instant, timeZone).day,
+    weekday: shortName(instant, timeZone, 'weekday'),
+    time: formatTime(instant, timeZone),
+  })
 }
 
 // The same moment for a visitor elsewhere, or "" when their clock reads the same.
@@ -187,45 +203,47 @@ export function visitorTime(instant, calendarZone, visitorZone, format = formatD
 
 // What people call the calendar's clock: "한국 시간" for Asia/Seoul.
 export function zoneName(timeZone) {
-  return timeZone === 'Asia/Seoul' ? '한국 시간' : '상담 센터 시간'
+  return t(timeZone === 'Asia/Seoul' ? 'time.zone_seoul' : 'time.zone_other')
 }
 
 /**
- * Korean lines for the panel: {agent, detail} — e.g.
+ * Lines for the panel, in the page's language: {agent, detail} — e.g.
  * {agent: "상담원 상담 가능", detail: "12:00까지"}. With a visitorZone whose clock differs,
  * times are marked as the calendar's and followed by the visitor's own ("내 시간 …").
  */
 export function describeState(state, calendar, visitorZone) {
   const zone = calendar.timezone
   const elsewhere = Boolean(visitorTime(state.at, zone, visitorZone, formatDateTime))
-  const tag = elsewhere ? `${zoneName(zone)} ` : ''
+  const zoned = (time) => (elsewhere ? t('time.zoned', { zone: zoneName(zone), time }) : time)
   // The visitor's clock: just the time on the same date, the full date otherwise.
   const mine = (instant) => {
     if (!elsewhere) return ''
     const sameDate = wallClock(instant, zone).date === wallClock(instant, visitorZone).date
-    return ` (내 시간 ${(sameDate ? formatTime : formatDateTime)(instant, visitorZone)})`
+    return ` ${t('time.visitor', { time: (sameDate ? formatTime : formatDateTime)(instant, visitorZone) })}`
   }
   const next =
     state.nextOpen == null
-      ? '다음 상담 시간이 정해지지 않았어요'
-      : `다음 상담: ${tag}${formatDateTime(state.nextOpen, zone)}${mine(state.nextOpen)}`
+      ? t('launcher.next_unknown')
+      : t('launcher.next_open', { when: zoned(formatDateTime(state.nextOpen, zone)) }) + mine(state.nextOpen)
   switch (state.state) {
     case 'open':
       return {
-        agent: '상담원 상담 가능',
-        detail: `${tag}${formatTime(state.closesAt, zone)}까지${mine(state.closesAt)}`,
+        agent: t('launcher.agent_open'),
+        detail:
+          t('launcher.open_until', { time: zoned(formatTime(state.closesAt, zone)) }) + mine(state.closesAt),
       }
     case 'break':
       return {
-        agent: `상담원 ${state.breakLabel || '점심시간'}`,
-        detail: `${tag}${formatTime(state.nextOpen, zone)}에 다시 상담해요${mine(state.nextOpen)}`,
+        agent: t('launcher.agent_break', { label: state.breakLabel || t('launcher.break_label') }),
+        detail:
+          t('launcher.back_at', { time: zoned(formatTime(state.nextOpen, zone)) }) + mine(state.nextOpen),
       }
     case 'holiday':
       return {
-        agent: `오늘은 ${state.holidayName}${reasonEnding(state.holidayName)} 상담원이 쉬어요`,
+        agent: t(holidayKey(state.holidayName), { holiday: state.holidayName }),
         detail: next,
       }
     default:
-      return { agent: '지금은 상담원 상담 시간이 아니에요', detail: next }
+      return { agent: t('launcher.agent_closed'), detail: next }
   }
 }

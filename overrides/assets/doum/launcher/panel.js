@@ -9,7 +9,8 @@
 // preventDefault() takes over (e.g. ChannelIO('showMessenger')) and the link is not followed.
 import { describeState, supportState } from './calendar.js'
 import { resultItem } from '../shared/result-item.js'
-import { UNAVAILABLE_MESSAGE } from '../shared/unavailable.js'
+import { plural, t } from '../shared/strings.js'
+import { unavailableMessage } from '../shared/unavailable.js'
 
 const ANSWERS = 3
 const TYPING_DELAY_MS = 150
@@ -128,7 +129,7 @@ export class Launcher {
     else if (!detail.url) {
       // An SDK messenger nobody opened: say so instead of doing nothing.
       const note = this.panel.querySelector(`#${link.getAttribute('aria-describedby')}`)
-      if (note) note.textContent = '메신저를 열지 못했어요. 이메일이나 다른 방법으로 문의해 주세요.'
+      if (note) note.textContent = t('launcher.messenger_failed')
     }
   }
 
@@ -220,13 +221,11 @@ export class Launcher {
     const chatUrl = this.support.chat_url
     if (state.state === 'open' && chatUrl) {
       enable(this.agent, chatUrl)
-      reason.textContent = `새 탭에서 상담원 채팅이 열려요. ${text.detail}`
+      reason.textContent = t('launcher.chat_opens', { detail: text.detail })
       return
     }
     disable(this.agent)
-    reason.textContent = chatUrl
-      ? `${text.agent}. ${text.detail}`
-      : '상담원 채팅 주소가 아직 설정되지 않았어요.'
+    reason.textContent = chatUrl ? `${text.agent}. ${text.detail}` : t('launcher.chat_missing')
   }
 
   // A channel answers by the agents' hours, around the clock, or by its own calendar.
@@ -235,16 +234,17 @@ export class Launcher {
     const note = link && this.panel.querySelector(`#${link.getAttribute('aria-describedby')}`)
     if (!link || !note) return
     let state = { state: 'open' }
-    let text = { agent: '', detail: '24시간' }
+    let text = { agent: '', detail: t('launcher.channel_always') }
     if (channel.hours === 'agents') ({ state, text } = agents)
     else if (channel.hours === 'own' && channel.calendar?.timezone) {
       state = supportState(now, channel.calendar)
       text = describeState(state, channel.calendar, zone)
     }
-    const hours = channel.hours_text ? `운영 시간 ${channel.hours_text}` : ''
+    const hours = channel.hours_text ? t('launcher.channel_hours', { hours: channel.hours_text }) : ''
     if (state.state === 'open') {
       enable(link, channel.url)
-      note.textContent = channel.hours === 'always' ? `${hours}` : `${hours} · 지금 ${text.detail}`
+      note.textContent =
+        channel.hours === 'always' ? hours : t('launcher.channel_now', { hours, detail: text.detail })
       return
     }
     disable(link)
@@ -280,7 +280,7 @@ export class Launcher {
     if (failure) {
       list.replaceChildren()
       if (this.config.unreadable) this.config.unreadable(list, status, question)
-      else status.textContent = `${UNAVAILABLE_MESSAGE} 아래에서 상담원 채팅이나 이메일로 문의해 주세요.`
+      else status.textContent = t('launcher.search_unavailable', { message: unavailableMessage() })
       // Open the other ways to ask rather than leave the visitor waiting.
       this.showOptions(true, false)
       return
@@ -294,7 +294,7 @@ export class Launcher {
     }
     list.replaceChildren(...items)
     status.textContent = results.length
-      ? `도움이 될 만한 답변 ${Math.min(results.length, ANSWERS)}개`
-      : '맞는 답변을 찾지 못했어요. 다른 말로 물어보거나 ‘해결되지 않았어요’를 눌러 주세요.'
+      ? plural('launcher.answers', Math.min(results.length, ANSWERS))
+      : t('launcher.no_answers')
   }
 }

@@ -3,6 +3,7 @@
 // chips put their keyword into Material's own search box (openHeaderSearch).
 import { openHeaderSearch } from '../shared/header-search.js'
 import { contactUrl, siteData } from '../shared/site.js'
+import { parts, t } from '../shared/strings.js'
 
 const PANEL_CLASS = 'doum-search-empty'
 
@@ -15,7 +16,7 @@ function buildPanel(site) {
     const heading = document.createElement('p')
     heading.className = `${PANEL_CLASS}__heading`
     heading.id = `${PANEL_CLASS}-keywords`
-    heading.textContent = '이런 검색어로 찾아보세요'
+    heading.textContent = t('search.empty_heading')
     const list = document.createElement('ul')
     list.className = `${PANEL_CLASS}__chips`
     list.setAttribute('aria-labelledby', heading.id)
@@ -35,8 +36,8 @@ function buildPanel(site) {
   contact.className = `${PANEL_CLASS}__contact`
   const link = document.createElement('a')
   link.href = contactUrl()
-  link.textContent = '문의하기'
-  contact.append('찾는 답이 없나요? ', link, ' 양식으로 알려 주세요.')
+  link.textContent = t('search.empty_contact_link')
+  contact.append(...parts('search.empty_contact', { link }))
   const hours = site.support?.hours_text
   if (hours) {
     const line = document.createElement('span')
@@ -71,7 +72,7 @@ function mountApproximateNote(result, meta) {
   note.className = 'doum-search-approximate-note'
   note.hidden = true
   note.setAttribute('role', 'status')
-  note.textContent = '정확히 맞는 결과가 없어, 비슷한 낱말로 찾은 결과를 보여 드려요.'
+  note.textContent = t('search.approximate')
   meta.after(note)
   const update = () => {
     note.hidden = !result.querySelector('.doum-search-approximate')

@@ -5,6 +5,7 @@
 // A remembered choice is {"choice": "yes" | "no", "version": "…"} under CONSENT_KEY; the version
 // is the site's consent text's (doum.insights.settings.consent), so a changed text asks again.
 import { optedOut } from './insights-core.js'
+import { t } from './strings.js'
 
 export const CONSENT_KEY = 'doum:insights-consent'
 export const AGREED = 'yes'
@@ -59,7 +60,7 @@ export function storedChoice(choice, version) {
 
 /** The sentence the /contact/ privacy notice shows about the visitor's current choice. */
 export function choiceText(choice) {
-  if (choice === AGREED) return '지금은 이용 기록을 보내는 데 동의한 상태예요.'
-  if (choice === REFUSED) return '지금은 이용 기록을 보내지 않아요 (동의하지 않음).'
-  return '아직 동의 여부를 고르지 않았어요. 고르기 전에는 아무것도 보내지 않아요.'
+  if (choice === AGREED) return t('consent.state_agreed')
+  if (choice === REFUSED) return t('consent.state_refused')
+  return t('consent.state_unchosen')
 }

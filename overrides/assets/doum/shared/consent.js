@@ -20,6 +20,7 @@ import {
   storedChoice,
 } from './consent-state.js'
 import { browserStorage } from './storage.js'
+import { t } from './strings.js'
 
 const NOTICE_ID = 'doum-insights-consent'
 
@@ -42,30 +43,34 @@ function drawNotice(consent, choose) {
   notice.tabIndex = -1
   notice.setAttribute('aria-labelledby', `${NOTICE_ID}-title`)
   notice.dataset.doumConsent = ''
-  const title = element('h2', 'doum-insights-consent__title', '개인정보 수집·이용 동의 (선택)')
+  const title = element('h2', 'doum-insights-consent__title', t('consent.title'))
   title.id = `${NOTICE_ID}-title`
   const intro = element(
     'p',
     'doum-insights-consent__intro',
-    `도움말을 고치기 위해 아래 이용 기록을 ${consent.receiver}로 보내도 될까요? 동의하지 않아도 도움말과 상담은 그대로 쓸 수 있어요.`,
+    t('consent.question', { receiver: consent.receiver }),
   )
   const items = element('ul', 'doum-insights-consent__items')
   items.dataset.doumConsentItems = ''
   for (const item of consent.items) items.append(element('li', '', item))
   const collected = element('li')
-  collected.append(element('strong', '', '수집 항목'), items)
+  collected.append(element('strong', '', t('consent.items')), items)
   const list = element('ul', 'doum-insights-consent__list')
-  list.append(collected, line('수집·이용 목적', consent.purpose), line('보관 기간', consent.retention))
+  list.append(
+    collected,
+    line(t('consent.purpose'), consent.purpose),
+    line(t('consent.retention'), consent.retention),
+  )
   const current = element('p', 'doum-insights-consent__current')
   current.dataset.doumConsentCurrent = ''
-  const later = element(
-    'p',
-    'doum-insights-consent__later',
-    '쿠키와 방문자 식별자는 쓰지 않아요. 고른 뒤에도 문의하기 페이지의 개인정보 안내에서 바꿀 수 있어요.',
-  )
+  const later = element('p', 'doum-insights-consent__later', t('consent.note'))
   const actions = element('div', 'doum-insights-consent__actions')
-  const yes = element('button', 'doum-insights-consent__button doum-insights-consent__button--yes', '동의')
-  const no = element('button', 'doum-insights-consent__button', '동의하지 않음')
+  const yes = element(
+    'button',
+    'doum-insights-consent__button doum-insights-consent__button--yes',
+    t('consent.agree'),
+  )
+  const no = element('button', 'doum-insights-consent__button', t('consent.refuse'))
   for (const [button, choice] of [
     [yes, AGREED],
     [no, REFUSED],
@@ -115,7 +120,7 @@ export function consentGate(settings, raw, { nav = null, onSite = true, beforeCh
 
   function showChoice() {
     for (const node of document.querySelectorAll('[data-doum-consent-state]')) {
-      node.textContent = asking ? choiceText(choice) : '이 브라우저에서는 이용 기록을 보내지 않아요.'
+      node.textContent = asking ? choiceText(choice) : t('consent.no_storage')
     }
     for (const button of document.querySelectorAll('[data-doum-consent-change]')) button.hidden = !asking
   }
@@ -138,10 +143,7 @@ export function consentGate(settings, raw, { nav = null, onSite = true, beforeCh
       status = visuallyHiddenStatus()
       document.body.append(status)
     }
-    status.textContent =
-      value === AGREED
-        ? '동의했어요. 도움말 이용 기록을 보내요.'
-        : '동의하지 않았어요. 이용 기록을 보내지 않아요.'
+    status.textContent = t(value === AGREED ? 'consent.agreed' : 'consent.refused')
     showChoice()
     if (!hadFocus) return
     // Focus goes back where the visitor was: the button that asked again, else the page's content.

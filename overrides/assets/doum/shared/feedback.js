@@ -3,12 +3,11 @@
 import { browserStorage } from './storage.js'
 import { pageData } from './site.js'
 import { track } from './insights.js'
+import { t } from './strings.js'
 
 const KEY_PREFIX = 'doum:feedback:v1:'
-const ANSWERS = {
-  yes: '알려 주셔서 고마워요. 다른 궁금한 점이 생기면 언제든 다시 찾아 주세요.',
-  no: '도움이 되지 못해 아쉬워요. 상담원에게 바로 물어보거나, 이 페이지 정보를 담아 문의 메일을 보낼 수 있어요.',
-}
+// The vote → the key of its answer in the page's strings.
+const ANSWERS = { yes: 'feedback.helpful', no: 'feedback.not_helpful' }
 
 function readVote(storage, key) {
   try {
@@ -33,7 +32,7 @@ function show(widget, vote) {
   for (const button of widget.querySelectorAll('[data-doum-vote]')) {
     button.setAttribute('aria-pressed', String(button.dataset.doumVote === vote))
   }
-  widget.querySelector('[data-doum-feedback-answer]').textContent = vote ? ANSWERS[vote] : ''
+  widget.querySelector('[data-doum-feedback-answer]').textContent = vote ? t(ANSWERS[vote]) : ''
   widget.querySelector('[data-doum-feedback-next]').hidden = vote !== 'no'
 }
 

@@ -21,7 +21,7 @@ import { buildEvent, readSettings, resultCount, searchSession, shouldSend } from
 import { consentGate } from './consent.js'
 import { contactUrl, pageData, siteData, SITE_ROOT } from './site.js'
 import { supportState } from '../launcher/calendar.js'
-import { UNAVAILABLE_MESSAGE } from './unavailable.js'
+import { unavailableMessage } from './unavailable.js'
 
 export const EVENT_NAME = 'doum:insight'
 
@@ -164,7 +164,7 @@ export function watchLauncher(panel) {
   // launcher.js rewrites the status line after each answer list.
   new MutationObserver(() => {
     const line = status ? status.textContent : ''
-    if (!line || line.startsWith(UNAVAILABLE_MESSAGE)) return
+    if (!line || line.startsWith(unavailableMessage())) return
     tracker.results(input.value, answers.querySelectorAll('li').length)
   }).observe(status || answers, { childList: true, characterData: true, subtree: true })
   trackOpenedLinks(answers, input, tracker)

@@ -17,7 +17,7 @@ const objectOr = (value) => (isObject(value) ? value : {})
 const text = (value) => (typeof value === 'string' ? value : '')
 
 function readJson(id) {
-  const element = document.getElementById(id)
+  const element = globalThis.document?.getElementById?.(id) // none outside a page (node tests)
   if (!element) return { element: null, value: null }
   try {
     return { element, value: JSON.parse(element.textContent || 'null') }

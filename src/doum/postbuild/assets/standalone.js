@@ -10,7 +10,7 @@
 // otherwise doum adds a labelled one. Results (title, summary) are listed under it; ?q= in
 // the address searches on load.
 import { search } from './search.js'
-import { UNAVAILABLE_MESSAGE } from './shared/unavailable.js'
+import { unavailableMessage } from './shared/unavailable.js'
 import { resultItem } from './shared/result-item.js'
 
 const ROOT = new URL('../../', import.meta.url) // this file is <site>/assets/doum/standalone.js
@@ -106,7 +106,7 @@ function mountSearchBox(box) {
     } catch {
       if (number !== asked) return
       list.replaceChildren()
-      status.textContent = `${UNAVAILABLE_MESSAGE} 오른쪽 아래 상담하기로 물어봐 주세요.`
+      status.textContent = `${unavailableMessage()} 오른쪽 아래 상담하기로 물어봐 주세요.`
       return
     }
     if (number !== asked) return
