@@ -9,6 +9,7 @@ import { activeNotices, agentLine, fetchStatus } from '../shared/status-core.js'
 import { Launcher, memoryStore } from '../launcher/panel.js'
 import { noticeItems, panelMarkup } from './markup.js'
 import { embeddedSearch } from './search.js'
+import { useStrings } from '../shared/strings.js'
 
 // What visitors read (one place, for a string catalog later).
 const TEXT = {
@@ -60,6 +61,7 @@ export async function mount({ shadow, aside, button, context }) {
   const statusFile = fetchStatus(new URL('status.json', HELP_ROOT), { credentials: 'omit' })
   const [site] = await Promise.all([readJson('assets/doum/embed/site.json'), styles(shadow)])
   const support = site && typeof site.support === 'object' ? site.support : {}
+  useStrings(site?.strings) // the launcher's words: the host page has no #doum-site to read them from
   const contactUrl = new URL(site?.contact?.url || 'contact/', HELP_ROOT)
   const panel = panelMarkup(support, contactUrl.href)
   aside.append(panel)
