@@ -121,8 +121,9 @@ test('the Korean and English catalogs have the same keys and placeholders', () =
 })
 
 test('the support state in English, times in KST and the visitor zone', () => {
+  const monday = kst('2025-12-01T10:00')
+  assert.equal(formatDateTime(monday, 'Asia/Seoul'), '12월 1일(월) 10:00')
   withStrings(ENGLISH, () => {
-    const monday = kst('2025-12-01T10:00')
     assert.equal(formatDateTime(monday, 'Asia/Seoul'), 'Mon, Dec 1, 10:00')
     const state = (at, zone) => describeState(supportState(kst(at), calendar), calendar, zone)
     assert.deepEqual(state('2026-12-02T11:00', 'Asia/Seoul'), {

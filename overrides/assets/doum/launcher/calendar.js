@@ -177,9 +177,10 @@ const nameFormats = new Map()
 
 // The month's or weekday's short name in the page's locale ("12월", "Dec"; "월", "Mon").
 function shortName(instant, timeZone, part) {
-  const key = `${timeZone} ${part}`
+  const language = locale()
+  const key = `${language} ${timeZone} ${part}`
   if (!nameFormats.has(key)) {
-    nameFormats.set(key, new Intl.DateTimeFormat(locale(), { timeZone, [part]: 'short' }))
+    nameFormats.set(key, new Intl.DateTimeFormat(language, { timeZone, [part]: 'short' }))
   }
   return nameFormats.get(key).format(new Date(instant))
 }
