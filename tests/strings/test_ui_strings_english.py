@@ -97,7 +97,7 @@ PAGES = [
                    {"count": len([p for p in (ROOT / "docs/en/account").glob("*.md") if p.name != "index.md"])}),
                   "pages.nav.home"]),
     ("contact/", ["pages.contact.page_title", "pages.contact.send", "pages.contact.privacy.title",
-                  "pages.contact.os_other", "pages.contact.elsewhere.title"]),
+                  "browser.contact.os_other", "pages.contact.elsewhere.title"]),
     ("404.html", ["pages.notfound.title", "pages.notfound.home"]),
 ]
 
