@@ -53,3 +53,8 @@ def test_headers_cover_every_languages_files(default_site: Path) -> None:
     long_cached = [path for path, rule in rules.items() if rule.get("Cache-Control") == headers.LONG_CACHE]
     entry = "/" + english_entry.relative_to(default_site).as_posix()
     assert any(path == entry or (path.endswith("/*") and entry.startswith(path[:-1])) for path in long_cached)
+
+
+def test_the_feed_speaks_the_default_language(default_site: Path) -> None:
+    feed = (default_site / "feed.xml").read_text(encoding="utf-8")
+    assert "<language>ko</language>" in feed and not (default_site / "en/feed.xml").exists()

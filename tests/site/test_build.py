@@ -196,6 +196,8 @@ def test_404_is_korean_with_search_home_and_contact(site: Path) -> None:
     assert form.attrs["method"] == "get"
     hrefs = [e.attrs.get("href", "") for e in doc.find("a")]
     assert any(h.endswith("contact/") for h in hrefs)
+    # The header's topic has no page title here: nothing, not a Python object's repr.
+    assert "built-in method" not in doc.source() and " object at 0x" not in doc.source()
 
 
 def test_home_renders_search_chips_cards_and_contact_options(default_site: Path) -> None:

@@ -302,6 +302,7 @@ def test_feed_parses_and_lists_updated_pages_newest_first(site: Path) -> None:
     assert feed.version == "rss20"
     assert feed.feed.title == "도움 테스트 고객센터"
     assert feed.feed.link == "https://help.example.org/"
+    assert feed.feed.language == "ko"  # theme.language
     got = [(entry.title, entry.link) for entry in feed.entries]
     assert got == [(title, "https://help.example.org/" + url) for title, url in UPDATED]
     dates = [datetime.datetime(*entry.published_parsed[:6]) for entry in feed.entries]

@@ -130,3 +130,14 @@ def test_english_hours_and_holidays(options: dict[str, object], expected: str) -
     assert all(not HANGUL.search(name) for name in built["holidays"].values())
     if built["holidays"]:
         assert built["holidays"]["2025-05-05"] == "Buddha's Birthday · Children's Day"
+
+
+def test_listing_summaries_speak_the_build_language_with_the_right_particle() -> None:
+    from doum.content.neighbours import listing_summary
+
+    korean, english = strings.load("ko"), strings.load("en")
+    assert listing_summary(korean, "태그", [], "tags") == "태그: 아직 태그가 없어요."
+    assert listing_summary(korean, "공지사항", [], "posts") == "공지사항: 아직 글이 없어요."
+    assert listing_summary(korean, "공지사항", ["가", "나"]) == "공지사항: 글 2개 — 가, 나"
+    assert listing_summary(english, "News", ["A", "B"]) == "News: 2 posts — A, B"
+    assert listing_summary(english, "Tags", [], "tags") == "Tags: no tags yet."

@@ -23,7 +23,9 @@ from doum.content.markdown_source import Prose, prose
 from doum.content.problems import ProblemLog, shown
 from doum.content.references import Slugify
 from doum.content.summary import first_paragraph_of
+from doum.site import strings as ui_strings
 from doum.site.languages import Languages, normal_target, translated_elsewhere
+from doum.site.strings import Strings
 
 
 @dataclass
@@ -81,6 +83,8 @@ class Catalog:
     neighbours: neighbours.Neighbours = field(default_factory=neighbours.Neighbours)
     listing_summaries: dict[str, str] = field(default_factory=dict)
     languages: Languages | None = None  # the build's language (None: `doum check`, one language)
+    # The build language's words, for the listing summaries.
+    strings: Strings = field(default_factory=lambda: ui_strings.load(ui_strings.REFERENCE))
 
 
 def category_key(src_uri: str) -> str:
@@ -98,7 +102,8 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
 
     site_languages: the language being built (a multilingual site's build sees one language's
     pages, keyed by their language-neutral paths: see site/languages.py)."""
-    catalog = Catalog(neighbours=neighbours.find(config), languages=site_languages)
+    catalog = Catalog(neighbours=neighbours.find(config), languages=site_languages,
+                      strings=ui_strings.of(config))
     beside = catalog.neighbours
     tag_pages: list[PageInfo] = []
 
@@ -142,7 +147,7 @@ def load(files: Files, options: DoumConfig, config: MkDocsConfig, problems: Prob
 
     tags = [tag for page in catalog.every_page.values() for tag in beside.tags(page.meta)]
     for page in tag_pages:  # its text is filled in by the tags plugin after doum has read it
-        page.summary = neighbours.listing_summary(page.title, dict.fromkeys(tags), "태그")
+        page.summary = neighbours.listing_summary(catalog.strings, page.title, dict.fromkeys(tags), "tags")
 
     for category in catalog.categories.values():
         category.pages.sort(key=page_sort_key)
@@ -305,6 +310,7 @@ def page_meta(catalog: Catalog, src_uri: str, parsed: dict[str, Any]) -> dict[st
     if view is not None:  # the blog's index, archive and category pages list posts
         own = page.summary if page else ""  # its `summary:` or an introduction of its own
         text = own or neighbours.listing_summary(
+            catalog.strings,
             page.title if page else str(view.name or meta.get("title") or ""),
             (catalog.every_page[post.file.src_uri].title for post in view.posts
              if post.file.src_uri in catalog.every_page),

@@ -18,10 +18,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+
+if TYPE_CHECKING:
+    from doum.site.strings import Strings
 
 SUMMARY_TITLES = 3  # titles a listing page's summary names
 
@@ -88,14 +91,16 @@ def plugins(config: MkDocsConfig, name: str) -> Iterator[Any]:
             yield plugin
 
 
-def listing_summary(title: str, titles: Iterable[str], noun: str = "글") -> str:
-    """`공지사항: 글 3개 — A, B, C 외` — what a listing page lists, in one line."""
+def listing_summary(strings: Strings, title: str, titles: Iterable[str], kind: str = "posts") -> str:
+    """`공지사항: 글 3개 — A, B, C 외` — what a listing page lists (kind: posts, tags), in one line."""
     titles = [" ".join(t.split()) for t in titles if t and t.strip()]
     if not titles:
-        return f"{title}: 아직 {noun}이 없어요." if title else ""
-    shown = ", ".join(titles[:SUMMARY_TITLES]) + (" 외" if len(titles) > SUMMARY_TITLES else "")
+        return strings.text(f"pages.listing.empty_{kind}", title=title) if title else ""
+    more = strings.text("pages.listing.more") if len(titles) > SUMMARY_TITLES else ""
+    noun = strings.text(f"pages.listing.{kind}")
     lead = f"{title}: " if title and title != noun else ""
-    return f"{lead}{noun} {len(titles)}개 — {shown}"
+    shown = ", ".join(titles[:SUMMARY_TITLES]) + more
+    return strings.text("pages.listing.summary", lead=lead, noun=noun, count=len(titles), shown=shown)
 
 
 def card_meta(own: Any, title: str, description: str) -> dict[str, Any]:

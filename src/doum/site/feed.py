@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from doum.site import strings as ui_strings
+
 from doum.site.social import FeedEntry
 
 FEED_PATH = "feed.xml"
@@ -33,7 +35,7 @@ def _rfc822(day: str, timezone: str) -> str:
 
 
 def render(entries: Iterable[FeedEntry], *, title: str, site_url: str, description: str,
-           limit: int, timezone: str = "Asia/Seoul") -> str:
+           limit: int, timezone: str = "Asia/Seoul", language: str = "ko") -> str:
     """The feed's XML text (every value escaped)."""
     seen: set[str] = set()
     unique = []
@@ -53,7 +55,7 @@ def render(entries: Iterable[FeedEntry], *, title: str, site_url: str, descripti
         f"    <title>{escape(title)}</title>",
         f"    <link>{escape(site_url)}</link>",
         f"    <description>{escape(description or title)}</description>",
-        "    <language>ko</language>",
+        f"    <language>{escape(language)}</language>",
         f"    <lastBuildDate>{built}</lastBuildDate>",
         f'    <atom:link href="{escape(feed_url, {chr(34): "&quot;"})}" rel="self" type="application/rss+xml"/>',
     ]
@@ -82,5 +84,6 @@ def write(site_dir: str, entries: Iterable[FeedEntry], options: object, config: 
         description=str(config.site_description or ""),  # type: ignore[attr-defined]
         limit=options.seo.feed_items,  # type: ignore[attr-defined]
         timezone=options.support.timezone,  # type: ignore[attr-defined]
+        language=ui_strings.language_of(config),  # the default language's build writes the feed
     )
     (Path(site_dir) / FEED_PATH).write_text(text, encoding="utf-8")

@@ -31,6 +31,8 @@ def title_text(item: Any) -> str:
         return html.unescape(title) if item._title_from_render == title else title
     if isinstance(item, Markup):
         return item.unescape()
+    if isinstance(item, str):  # a bare string, not an object with a title (str.title is a method)
+        return item
     return str(getattr(item, "title", item) or "")
 
 
