@@ -17,8 +17,22 @@
   if (window.doum && window.doum.launcher) return // the help center itself, or a second tag
   var root = new URL('../../', script.src).href // <help center>/assets/doum/embed.js → <help center>/
   var data = script.dataset
+  // The only words embed.js has of its own. Until the first open it reads nothing from the help
+  // center (one request, embed.js, before then; scripts/bench/embed.py weighs it), so the button
+  // and the box shown when the panel cannot be loaded at all cannot take their words from its
+  // site.json: they are the reference (Korean) catalog's embed.button, embed.title, … here. Once
+  // the panel is loaded, embed/panel.js puts the help center's own words on the button and the
+  // region (unless data-label names the button).
+  var FALLBACK = {
+    button: '상담하기',
+    title: '채팅 상담',
+    failed: '상담 창을 불러오지 못했어요. 도움말 센터에서 답을 찾거나 문의해 주세요.',
+    help: '도움말 센터 열기',
+    email: '이메일로 문의하기',
+  }
   var position = data.position === 'left' ? 'left' : 'right'
-  var label = (data.label || '상담하기').slice(0, 20)
+  var ownLabel = Boolean(data.label)
+  var label = (data.label || FALLBACK.button).slice(0, 20)
   var context = ['url', 'origin', 'none'].indexOf(data.context) >= 0 ? data.context : 'url'
   // auto: light or dark as the visitor's system is (prefers-color-scheme); embed.css has both.
   var palette = ['light', 'dark', 'auto'].indexOf(data.palette) >= 0 ? data.palette : 'auto'
@@ -88,7 +102,7 @@
   button.append(icon, text)
   var aside = document.createElement('aside')
   aside.className = 'doum-chat'
-  aside.setAttribute('aria-label', '채팅 상담')
+  aside.setAttribute('aria-label', FALLBACK.title)
   aside.setAttribute('data-palette', palette)
   if (position === 'left') aside.classList.add('doum-chat--left')
   aside.append(button)
@@ -109,20 +123,20 @@
       fallback.tabIndex = -1
       var title = document.createElement('h2')
       title.id = 'doum-embed-fallback-title'
-      title.textContent = '채팅 상담'
+      title.textContent = FALLBACK.title
       var note = document.createElement('p')
-      note.textContent = '상담 창을 불러오지 못했어요. 도움말 센터에서 답을 찾거나 문의해 주세요.'
+      note.textContent = FALLBACK.failed
       var links = document.createElement('p')
       var help = document.createElement('a')
       help.href = root
       help.target = '_blank'
       help.rel = 'noopener'
-      help.textContent = '도움말 센터 열기'
+      help.textContent = FALLBACK.help
       var contact = document.createElement('a')
       contact.href = new URL('contact/', root).href
       contact.target = '_blank'
       contact.rel = 'noopener'
-      contact.textContent = '이메일로 문의하기'
+      contact.textContent = FALLBACK.email
       links.append(help, ' · ', contact)
       fallback.append(title, note, links)
       fallback.addEventListener('keydown', function (event) {
@@ -142,7 +156,14 @@
       // import() from a classic script: a module from the help center (it must send CORS headers).
       loading = import(new URL('assets/doum/embed/panel.js', root).href)
         .then(function (module) {
-          return module.mount({ shadow: shadow, aside: aside, button: button, root: root, context: context })
+          return module.mount({
+            shadow: shadow,
+            aside: aside,
+            button: button,
+            root: root,
+            context: context,
+            ownLabel: ownLabel,
+          })
         })
         .then(function (mounted) {
           launcher = mounted

@@ -1,10 +1,10 @@
 // The launcher panel's markup for embed.js: the same elements, classes and ids as
 // partials/doum-launcher.html draws on the help center (launcher/panel.js reads both the same
 // way). Every value from the site data is set as text or as an attribute, never as markup.
-import { checkedLine, LEVEL_NAMES, noticeHref } from '../shared/status-core.js'
-
-// New text of the embed's own (the rest is the help center's partial's, word for word).
-export const TEXT = { more: '자세히 보기' }
+// The words are browser.yml's `embed` area (the help center's partial's, word for word, from
+// pages.yml's `launcher`), read with t() from the help center's site.json.
+import { checkedLine, levelName, noticeHref } from '../shared/status-core.js'
+import { t } from '../shared/strings.js'
 
 function h(tag, attributes = {}, ...children) {
   const svg = tag === 'svg' || tag === 'path'
@@ -41,7 +41,14 @@ function channelElements(channel) {
         name,
       )
     : h('button', { ...attributes, type: 'button' }, name)
-  return [control, h('p', { class: 'doum-option__note', id }, `운영 시간 ${channel.hours_text || ''}`)]
+  return [
+    control,
+    h(
+      'p',
+      { class: 'doum-option__note', id },
+      t('launcher.channel_hours', { hours: channel.hours_text || '' }),
+    ),
+  ]
 }
 
 /** The panel (hidden) for the site data's `support`; `contactUrl` is the help center's /contact/. */
@@ -60,14 +67,17 @@ export function panelMarkup(support, contactUrl) {
               rel: 'noopener',
               'aria-describedby': 'doum-agent-reason',
             },
-            '상담원과 채팅 상담',
+            t('embed.agent_chat'),
           ),
           h('p', { class: 'doum-option__note', id: 'doum-agent-reason', 'data-doum-agent-reason': true }),
         ]
       : []
-  const replyNote = `문의 내용을 정리해 보내면${support.email ? ` ${support.email}에서` : ''}${
-    support.reply_time ? ` 보통 ${support.reply_time} 안에` : ''
-  } 답장해요.`
+  const replyNote = [
+    t('embed.email_note_start'),
+    support.email ? t('embed.email_note_address', { email: support.email }) : '',
+    support.reply_time ? t('embed.email_note_time', { reply_time: support.reply_time }) : '',
+    t('embed.email_note_end'),
+  ].join('')
   return h(
     'div',
     {
@@ -80,10 +90,15 @@ export function panelMarkup(support, contactUrl) {
     h(
       'div',
       { class: 'doum-panel__header' },
-      h('h2', { class: 'doum-panel__title', id: 'doum-panel-title' }, '채팅 상담'),
+      h('h2', { class: 'doum-panel__title', id: 'doum-panel-title' }, t('embed.title')),
       h(
         'button',
-        { class: 'doum-panel__close', type: 'button', 'data-doum-close': true, 'aria-label': '상담 창 닫기' },
+        {
+          class: 'doum-panel__close',
+          type: 'button',
+          'data-doum-close': true,
+          'aria-label': t('embed.close'),
+        },
         h(
           'svg',
           { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' },
@@ -99,12 +114,12 @@ export function panelMarkup(support, contactUrl) {
       h('div', { class: 'doum-panel__notices', role: 'status', 'data-doum-notices': true }),
       h(
         'ul',
-        { class: 'doum-status', 'aria-label': '상담 가능 시간' },
+        { class: 'doum-status', 'aria-label': t('embed.status') },
         h(
           'li',
           { class: 'doum-status__item', 'data-state': 'open' },
           h('span', { class: 'doum-status__dot', 'aria-hidden': 'true' }),
-          h('span', {}, h('strong', {}, '챗봇'), ' 24시간 답변'),
+          h('span', {}, h('strong', {}, t('embed.bot')), ` ${t('embed.bot_hours')}`),
         ),
         h(
           'li',
@@ -113,7 +128,7 @@ export function panelMarkup(support, contactUrl) {
           h(
             'span',
             {},
-            h('strong', { 'data-doum-agent-title': true }, '상담원'),
+            h('strong', { 'data-doum-agent-title': true }, t('embed.agent')),
             h('span', { class: 'doum-status__detail', 'data-doum-agent-detail': true }),
           ),
         ),
@@ -125,15 +140,15 @@ export function panelMarkup(support, contactUrl) {
             h(
               'div',
               {},
-              h('dt', {}, support.hours_label || '상담원 상담 시간'),
+              h('dt', {}, support.hours_label), // the site data's, as the partial's
               h('dd', {}, support.hours_text),
             ),
           )
         : null,
       h(
         'form',
-        { class: 'doum-bot', role: 'search', 'aria-label': '챗봇에게 묻기', 'data-doum-bot': true },
-        h('label', { class: 'doum-bot__label', for: 'doum-question' }, '무엇을 도와드릴까요?'),
+        { class: 'doum-bot', role: 'search', 'aria-label': t('embed.ask_bot'), 'data-doum-bot': true },
+        h('label', { class: 'doum-bot__label', for: 'doum-question' }, t('embed.question')),
         h('input', {
           class: 'doum-bot__input',
           id: 'doum-question',
@@ -141,7 +156,7 @@ export function panelMarkup(support, contactUrl) {
           enterkeyhint: 'search',
           autocomplete: 'off',
           spellcheck: 'false',
-          placeholder: '예: 비밀번호를 잊어버렸어요',
+          placeholder: t('embed.placeholder'),
           'aria-describedby': 'doum-bot-status',
         }),
         h('p', { class: 'doum-bot__status', id: 'doum-bot-status', 'aria-live': 'polite' }),
@@ -156,7 +171,7 @@ export function panelMarkup(support, contactUrl) {
           'aria-expanded': 'false',
           'aria-controls': 'doum-options',
         },
-        '해결되지 않았어요',
+        t('embed.not_solved'),
       ),
       h(
         'section',
@@ -164,7 +179,7 @@ export function panelMarkup(support, contactUrl) {
         h(
           'h3',
           { class: 'doum-options__title', id: 'doum-options-title', tabindex: '-1' },
-          '다른 방법으로 문의하기',
+          t('embed.other_ways'),
         ),
         ...agent,
         ...channels.flatMap(channelElements),
@@ -178,7 +193,7 @@ export function panelMarkup(support, contactUrl) {
             rel: 'noopener',
             'aria-describedby': 'doum-email-note',
           },
-          '이메일로 문의하기',
+          t('embed.email'),
         ),
         h('p', { class: 'doum-option__note', id: 'doum-email-note' }, replyNote),
       ),
@@ -198,10 +213,10 @@ export function noticeItems(notices, status, timeZone, siteRoot) {
       h(
         'p',
         { class: 'doum-notice__text' },
-        h('strong', {}, `${LEVEL_NAMES[notice.level]} `),
+        h('strong', {}, `${levelName(notice.level)} `),
         notice.text,
         href ? ' ' : null,
-        href ? h('a', { href, target: '_blank', rel: 'noopener' }, TEXT.more) : null,
+        href ? h('a', { href, target: '_blank', rel: 'noopener' }, t('status.more')) : null,
       ),
       checked ? h('p', { class: 'doum-notice__checked' }, checked) : null,
     )

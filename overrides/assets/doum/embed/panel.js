@@ -9,13 +9,7 @@ import { activeNotices, agentLine, fetchStatus } from '../shared/status-core.js'
 import { Launcher, memoryStore } from '../launcher/panel.js'
 import { noticeItems, panelMarkup } from './markup.js'
 import { embeddedSearch } from './search.js'
-import { useStrings } from '../shared/strings.js'
-
-// What visitors read (one place, for a string catalog later).
-const TEXT = {
-  searchThere: (question) => `도움말 센터에서 ‘${question}’ 검색하기`,
-  unreadable: '여기서는 답변을 불러오지 못했어요. 도움말 센터에서 찾아보거나 아래 방법으로 문의해 주세요.',
-}
+import { t, useStrings } from '../shared/strings.js'
 
 const HELP_ROOT = new URL('../../../', import.meta.url) // <help center>/assets/doum/embed/ → <help center>/
 const REM_PX = 20 // launcher.css is written for Material's 1rem = 20px; the host's rem is not ours
@@ -57,11 +51,15 @@ function hostPage(context) {
 }
 
 /** Called by embed.js on the first open: draws the panel and returns its Launcher. */
-export async function mount({ shadow, aside, button, context }) {
+export async function mount({ shadow, aside, button, context, ownLabel }) {
   const statusFile = fetchStatus(new URL('status.json', HELP_ROOT), { credentials: 'omit' })
   const [site] = await Promise.all([readJson('assets/doum/embed/site.json'), styles(shadow)])
   const support = site && typeof site.support === 'object' ? site.support : {}
   useStrings(site?.strings) // the launcher's words: the host page has no #doum-site to read them from
+  // embed.js drew the button with its fallback words: now the help center's own.
+  aside.setAttribute('aria-label', t('embed.title'))
+  const label = button.querySelector('.doum-launcher__label')
+  if (label && !ownLabel) label.textContent = t('embed.button')
   const contactUrl = new URL(site?.contact?.url || 'contact/', HELP_ROOT)
   const panel = panelMarkup(support, contactUrl.href)
   aside.append(panel)
@@ -106,12 +104,12 @@ export async function mount({ shadow, aside, button, context }) {
       link.href = new URL(`?q=${encodeURIComponent(question)}`, HELP_ROOT).href
       link.target = '_blank'
       link.rel = 'noopener'
-      link.textContent = TEXT.searchThere(question)
+      link.textContent = t('embed.search_there', { question })
       const item = document.createElement('li')
       item.className = 'doum-bot__answer'
       item.append(link)
       list.replaceChildren(item)
-      statusLine.textContent = TEXT.unreadable
+      statusLine.textContent = t('embed.unreadable')
     },
   })
   statusFile.then((read) => {

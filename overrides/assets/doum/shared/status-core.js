@@ -8,15 +8,10 @@
 // A file that is missing, not JSON or not valid changes nothing for the visitor: the built
 // calendar is used, and the console says what is wrong (console.warn).
 import { describeState, formatDateTime, supportState } from '../launcher/calendar.js'
+import { t } from './strings.js'
 
-// What visitors read (one place, for a string catalog later).
-export const LEVEL_NAMES = { info: '안내', warning: '주의', outage: '장애' }
-const TEXT = {
-  closed: '지금은 상담원 상담을 잠시 쉬어요',
-  checked: '마지막 확인',
-  lunch: '점심시간',
-  pause: '휴게시간',
-}
+/** A notice level's name as visitors read it ("장애", "Outage"): browser.yml's status.levels. */
+export const levelName = (level) => t(`status.levels.${level}`)
 
 export const LEVELS = ['info', 'warning', 'outage']
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
@@ -136,7 +131,7 @@ export function validateStatus(data) {
   let closures = 'closures' in data ? data.closures : []
   if (!Array.isArray(closures) || closures.length > MAX_CLOSURES) {
     problems.push(
-      `closures: expected a list of at most ${MAX_CLOSURES} closures, e.g. [{"from": "${ISO_EXAMPLE}", "until": "…", "reason": "사내 교육"}]`,
+      `closures: expected a list of at most ${MAX_CLOSURES} closures, e.g. [{"from": "${ISO_EXAMPLE}", "until": "…", "reason": "Staff training"}]`,
     )
     closures = []
   }
@@ -149,7 +144,7 @@ export function validateStatus(data) {
     problems.push(...unknownKeys(`${where}.`, closure, CLOSURE_KEYS))
     problems.push(...periodProblems(where, closure, true))
     if (!textOk(closure.reason))
-      problems.push(`${where}.reason: expected the reason customers see, e.g. "사내 교육"`)
+      problems.push(`${where}.reason: expected the reason customers see, e.g. "Staff training"`)
   })
   if ('hours' in data) {
     if (!isObject(data.hours)) {
@@ -205,7 +200,7 @@ export function withHours(calendar, status) {
           .map(([start, end]) => ({
             start,
             end,
-            label: start >= 660 && start <= 840 ? TEXT.lunch : TEXT.pause, // as calendar.py labels them
+            label: t(start >= 660 && start <= 840 ? 'status.lunch' : 'status.pause'), // as calendar.py labels them
           }))
           .sort((a, b) => a.start - b.start)
       : calendar.breaks
@@ -253,7 +248,7 @@ export function agentStateWith(now, calendar, status, visitorZone) {
   const described = describeState(state, adjusted, visitorZone)
   return {
     state,
-    text: { agent: TEXT.closed, detail: `${reason} · ${described.detail}` },
+    text: { agent: t('status.closed'), detail: `${reason} · ${described.detail}` },
     closure: { reason },
   }
 }
@@ -261,7 +256,7 @@ export function agentStateWith(now, calendar, status, visitorZone) {
 /** "마지막 확인 12월 2일(수) 09:00" of the file's `updated`, in the calendar's time zone. */
 export function checkedLine(status, timeZone) {
   const at = parseTime(status?.updated)
-  return Number.isNaN(at) ? '' : `${TEXT.checked} ${formatDateTime(at, timeZone || 'Asia/Seoul')}`
+  return Number.isNaN(at) ? '' : t('status.checked', { when: formatDateTime(at, timeZone || 'Asia/Seoul') })
 }
 
 /**

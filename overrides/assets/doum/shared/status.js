@@ -2,15 +2,9 @@
 // across Material's instant navigation; the notice banner drawn on every page; the launcher's
 // agent line (launcher.js asks agentState()). Reading and interpreting the file is
 // shared/status-core.js, which the embedded launcher on other sites uses too.
-import { activeNotices, agentLine, checkedLine, fetchStatus, LEVEL_NAMES, noticeHref } from './status-core.js'
+import { activeNotices, agentLine, checkedLine, fetchStatus, levelName, noticeHref } from './status-core.js'
+import { t } from './strings.js'
 
-// What visitors read (one place, for a string catalog later).
-const TEXT = {
-  region: '공지',
-  more: '자세히 보기',
-  close: '닫기',
-  closeLabel: (level) => `${level} 알림 닫기`,
-}
 const DISMISSED_KEY = 'doum.status.dismissed.v1'
 const SITE_ROOT = new URL('../../../', import.meta.url) // <site>/assets/doum/shared/ → <site>/
 
@@ -75,13 +69,13 @@ function noticeElement(notice, status, timeZone, first) {
   const body = document.createElement('p')
   body.className = 'doum-notice__text'
   const label = document.createElement('strong')
-  label.textContent = `${LEVEL_NAMES[notice.level]} `
+  label.textContent = `${levelName(notice.level)} `
   body.append(label, document.createTextNode(notice.text))
   const href = noticeHref(notice, SITE_ROOT)
   if (href) {
     const link = document.createElement('a')
     link.href = href
-    link.textContent = TEXT.more
+    link.textContent = t('status.more')
     body.append(' ', link)
   }
   box.append(body)
@@ -95,8 +89,8 @@ function noticeElement(notice, status, timeZone, first) {
   const close = document.createElement('button')
   close.type = 'button'
   close.className = 'doum-notice__close'
-  close.setAttribute('aria-label', TEXT.closeLabel(LEVEL_NAMES[notice.level]))
-  close.textContent = TEXT.close
+  close.setAttribute('aria-label', t('status.close_label', { level: levelName(notice.level) }))
+  close.textContent = t('status.close')
   close.addEventListener('click', () => {
     dismissed.add(noticeId(notice))
     renderNotices()
@@ -128,7 +122,7 @@ export function renderNotices(now = Date.now()) {
     region = document.createElement('section')
     region.className = 'doum-notices'
     region.dataset.doumNotices = ''
-    region.setAttribute('aria-label', TEXT.region)
+    region.setAttribute('aria-label', t('status.region'))
     const header = document.querySelector('.md-header')
     if (header) header.after(region)
     else document.body.prepend(region)
