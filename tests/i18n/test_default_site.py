@@ -58,3 +58,26 @@ def test_headers_cover_every_languages_files(default_site: Path) -> None:
 def test_the_feed_speaks_the_default_language(default_site: Path) -> None:
     feed = (default_site / "feed.xml").read_text(encoding="utf-8")
     assert "<language>ko</language>" in feed and not (default_site / "en/feed.xml").exists()
+
+
+def test_instant_navigation_to_another_language_loads_that_languages_page(default_url: str, new_page) -> None:
+    page = new_page()
+    page.goto(default_url + "en/account/delete-account/")
+    page.wait_for_function("() => window.document$ !== undefined")
+    # A body link to a Korean page (authors write them; the switcher itself opts out of instant
+    # navigation): Material fetches it into the English page's document.
+    page.evaluate("""() => {
+      window.__firstLoad = true
+      const link = document.createElement('a')
+      link.href = new URL('../../../account/find-account-id/', location.href).href
+      link.id = 'to-korean'
+      link.textContent = 'Korean page'
+      document.querySelector('.md-content article').append(link)
+    }""")
+    page.click("#to-korean")
+    page.wait_for_function("() => window.__firstLoad === undefined")  # the language guard's full load
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/account/find-account-id/")
+    assert page.evaluate("() => document.documentElement.lang") == "ko"
+    site = page.evaluate("() => JSON.parse(document.getElementById('doum-site').textContent)")
+    assert site["language"] == "ko"

@@ -52,6 +52,7 @@ MAIN_ENTRIES = (
     "shared/header-search.js",
     "search/empty.js",
     "shared/status.js",
+    "shared/language-guard.js",
     "shared/loader.js",
 )
 # Page bundles: name → (entry module, the element whose presence on a page asks for it).

@@ -43,6 +43,7 @@ def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig)
         "type": inquiry_type,
         "summary": text,
         "is_faq": is_faq,
+        "language": catalog.languages.current if catalog.languages else "",
     }
     if is_faq:
         # The no-JavaScript contact links of the page end (feedback, "still not solved?").

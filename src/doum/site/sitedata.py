@@ -51,6 +51,9 @@ def _build(options: DoumConfig, config: MkDocsConfig, strings: Strings) -> dict[
     site_language = languages.of(config)
     support_calendar = calendar.build(support, datetime.date.today(), strings)
     return {
+        # The language of this build's pages: instant navigation to another language's page
+        # reloads it (shared/language-guard.js), since the site data, strings and index are this one's.
+        "language": site_language.current,
         "support": {
             "calendar": support_calendar,
             "hours_text": calendar.hours_text(support_calendar, strings),
