@@ -69,6 +69,9 @@ def test_english_help_center_gives_the_embed_english_words(new_page: Callable[..
     page = new_page(**DESKTOP)
     page.clock.set_fixed_time(datetime.datetime.combine(english_embed["day"], datetime.time(11), KST))
     page.goto(english_embed["shop"])
+    # Before the first open, embed.js alone: the build wrote the site's language into it.
+    assert page.get_by_role("button", name="Get help").count() == 1
+    assert page.get_by_role("complementary", name="Chat support").count() == 1
     page.locator("[data-doum-embed] .doum-launcher").click()
     panel = page.get_by_role("dialog", name="Chat support")
     panel.wait_for()

@@ -20,9 +20,10 @@
   // The only words embed.js has of its own. Until the first open it reads nothing from the help
   // center (one request, embed.js, before then; scripts/bench/embed.py weighs it), so the button
   // and the box shown when the panel cannot be loaded at all cannot take their words from its
-  // site.json: they are the reference (Korean) catalog's embed.button, embed.title, … here. Once
-  // the panel is loaded, embed/panel.js puts the help center's own words on the button and the
-  // region (unless data-label names the button).
+  // site.json. The build writes the site's language's catalog words (embed.button, embed.title,
+  // …) over this object (src/doum/site/embed.py); the source holds the reference (Korean) ones.
+  // Once the panel is loaded, embed/panel.js puts the help center's own words on the button and
+  // the region (unless data-label names the button).
   var FALLBACK = {
     button: '상담하기',
     title: '채팅 상담',

@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from doum.config import DoumConfig
 from doum.site import sitedata
+from doum.site import strings as ui_strings
 
 SITE_JSON = "assets/doum/embed/site.json"
+LOADER = "assets/doum/embed.js"
+# embed.js's first-paint words: `var FALLBACK = {…}`, rewritten with the build language's words.
+LOADER_WORDS = re.compile(r"var FALLBACK = \{[^}]*\}")
+LOADER_KEYS = ("button", "title", "failed", "help", "email")
 DEMO_PAGE = "embed-demo/index.html"
 DEMO_STYLES = "embed-demo/demo.css"
 
@@ -67,8 +74,22 @@ def site_json(options: DoumConfig, config: MkDocsConfig) -> str:
     )
 
 
+def loader_in_language(source: str, words: ui_strings.Strings) -> str:
+    """embed.js with its first-paint words in the build's language (JSON is a JS object literal)."""
+    fallback = {key: words.text(f"browser.embed.{key}") for key in LOADER_KEYS}
+    literal = "var FALLBACK = " + json.dumps(fallback, ensure_ascii=False)
+    if not LOADER_WORDS.search(source):
+        raise PluginError(f"{LOADER}: no `var FALLBACK = {{…}}` to write the interface words into")
+    return LOADER_WORDS.sub(lambda _: literal, source, count=1)
+
+
 def add_files(files: Files, options: DoumConfig, config: MkDocsConfig) -> None:
     files.append(File.generated(config, SITE_JSON, content=site_json(options, config)))
+    loader = files.get_file_from_path(LOADER)
+    if loader is not None:
+        text = loader_in_language(loader.content_string, ui_strings.of(config))
+        files.remove(loader)
+        files.append(File.generated(config, LOADER, content=text))
     # The site's own icon (Material's default when none is set): no request for a missing /favicon.ico.
     favicon = html.escape(str(config.theme.get("favicon") or "assets/images/favicon.png"))
     demo = _DEMO_HTML.replace("{favicon}", favicon)
