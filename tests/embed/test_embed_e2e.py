@@ -239,6 +239,17 @@ def test_data_palette_overrides_the_system(new_page: Callable[..., Any], embed_e
     assert panel_background(page) == expected
 
 
+def test_auto_palette_follows_the_system_while_open(new_page: Callable[..., Any],
+                                                    embed_env: dict[str, Any]) -> None:
+    page = shop_page(new_page, embed_env["shop"], color_scheme="light")
+    launcher(page).click()
+    panel(page).wait_for()
+    assert panel_background(page) == "rgb(255, 255, 255)"
+    page.emulate_media(color_scheme="dark")  # the visitor's system turns dark (evening)
+    page.wait_for_function("""() => getComputedStyle(document.querySelector('[data-doum-embed]')
+        .shadowRoot.querySelector('.doum-panel')).backgroundColor === 'rgb(30, 33, 41)'""")
+
+
 def test_owner_status_in_the_panel(new_page: Callable[..., Any], embed_env: dict[str, Any],
                                    calendar: dict[str, Any]) -> None:
     """status.json on the help center, read cross-origin: the outage notice inside the panel

@@ -35,8 +35,14 @@
   var ownLabel = Boolean(data.label)
   var label = (data.label || FALLBACK.button).slice(0, 20)
   var context = ['url', 'origin', 'none'].indexOf(data.context) >= 0 ? data.context : 'url'
-  // auto: light or dark as the visitor's system is (prefers-color-scheme); embed.css has both.
+  // auto: light or dark as the visitor's system is (prefers-color-scheme), kept up to date here,
+  // so the styles (embed.css, CSS below) know one attribute: data-palette="light" or "dark".
   var palette = ['light', 'dark', 'auto'].indexOf(data.palette) >= 0 ? data.palette : 'auto'
+  var systemDark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null
+  function scheme() {
+    if (palette !== 'auto') return palette
+    return systemDark && systemDark.matches ? 'dark' : 'light'
+  }
 
   // The button's styles (launcher.css's .doum-launcher, in px: the host's rem is not ours).
   // :host !important wins over the host page's rules, !important or not, for the host element.
@@ -65,9 +71,7 @@
     'color:#191919;background:#fff;box-shadow:0 8px 24px rgb(0 0 0/30%);font-size:14px}' +
     '.doum-embed-fallback a{color:#1a4fb4}.doum-embed-fallback h2{margin:0 0 8px;font-size:16px}' +
     '[data-palette=dark] .doum-embed-fallback{color:#e2e4e9;background:#1e2129}' +
-    '[data-palette=dark] .doum-embed-fallback a{color:#8ab4f8}' +
-    '@media (prefers-color-scheme:dark){[data-palette=auto] .doum-embed-fallback{color:#e2e4e9;background:#1e2129}' +
-    '[data-palette=auto] .doum-embed-fallback a{color:#8ab4f8}}'
+    '[data-palette=dark] .doum-embed-fallback a{color:#8ab4f8}'
 
   var host = document.createElement('div')
   host.setAttribute('data-doum-embed', '')
@@ -104,7 +108,12 @@
   var aside = document.createElement('aside')
   aside.className = 'doum-chat'
   aside.setAttribute('aria-label', FALLBACK.title)
-  aside.setAttribute('data-palette', palette)
+  aside.setAttribute('data-palette', scheme())
+  if (palette === 'auto' && systemDark && systemDark.addEventListener) {
+    systemDark.addEventListener('change', function () {
+      aside.setAttribute('data-palette', scheme())
+    })
+  }
   if (position === 'left') aside.classList.add('doum-chat--left')
   aside.append(button)
   shadow.append(aside)
