@@ -4,25 +4,13 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { lunrPath, skip } from './lunr-path.mjs'
 
 const require = createRequire(import.meta.url)
 const root = new URL('../../', import.meta.url)
 const fixture = (name) => JSON.parse(readFileSync(new URL(`tests/search/fixtures/${name}`, root), 'utf8'))
 
-/** lunr.js 2.3.9 from the installed mkdocs package (the build copies the same file). */
-function findLunr() {
-  const lib = new URL('.venv/lib/', root)
-  if (!existsSync(lib)) return null
-  for (const python of readdirSync(lib)) {
-    const path = new URL(`${python}/site-packages/mkdocs/contrib/search/templates/search/lunr.js`, lib)
-    if (existsSync(path)) return path.pathname
-  }
-  return null
-}
-
-const lunrPath = findLunr()
-const skip = lunrPath ? false : 'mkdocs (with lunr.js) is not installed in .venv'
 const load = () => {
   const lunr = require(lunrPath)
   const korean = require('../../overrides/assets/doum/search/korean.js')
