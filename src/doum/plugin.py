@@ -73,6 +73,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         self.search.language = index.analyzer_language(config.theme.get("language"))
         languages.check_category_translations(self.config.categories, self.languages)
         self.strings = strings.of(config)  # theme.language: ko or en, else stop here
+        markdown_defaults.name_permalinks(config, self.strings)
         self.site = sitedata.build(self.config, config)
         self.social = social.Social(self.config, config)  # with this language's site_name
         files = languages.keep_default_media(files, self.every_file, self.languages, config.docs_dir)

@@ -81,3 +81,24 @@ def test_instant_navigation_to_another_language_loads_that_languages_page(defaul
     assert page.evaluate("() => document.documentElement.lang") == "ko"
     site = page.evaluate("() => JSON.parse(document.getElementById('doum-site').textContent)")
     assert site["language"] == "ko"
+
+
+def test_english_pages_name_permalinks_and_palette_toggles_in_english(default_site: Path) -> None:
+    english = (default_site / "en/account/delete-account/index.html").read_text(encoding="utf-8")
+    korean = (default_site / "account/delete-account/index.html").read_text(encoding="utf-8")
+    assert 'title="Link to this section"' in english and 'title="이 부분 링크"' in korean
+    assert 'title="Switch to dark mode"' in english and 'title="어두운 화면으로 전환"' in korean
+
+
+def test_a_sites_own_permalink_title_is_kept() -> None:
+    from types import SimpleNamespace
+
+    from doum.site import markdown_defaults, strings
+
+    config = SimpleNamespace(mdx_configs={"toc": {"permalink_title": "¶ here"}})
+    markdown_defaults.name_permalinks(config, strings.load("en"))
+    assert config.mdx_configs["toc"]["permalink_title"] == "¶ here"
+    config = SimpleNamespace(mdx_configs={})
+    for language in ("ko", "en"):  # one config object, built once per language
+        markdown_defaults.name_permalinks(config, strings.load(language))
+    assert config.mdx_configs["toc"]["permalink_title"] == "Link to this section"
