@@ -47,6 +47,12 @@ class SearchConfig(base.Config):
     popular_keywords = c.ListOfItems(c.Type(str), default=[])
 
 
+class SupportTranslation(base.Config):
+    """Support wording in a further language (mkdocs-static-i18n sites)."""
+
+    reply_time = c.Optional(c.Type(str))
+
+
 class SupportConfig(base.Config):
     """When agents answer and how customers reach them."""
 
@@ -68,6 +74,8 @@ class SupportConfig(base.Config):
     # One plain address (help@example.com): no display name, no ?bcc=, no second address.
     email = EmailAddress()
     reply_time = c.Type(str, default="1~2일")
+    # Per further language (its locale, e.g. `en`): {reply_time}, shown on that language's pages.
+    translations = c.DictOfItems(c.SubConfig(SupportTranslation), default={})
     # Hand-off channels (README "Hand-off channels"): the value alone or {…, hours, breaks}.
     kakao_channel = Channel("id", kakao_channel_url)  # _xxxx → https://pf.kakao.com/_xxxx/chat
     naver_talktalk = Channel("id", naver_talktalk_url)  # ID → https://talk.naver.com/ID
@@ -182,6 +190,9 @@ class ContactConfig(base.Config):
     # Optional receiver that takes the checklist directly (text/plain JSON POST).
     endpoint = Endpoint()
     consent = c.SubConfig(ConsentConfig)
+    # Per further language: the names its pages show for services and types, {value: name}. The
+    # inquiry keeps the values (the support team routes by them); a value without one shows as is.
+    translations = c.DictOfItems(c.DictOfItems(c.Type(str)), default={})
 
 
 class BusinessConfig(base.Config):

@@ -71,7 +71,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         # English builds get an English index; the language is final here (an i18n plugin
         # switches theme.language in its own on_config, after doum's)
         self.search.language = index.analyzer_language(config.theme.get("language"))
-        languages.check_category_translations(self.config.categories, self.languages)
+        languages.check_translations(self.config, self.languages)
         self.strings = strings.of(config)  # theme.language: ko or en, else stop here
         markdown_defaults.name_permalinks(config, self.strings)
         self.site = sitedata.build(self.config, config)

@@ -102,3 +102,36 @@ def test_a_sites_own_permalink_title_is_kept() -> None:
     for language in ("ko", "en"):  # one config object, built once per language
         markdown_defaults.name_permalinks(config, strings.load(language))
     assert config.mdx_configs["toc"]["permalink_title"] == "Link to this section"
+
+
+def test_english_contact_page_names_the_options_in_english_and_keeps_their_values(default_site: Path) -> None:
+    english = (default_site / "en/contact/index.html").read_text(encoding="utf-8")
+    korean = (default_site / "contact/index.html").read_text(encoding="utf-8")
+    assert '<option value="카카오톡">KakaoTalk</option>' in english
+    assert '<option value="결제/환불">Payments &amp; refunds</option>' in english
+    assert '<option value="카카오톡">카카오톡</option>' in korean
+    assert "1–2 days" in english and "1–2 days" not in korean
+
+
+def test_translations_must_name_a_further_language_and_listed_options() -> None:
+    import pytest
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from doum.site.languages import Language, Languages, check_translations
+
+    languages = Languages("ko", "ko", [Language("ko", "한국어", ""), Language("en", "English", "en/")])
+
+    def options(contact: dict, support: dict) -> SimpleNamespace:
+        return SimpleNamespace(
+            categories={},
+            contact=SimpleNamespace(services=["카카오톡"], types=["기타"], translations=contact),
+            support=SimpleNamespace(translations=support),
+        )
+
+    check_translations(options({"en": {"카카오톡": "KakaoTalk"}}, {"en": {"reply_time": "1 day"}}), languages)
+    with pytest.raises(PluginError, match=r"contact\.translations\.en\.카카오페이: not one of"):
+        check_translations(options({"en": {"카카오페이": "Kakao Pay"}}, {}), languages)
+    with pytest.raises(PluginError, match=r"support\.translations\.fr: this site builds no further language"):
+        check_translations(options({}, {"fr": {"reply_time": "1 jour"}}), languages)

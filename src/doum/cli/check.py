@@ -89,7 +89,7 @@ def check_pages(project: Project, files: Files, site_languages: Languages | None
     """What the build checks of one language's pages (the only one, on most sites)."""
     if site_languages is not None:
         try:
-            languages.check_category_translations(project.options.categories, site_languages)
+            languages.check_translations(project.options, site_languages)
         except PluginError as error:
             problems.error(shown(project.config.config_file_path or "mkdocs.yml"), 1, str(error),
                            "fix `categories:` in mkdocs.yml")

@@ -230,17 +230,27 @@ def translated_elsewhere(target: str, docs_dir: str, languages: Languages) -> bo
     return bool(docs_dir) and any((docs / candidate).is_file() for candidate in candidates)
 
 
-def check_category_translations(categories: dict[str, Any], languages: Languages) -> None:
-    """`categories.<key>.translations.<locale>` must name a further language the site builds."""
+def check_translations(options: Any, languages: Languages) -> None:
+    """Every `translations.<locale>` (categories, contact, support) must name a further language
+    the site builds; contact's must name listed services and types."""
     further = [language.locale for language in languages.built if language.locale != languages.default]
-    for key, settings in categories.items():
-        for locale in settings.translations:
+    places = [(f"categories.{key}", settings.translations) for key, settings in options.categories.items()]
+    places += [("contact", options.contact.translations), ("support", options.support.translations)]
+    for where, translations in places:
+        for locale in translations:
             if locale not in further:
                 raise PluginError(
-                    f"categories.{key}.translations.{locale}: this site builds no further language "
+                    f"{where}.translations.{locale}: this site builds no further language "
                     f"'{locale}' (further languages: {', '.join(further) or 'none'}). Use a locale "
                     f"from the i18n plugin's `languages:` other than the default "
-                    f"'{languages.default}', whose title is `categories.{key}.title`.")
+                    f"'{languages.default}', whose words are `{where}`'s own.")
+    options_listed = {*options.contact.services, *options.contact.types}
+    for locale, names in options.contact.translations.items():
+        for value in names:
+            if value not in options_listed:
+                raise PluginError(
+                    f"contact.translations.{locale}.{value}: not one of contact.services or "
+                    f"contact.types ({', '.join(sorted(options_listed))}). Name a listed value.")
 
 
 def switcher(page: Page | None, languages: Languages, category_locales: dict[str, set[str]],

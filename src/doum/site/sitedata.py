@@ -62,7 +62,8 @@ def _build(options: DoumConfig, config: MkDocsConfig, strings: Strings) -> dict[
             "hours_label": strings.text("pages.support.hours_label"),
             "chat_url": support.chat_url,
             "email": support.email,
-            "reply_time": support.reply_time,
+            "reply_time": (support.translations.get(site_language.current) or {}).get("reply_time")
+            or support.reply_time,
             "channels": channels(support, support_calendar, strings),
         },
         "embed": {"origins": list(options.embed.origins)},  # the only hosts `from` may name
@@ -72,6 +73,8 @@ def _build(options: DoumConfig, config: MkDocsConfig, strings: Strings) -> dict[
             "paid_services": contact.paid_services,
             "types": contact.types,
             "payment_types": contact.payment_types,
+            # What this language's pages call each service and type (values stay the inquiry's).
+            "labels": dict(contact.translations.get(site_language.current) or {}),
             "mailto_limit": contact.mailto_limit,
             "endpoint": contact.endpoint,
             "consent": _consent(contact, strings) if contact.endpoint else None,
