@@ -135,3 +135,19 @@ def test_translations_must_name_a_further_language_and_listed_options() -> None:
         check_translations(options({"en": {"카카오페이": "Kakao Pay"}}, {}), languages)
     with pytest.raises(PluginError, match=r"support\.translations\.fr: this site builds no further language"):
         check_translations(options({}, {"fr": {"reply_time": "1 jour"}}), languages)
+
+
+def test_each_further_language_has_its_own_sitemap(default_site: Path) -> None:
+    import gzip
+    from xml.etree import ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    whole = ElementTree.parse(default_site / "sitemap.xml").getroot()
+    english = ElementTree.parse(default_site / "en/sitemap.xml").getroot()
+    locs = [loc.text for loc in english.findall("s:url/s:loc", ns)]
+    assert locs and all("/en/" in loc for loc in locs)
+    assert sorted(locs) == sorted(loc.text for loc in whole.findall("s:url/s:loc", ns) if "/en/" in loc.text)
+    assert len(locs) == len(ENGLISH) + 2 + 4  # the answers, home, contact and the four categories
+    assert english.findall("s:url/x:link[@hreflang='ko']", ns), "alternates kept"
+    assert gzip.decompress((default_site / "en/sitemap.xml.gz").read_bytes()) == (
+        default_site / "en/sitemap.xml").read_bytes()

@@ -22,11 +22,13 @@ A site without the plugin is one language, `theme.language`, at the site root.
 
 from __future__ import annotations
 
+import gzip
 import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -200,6 +202,36 @@ def add_to_sitemap(config: MkDocsConfig, generated: list[File]) -> None:
                 if file is not page and getattr(file, "norm_src_uri", None) == page.norm_src_uri:
                     file.alternates[i18n.current_language] = page
                     page.alternates[locale] = file
+
+
+SITEMAP_NS = {"": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def write_language_sitemaps(site_dir: str, languages: Languages, site_url: str) -> None:
+    """Each further language's own sitemap (en/sitemap.xml and .gz): the site-wide sitemap's
+    entries under its folder, alternates kept. The root sitemap.xml stays site-wide."""
+    site = Path(site_dir)
+    whole = site / "sitemap.xml"
+    if not languages.many or not site_url or not whole.is_file():
+        return
+    for prefix, uri in SITEMAP_NS.items():
+        ElementTree.register_namespace(prefix, uri)
+    tag = "{%s}" % SITEMAP_NS[""]
+    entries = ElementTree.parse(whole).getroot().findall(f"{tag}url")
+    base = site_url.rstrip("/") + "/"
+    for language in languages.built:
+        if not language.root:
+            continue
+        urlset = ElementTree.Element(f"{tag}urlset")
+        urlset.extend(entry for entry in entries
+                      if (entry.findtext(f"{tag}loc") or "").startswith(base + language.root))
+        text = ElementTree.tostring(urlset, encoding="unicode", xml_declaration=False)
+        data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
+        target = site / language.root / "sitemap.xml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        with gzip.GzipFile(target.with_name("sitemap.xml.gz"), "wb", mtime=0) as packed:
+            packed.write(data)
 
 
 def keep_language_pages(site_dir: str, languages: Languages, saved: dict[str, bytes]) -> None:
