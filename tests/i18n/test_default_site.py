@@ -151,3 +151,13 @@ def test_each_further_language_has_its_own_sitemap(default_site: Path) -> None:
     assert english.findall("s:url/x:link[@hreflang='ko']", ns), "alternates kept"
     assert gzip.decompress((default_site / "en/sitemap.xml.gz").read_bytes()) == (
         default_site / "en/sitemap.xml").read_bytes()
+
+
+def test_on_a_phone_the_switcher_is_an_icon_that_keeps_its_name(default_url: str, new_page) -> None:
+    page = new_page(viewport={"width": 375, "height": 700})
+    page.goto(default_url + "en/account/delete-account/")
+    link = page.get_by_role("link", name="한국어")
+    assert link.count() == 1 and link.is_visible()
+    assert page.locator(".doum-languages__name").bounding_box()["width"] <= 1  # the title keeps the room
+    page.set_viewport_size({"width": 1200, "height": 700})
+    assert page.locator(".doum-languages__name").bounding_box()["width"] > 10
