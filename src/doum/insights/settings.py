@@ -14,9 +14,6 @@ from typing import Any
 
 from doum.config_types import origin
 
-NOT_COLLECTED = "쿠키, 방문자·세션 식별자, 문의 양식에 적은 내용은 수집하지 않아요."
-
-
 def consent(insights: Any) -> dict[str, Any]:
     """개인정보 수집·이용 동의 as configured, and a version that changes with its text, so a
     visitor who agreed to other items, purpose, retention or receiver is asked again."""
@@ -44,7 +41,6 @@ def site_data(insights: Any) -> dict[str, Any] | None:
         "respect_do_not_track": dnt,
         "consent": consent(insights),
         "notice": {
-            "not_collected": NOT_COLLECTED,
             "sample_percent": round(rate * 100, 1) if rate < 1 else 100,
             "respects_do_not_track": dnt,
         },
