@@ -85,9 +85,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def plan(pages: int, args: argparse.Namespace) -> list[tuple[str, bool]]:
-    """(engine, search_only) builds for a knowledge base of this size."""
-    if pages <= args.stock_pages:
+def plan(pages: int, args: argparse.Namespace, reference: bool = False) -> list[tuple[str, bool]]:
+    """(engine, search_only) builds for a knowledge base of this size; the default KB (reference)
+    is always built in full by both, whatever --stock-pages says: its pages are the comparison."""
+    if reference or pages <= args.stock_pages:
         return [("stock", False), ("doum", False)]
     if args.no_stock_search:
         return [("doum", False)]
@@ -106,7 +107,7 @@ def measure_kb(run: KBRun, docs_dir: Path, project: Path, queries: list[str],
     src_uris = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     run.pages = sum(not uri.endswith("index.md") for uri in src_uris)
     questions = run.pages
-    for engine, search_only in plan(questions, args):
+    for engine, search_only in plan(questions, args, reference=run.mode == "default"):
         site = SiteResult(engine)
         run.sites.append(site)
         step = f"{label} · {engine}"
