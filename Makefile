@@ -8,6 +8,8 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 # The style checker for doum's browser code (package.json); nothing a site build needs.
 NODE_STAMP := node_modules/.installed
+# The browser area of the string catalogs as JSON, for node:test (tests/strings/catalog.mjs).
+BROWSER_CATALOGS := node_modules/.cache/doum/browser-catalogs.json
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-py test-js format bench screens chromium fonts clean properdocs
@@ -30,10 +32,16 @@ test-py: $(STAMP) chromium fonts properdocs
 	$(BIN)/python -m pytest
 
 # The browser modules' text comes from the site data on a page; under node:test from the Korean
-# catalog that tests/strings/catalog.mjs reads (with the venv's PyYAML) before every test file.
-test-js: $(NODE_STAMP) $(STAMP)  ## node:test for the browser modules, and one JavaScript style (Prettier)
+# catalog that tests/strings/catalog.mjs loads before every test file: from the JSON written here
+# once, rather than starting Python in each test file's process.
+test-js: $(NODE_STAMP) $(BROWSER_CATALOGS)  ## node:test for the browser modules, and one JavaScript style (Prettier)
 	node_modules/.bin/prettier --check .
-	node --import ./tests/strings/catalog.mjs --test tests/
+	DOUM_BROWSER_CATALOGS=$(CURDIR)/$(BROWSER_CATALOGS) node --import ./tests/strings/catalog.mjs --test tests/
+
+# Rewritten when a catalog changes, and after npm ci (which empties node_modules).
+$(BROWSER_CATALOGS): tests/strings/browser_catalogs.py $(wildcard src/doum/site/strings/*/browser.yml) $(STAMP) $(NODE_STAMP)
+	mkdir -p $(@D)
+	$(BIN)/python tests/strings/browser_catalogs.py > $@.tmp && mv $@.tmp $@
 
 format: $(NODE_STAMP)  ## rewrite doum's browser code in the project's one style
 	node_modules/.bin/prettier --write .
