@@ -21,6 +21,7 @@ from doum.content.catalog import PageInfo
 from doum.search import documents as index
 from doum.search import english, korean, pieces
 from doum.search.searcher import Searcher
+from search_sites import assert_fixture_current, site_payload
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DOCS = json.loads((FIXTURES / "english-docs.json").read_text(encoding="utf-8"))
@@ -42,27 +43,9 @@ TEXTS = [
 ]
 
 
-def english_docs() -> list[index.SearchDoc]:
-    docs: list[index.SearchDoc] = []
-    for page in DOCS["pages"]:
-        info = PageInfo(src_uri=page["location"], title=page["title"], summary=page["summary"],
-                        keywords=page["keywords"])
-        html = f"<p>{escape(page['summary'])}</p>" + "".join(
-            f'<h2 id="{escape(anchor)}">{escape(heading)}</h2><p>{escape(text)}</p>'
-            for anchor, heading, text in page["sections"])
-        docs += index.page_documents(page["location"], info, html, None, english.tokens)
-    return docs
-
-
-def english_payload() -> dict:
-    phrases = [english.tokens(k) for page in DOCS["pages"] for k in page["keywords"]]
-    return index.make_payload(english_docs(), DOCS["synonyms"] + index.builtin_thesaurus("en"),
-                              [p for p in phrases if len(p) >= 2], "en")
-
-
 @pytest.fixture(scope="module")
 def searcher() -> Searcher:
-    return Searcher(english_payload())
+    return Searcher(site_payload(DOCS, "en"))
 
 
 def test_stem_fixture_is_current() -> None:
@@ -100,18 +83,13 @@ def test_analyzer_language_follows_the_theme_language() -> None:
 
 
 def test_fixtures_are_current(searcher: Searcher) -> None:
-    payload_path, expected_path = FIXTURES / "english-payload.json", FIXTURES / "english-expected.json"
-    entry, found = pieces.split(english_payload(), FIXTURE_PIECE_BYTES, FIXTURE_PIECE_BYTES)
+    entry, found = pieces.split(site_payload(DOCS, "en"), FIXTURE_PIECE_BYTES, FIXTURE_PIECE_BYTES)
     payload = {"entry": entry, "pieces": found}
     assert entry["language"] == "en"
     assert min(len(pieces.piece_names(entry, kind)) for kind in ("terms", "docs")) > 1
     expected = [[asdict(hit) for hit in searcher.search(query, 5)] for query in DOCS["queries"]]
-    if os.environ.get("DOUM_REGENERATE"):
-        payload_path.write_text(json.dumps(payload, ensure_ascii=False) + "\n", encoding="utf-8")
-        expected_path.write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
-                                 encoding="utf-8")
-    assert json.loads(payload_path.read_text(encoding="utf-8")) == payload
-    assert json.loads(expected_path.read_text(encoding="utf-8")) == expected
+    assert_fixture_current(FIXTURES / "english-payload.json", payload)
+    assert_fixture_current(FIXTURES / "english-expected.json", expected, indent=1)
     # the pieced form reads back as the same searcher
     assert Searcher(pieces.join(entry, found)).search("refund", 5) == searcher.search("refund", 5)
 

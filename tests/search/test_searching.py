@@ -9,18 +9,16 @@ pieces (FIXTURE_PIECE_BYTES), so the JS side looks every term and row up across 
 from __future__ import annotations
 
 import json
-import os
-from html import escape
 from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
-from doum.content.catalog import PageInfo
 from doum.search import documents as index
 from doum.search import korean
 from doum.search import pieces
 from doum.search.searcher import Searcher
+from search_sites import assert_fixture_current, site_payload
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = json.loads((FIXTURES / "mini-docs.json").read_text(encoding="utf-8"))
@@ -31,27 +29,6 @@ FIXTURE_BULK_BYTES = 800  # and several bulk pieces, each of a few small ones
 def pieced(payload: dict) -> dict:
     entry, found = pieces.split(payload, FIXTURE_PIECE_BYTES, FIXTURE_PIECE_BYTES, FIXTURE_BULK_BYTES)
     return {"entry": entry, "pieces": found}
-
-
-def mini_docs() -> list[index.SearchDoc]:
-    docs: list[index.SearchDoc] = []
-    for page in MINI["pages"]:
-        # Through the builder every site uses: the page's record and its rendered HTML.
-        info = PageInfo(src_uri=page["location"], title=page["title"], summary=page["summary"],
-                        keywords=page["keywords"])
-        html = f"<p>{escape(page['summary'])}</p>" + "".join(
-            f'<h2 id="{escape(anchor)}">{escape(heading)}</h2><p>{escape(text)}</p>'
-            for anchor, heading, text in page["sections"])
-        docs += index.page_documents(page["location"], info, html, None)
-    return docs
-
-
-def mini_payload() -> dict:
-    """The site's own synonym groups and the built-in thesaurus, as a build writes them."""
-    docs = mini_docs()
-    phrases = [index.korean.tokens(k) for page in MINI["pages"] for k in page["keywords"]]
-    return index.make_payload(docs, MINI["synonyms"] + index.builtin_thesaurus(),
-                              [p for p in phrases if len(p) >= 2])
 
 
 def many_payload() -> dict:
@@ -71,7 +48,7 @@ MANY_QUERIES = ["탈퇴", "탈퇴 방법", "설명", "안내 17", "599"]
 
 @pytest.fixture(scope="module")
 def searcher() -> Searcher:
-    return Searcher(mini_payload())
+    return Searcher(site_payload(MINI))
 
 
 def expected_results(searcher: Searcher) -> list[list[dict]]:
@@ -79,32 +56,22 @@ def expected_results(searcher: Searcher) -> list[list[dict]]:
 
 
 def test_fixtures_are_current(searcher: Searcher) -> None:
-    payload_path, expected_path = FIXTURES / "mini-payload.json", FIXTURES / "mini-expected.json"
-    payload, expected = pieced(mini_payload()), expected_results(searcher)
+    payload, expected = pieced(site_payload(MINI)), expected_results(searcher)
     for kind in ("terms", "docs"):
         bulk = pieces.piece_names(payload["entry"], kind, bulk=True)
         assert 1 < len(bulk) < len(pieces.piece_names(payload["entry"], kind))
-    if os.environ.get("DOUM_REGENERATE"):
-        payload_path.write_text(json.dumps(payload, ensure_ascii=False) + "\n", encoding="utf-8")
-        expected_path.write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
-                                 encoding="utf-8")
-    assert json.loads(payload_path.read_text(encoding="utf-8")) == payload
-    assert json.loads(expected_path.read_text(encoding="utf-8")) == expected
+    assert_fixture_current(FIXTURES / "mini-payload.json", payload)
+    assert_fixture_current(FIXTURES / "mini-expected.json", expected, indent=1)
 
 
 def test_large_fixtures_are_current() -> None:
     """Common words keep only their best documents: the JS test checks the same cut."""
-    payload_path, expected_path = FIXTURES / "many-payload.json", FIXTURES / "many-expected.json"
     many = Searcher(many_payload())
     payload = pieced(many_payload())
     expected = [[asdict(hit) for hit in many.search(query, 5)] for query in MANY_QUERIES]
-    if os.environ.get("DOUM_REGENERATE"):
-        payload_path.write_text(json.dumps(payload, ensure_ascii=False) + "\n", encoding="utf-8")
-        expected_path.write_text(json.dumps({"queries": MANY_QUERIES, "results": expected},
-                                            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    assert json.loads(payload_path.read_text(encoding="utf-8")) == payload
-    assert json.loads(expected_path.read_text(encoding="utf-8")) == {"queries": MANY_QUERIES,
-                                                                      "results": expected}
+    assert_fixture_current(FIXTURES / "many-payload.json", payload)
+    assert_fixture_current(FIXTURES / "many-expected.json", {"queries": MANY_QUERIES, "results": expected},
+                           indent=1)
     assert len(many.index.inverted_index["탈퇴"]["b"]) == index.lunrpack.CHAMPIONS
 
 
