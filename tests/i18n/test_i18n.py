@@ -25,17 +25,8 @@ SITE_URL_HOST = "https://help.example.com/"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory, served_site) -> tuple[Path, str]:
+    """(site_dir, url), as conftest's served_site gives it."""
     return served_site(write_site(tmp_path_factory.mktemp("i18n") / "project"), "i18n-suffix")
-
-
-@pytest.fixture(scope="module")
-def site(served: tuple[Path, str]) -> Path:
-    return served[0]
-
-
-@pytest.fixture(scope="module")
-def url(served: tuple[Path, str]) -> str:
-    return served[1]
 
 
 class _Head(HTMLParser):
@@ -71,7 +62,8 @@ def head(site: Path, path: str) -> _Head:
     return parser
 
 
-def test_each_language_has_its_own_pages_404_and_lang(site: Path, url: str) -> None:
+def test_each_language_has_its_own_pages_404_and_lang(served: tuple[Path, str]) -> None:
+    site, _ = served
     assert head(site, "account/delete-account/index.html").lang == "ko"
     for path in ("index.html", "account/index.html", "contact/index.html", "404.html",
                  "account/delete-account/index.html"):
@@ -90,7 +82,8 @@ def test_each_language_has_its_own_pages_404_and_lang(site: Path, url: str) -> N
     assert "Account" in home and "계정" not in re.sub(r"<script.*?</script>", "", home, flags=re.S)
 
 
-def test_one_search_index_per_language_root(site: Path) -> None:
+def test_one_search_index_per_language_root(served: tuple[Path, str]) -> None:
+    site, _ = served
     assert list(pieces.read_manifest(site)["languages"]) == ["ko"]
     assert pieces.read_manifest(site / "en")["default"] == "en"
     assert list(pieces.read_manifest(site / "en")["languages"]) == ["en"]
@@ -108,7 +101,8 @@ def test_one_search_index_per_language_root(site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_each_page_searches_its_own_language(url: str, new_page) -> None:
+def test_each_page_searches_its_own_language(served: tuple[Path, str], new_page) -> None:
+    _, url = served
     page = new_page()
     search = """async (root) => {
         const { search } = await import(new URL('assets/doum/search.js', root).href)
@@ -130,7 +124,8 @@ def test_each_page_searches_its_own_language(url: str, new_page) -> None:
 
 
 @pytest.mark.browser
-def test_switcher_keeps_the_page(url: str, new_page) -> None:
+def test_switcher_keeps_the_page(served: tuple[Path, str], new_page) -> None:
+    _, url = served
     page = new_page()
     page.goto(url + "account/delete-account/")
     english = page.get_by_role("link", name="English")
@@ -153,7 +148,8 @@ def test_switcher_keeps_the_page(url: str, new_page) -> None:
     assert page.locator("html").get_attribute("lang") == "en"
 
 
-def test_hreflang_links_name_every_translation(site: Path, url: str) -> None:
+def test_hreflang_links_name_every_translation(served: tuple[Path, str]) -> None:
+    site, url = served
     translated = head(site, "en/account/delete-account/index.html").alternates
     assert translated == {"ko": f"{url}account/delete-account/", "en": f"{url}en/account/delete-account/",
                           "x-default": f"{url}account/delete-account/"}
@@ -168,7 +164,8 @@ def test_hreflang_links_name_every_translation(site: Path, url: str) -> None:
     assert 'rel="alternate" hreflang' not in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_sitemap_lists_each_page_once_with_its_alternates(site: Path, url: str) -> None:
+def test_sitemap_lists_each_page_once_with_its_alternates(served: tuple[Path, str]) -> None:
+    site, url = served
     namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(site / "sitemap.xml").getroot()
     entries = {}
@@ -187,7 +184,8 @@ def test_sitemap_lists_each_page_once_with_its_alternates(site: Path, url: str) 
     assert entries[f"{url}account/change-phone/"] == {"ko": f"{url}account/change-phone/"}
 
 
-def test_related_pages_are_the_same_language(site: Path) -> None:
+def test_related_pages_are_the_same_language(served: tuple[Path, str]) -> None:
+    site, _ = served
     english = json.loads(head(site, "en/account/delete-account/index.html").page_data)
     assert [page["url"] for page in english["related"]] == ["en/account/reset-password/"]
     assert english["category_title"] == "Account"
@@ -195,7 +193,8 @@ def test_related_pages_are_the_same_language(site: Path) -> None:
     assert [page["url"] for page in korean["related"]] == ["account/delete-account/"]
 
 
-def test_folder_structure_builds_the_same_site(site: Path, tmp_path: Path) -> None:
+def test_folder_structure_builds_the_same_site(served: tuple[Path, str], tmp_path: Path) -> None:
+    site, _ = served
     project = write_site(tmp_path / "project", "folder")
     result = mkdocs_build(project, tmp_path / "site", "--strict", site_url=None)
     assert result.returncode == 0, result.stdout + result.stderr
