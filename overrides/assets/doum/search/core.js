@@ -22,7 +22,6 @@
   let TYPO_BOOST
   let SYNONYM_BOOST
   let SCORE_SCALE // scores compared as integers, so float noise never reorders
-  const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key)
 
   const FORMAT = 3 // the index format this reader reads (pieces.py FORMAT)
   let CHAMPIONS // documents a term keeps per field (lunrpack.py explains)
@@ -130,19 +129,23 @@
       return null
     }
 
-    /** A term's (document, score) per field, documents in order; null until its piece is here. */
+    /** A term's postings per field, {docs, scores} (typed arrays, documents in order); null
+     *  until its piece is here. Typed arrays: a common word's thousands of postings are two
+     *  allocations, not thousands (a first query runs cold, where garbage is what costs). */
     entries(t) {
       if (this.decoded.has(t)) return this.decoded.get(t)
       const found = this.piece(this.termTable, t)
       if (!found) return null
       const entries = found[0].postings[found[1]].map((flat) => {
-        const pairs = []
         const half = flat.length / 2 // the gaps, then the scores
+        const docs = new Int32Array(half)
+        const scores = new Float64Array(half)
         for (let i = 0, doc = 0; i < half; i++) {
           doc += flat[i]
-          pairs.push([doc, flat[half + i] / this.scoreSteps])
+          docs[i] = doc
+          scores[i] = flat[half + i] / this.scoreSteps
         }
-        return pairs
+        return { docs, scores }
       })
       this.decoded.set(t, entries)
       return entries
@@ -302,6 +305,9 @@
         }
       })
       this.titleSlots = TITLE_FIELDS.map((name) => this.data.fields.indexOf(name)).filter((slot) => slot >= 0)
+      // per field slot: does a match there count for coverage / for the title?
+      this.coverSlot = this.data.fields.map((name) => COVER_FIELDS.includes(name))
+      this.titleSlot = this.data.fields.map((name) => TITLE_FIELDS.includes(name))
       this.champions = new Map() // term number → the documents it matches, per field
       this.byLength = null
       this.chosungs = null
@@ -727,7 +733,7 @@
         const entries = this.data.entries(t)
         if (!entries) return new Set()
         const docs = new Set()
-        for (const slot of this.titleSlots) for (const [doc] of entries[slot]) docs.add(doc)
+        for (const slot of this.titleSlots) for (const doc of entries[slot].docs) docs.add(doc)
         this.titles.set(t, docs)
       }
       return this.titles.get(t)
@@ -781,6 +787,15 @@
     /** Pages best first — [page, integer score, its documents best first] — the plan used,
      *  and whether the pages are only approximate. */
     rank(query) {
+      // A query's ranking needs only term pieces, and pieces only arrive: a complete ranking
+      // stays true while settle fetches the rows to show it (no second run of the whole query).
+      if (this.ranked?.query === query) return this.ranked.result
+      const result = this.rankNow(query)
+      if (!this.data.missing.size) this.ranked = { query, result }
+      return result
+    }
+
+    rankNow(query) {
       let plan = this.analyze(query)
       let [pages, cover] = this.rankPlan(plan)
       // pieces still to come: fetch them before looking further (settle asks again)
@@ -832,11 +847,11 @@
      * (each term's boost) over the terms both hold, added in term order, divided by the query
      * vector's length; a document's score adds its fields' in the order lunr meets them
      * (by clause, field, document). The same additions in the same order: the same floats as
-     * lunr.js and lunr.py. Results as lunr gives them ({ref, score, matchData.metadata}),
-     * best first; [] while a term's piece is missing.
+     * lunr.js and lunr.py. Results best first, each {ref, score, cover, title}: the terms
+     * matched in a coverage field and in a title field (what rankPlan reads of lunr's
+     * matchData); [] while a term's piece is missing.
      */
     query(terms) {
-      const fields = this.data.fields
       const found = []
       for (const [term, boost] of terms) {
         const t = this.termIds.get(term)
@@ -862,10 +877,10 @@
         })
       }
       for (const [, , entries, boost] of byNumber) {
-        entries.forEach((pairs, slot) => {
-          for (const [doc, score] of pairs) {
-            const match = matches.get(slot * docs + doc)
-            if (match) match.dot += boost * score
+        entries.forEach((posting, slot) => {
+          for (let i = 0; i < posting.docs.length; i++) {
+            const match = matches.get(slot * docs + posting.docs[i])
+            if (match) match.dot += boost * posting.scores[i]
           }
         })
       }
@@ -873,17 +888,17 @@
       const byDoc = new Map()
       for (const [key, match] of matches) {
         const doc = key % docs
-        const field = fields[(key - doc) / docs]
+        const slot = (key - doc) / docs
         const score = match.dot / length || 0
         let result = byDoc.get(doc)
         if (result) result.score += score
         else {
-          result = { ref: doc, score, matchData: { metadata: Object.create(null) } }
+          result = { ref: doc, score, cover: [], title: [] }
           byDoc.set(doc, result)
           results.push(result)
         }
-        const metadata = result.matchData.metadata
-        for (const term of match.terms) (metadata[term] ||= Object.create(null))[field] = true
+        if (this.coverSlot[slot]) result.cover.push(...match.terms)
+        if (this.titleSlot[slot]) result.title.push(...match.terms)
       }
       return results.sort((a, b) => b.score - a.score)
     }
@@ -904,13 +919,8 @@
         const page = this.data.pageOf[ref]
         if (!byPage.has(page)) byPage.set(page, [])
         byPage.get(page).push([ref, Math.floor(result.score * SCORE_SCALE + 0.5)])
-        const own = this.data.own[ref] === 1
-        const metadata = result.matchData.metadata
-        for (const term of Object.keys(metadata)) {
-          const fields = metadata[term]
-          if (COVER_FIELDS.some((f) => has(fields, f))) note(covered, page, term)
-          if (own && TITLE_FIELDS.some((f) => has(fields, f))) note(titled, page, term)
-        }
+        for (const term of result.cover) note(covered, page, term)
+        if (this.data.own[ref] === 1) for (const term of result.title) note(titled, page, term)
       }
       const total = sum(plan.weights)
       const pages = []
@@ -1009,14 +1019,13 @@
   /** The documents a term matches, per field, in order: its CHAMPIONS best-scoring ones (ties:
    *  lower document first), as lunrpack.expand keeps them in its lunr posting. */
   function champions(entries) {
-    return entries.map((pairs) =>
-      pairs
-        .slice()
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    return entries.map(({ docs, scores }) => {
+      if (docs.length <= CHAMPIONS) return docs
+      const best = Array.from(docs.keys())
+        .sort((a, b) => scores[b] - scores[a] || docs[a] - docs[b])
         .slice(0, CHAMPIONS)
-        .map(([doc]) => doc)
-        .sort((a, b) => a - b),
-    )
+      return Int32Array.from(best, (i) => docs[i]).sort()
+    })
   }
 
   function add(terms, term, boost) {
