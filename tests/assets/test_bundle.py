@@ -120,20 +120,23 @@ def test_the_worker_carries_the_search_engine_and_the_embed_loads_it_as_one_file
         result = subprocess.run([NODE, "--check", str(script)], capture_output=True, text=True)
         assert result.returncode == 0, (script, result.stderr)
     text = worker.read_text(encoding="utf-8")
-    assert "importScripts" not in text
-    assert text.index("doum:hello") < text.index("@license MIT"), "hello before the engine runs"
-    # The engine as a page (the embed) runs it: lunr, the Korean pipeline and the core, globals of
-    # `self`; korean.js and core.js keep strict mode, lunr keeps its sloppy one.
+    assert bundle.ENGINE_IMPORT not in text
+    # the one script left to import is lunr.js, which only an English index needs
+    imported = [name.strip("'\"`") for name in re.findall(r"importScripts\(([^)]*)\)", text)]
+    assert imported == ["search/lunr.js"]
+    assert text.index("doum:hello") < text.index("doumSearchCore"), "hello before the engine runs"
+    # The engine as a page (the embed) runs it: the Korean pipeline, the English one's factory and
+    # the core, globals of `self`, in strict mode; without lunr.js (2.3.9), which is not in it.
     probe = (
         "const vm = require('vm'); const fs = require('fs'); const g = {}; g.self = g;"
         "vm.createContext(g); vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), g);"
-        "console.log([typeof g.lunr, g.lunr.version, typeof g.doumKorean,"
+        "console.log([typeof g.lunr, typeof g.doumKorean, typeof g.doumEnglish,"
         " typeof g.doumSearchCore.openSearcher].join(' '))"
     )
     result = subprocess.run([NODE, "-e", probe, str(engine)], capture_output=True, text=True)
-    assert result.stdout.split() == ["function", "2.3.9", "object", "function"], result.stderr
-    head = engine.read_text(encoding="utf-8").split('"use strict"')
-    assert len(head) == 2 and "@license MIT" in head[0]
+    assert result.stdout.split() == ["undefined", "object", "function", "function"], result.stderr
+    code = engine.read_text(encoding="utf-8")
+    assert code.count('"use strict"') == 1 and "2.3.9" not in code and "2.3.9" not in text
 
 
 def test_a_worker_without_the_engine_line_stops_the_build_naming_it(tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ const SOURCE = readFileSync(new URL('../../overrides/assets/doum/search-worker.j
 
 function startWorker(href = 'https://help.example.com/en/assets/doum/search-worker.js') {
   const asked = []
+  const imported = []
+  let lunrLoader = null
   const listeners = []
   const context = {
     URL,
@@ -21,10 +23,13 @@ function startWorker(href = 'https://help.example.com/en/assets/doum/search-work
     location: { href },
     postMessage: () => {},
     addEventListener: (type, listener) => listeners.push(listener),
-    importScripts: () => {
-      context.doumSearchCore = {
+    importScripts: (url) => {
+      imported.push(url)
+      if (url === 'search/lunr.js') context.lunr = { stemmer: () => {} }
+      context.doumSearchCore ||= {
         openSearcher: (url, options) => {
           asked.push([String(url), options.language])
+          lunrLoader = options.lunr
           return Promise.resolve({ materialResult: async () => ({}), search: async () => [] })
         },
       }
@@ -35,7 +40,7 @@ function startWorker(href = 'https://help.example.com/en/assets/doum/search-work
   vm.runInContext(SOURCE, context)
   const send = (data) => listeners.forEach((listener) => listener({ data }))
   const settle = () => new Promise((resolve) => setImmediate(resolve))
-  return { asked, send, settle }
+  return { asked, imported, send, settle, lunr: () => lunrLoader() }
 }
 
 test("a warm's language opens that language's entry", async () => {
@@ -64,4 +69,15 @@ test('?lang= on the worker URL, else the manifest default', async () => {
   plain.send({ type: 'doum:warm' })
   await plain.settle()
   assert.deepEqual(plain.asked, [['https://help.example.com/search/doum.json', undefined]])
+})
+
+test('lunr.js is imported only when the engine opens an English index, and once', async () => {
+  const worker = startWorker()
+  worker.send({ type: 'doum:warm', language: 'en' })
+  await worker.settle()
+  assert.deepEqual(worker.imported, ['search/engine.js'], 'the engine alone at start')
+  const lunr = worker.lunr() // what openSearcher calls for an English entry
+  assert.equal(typeof lunr.stemmer, 'function')
+  assert.equal(worker.lunr(), lunr)
+  assert.deepEqual(worker.imported, ['search/engine.js', 'search/lunr.js'])
 })

@@ -15,9 +15,9 @@ const load = () => {
   const lunr = require(lunrPath)
   const korean = require('../../overrides/assets/doum/search/korean.js')
   korean.configure(JSON.parse(readFileSync(new URL('src/doum/search/korean.ko.json', root), 'utf8')))
-  const english = require('../../overrides/assets/doum/search/english.js')(lunr, korean)
-  const core = require('../../overrides/assets/doum/search/core.js')(lunr, korean, english)
-  return { english, ...core }
+  const makeEnglish = require('../../overrides/assets/doum/search/english.js')
+  const core = require('../../overrides/assets/doum/search/core.js')(korean, makeEnglish)
+  return { english: makeEnglish(lunr, korean), lunr, ...core }
 }
 const DOCS = fixture('english-docs.json')
 
@@ -51,21 +51,21 @@ test('hostile input never throws', { skip }, () => {
     assert.ok(Array.isArray(english.tokens(text)))
 })
 
-const searcherOf = (Searcher) => {
+const searcherOf = (Searcher, lunr) => {
   const { entry, pieces } = fixture('english-payload.json')
-  return new Searcher(entry, pieces)
+  return new Searcher(entry, pieces, undefined, lunr)
 }
 
 test('an English index ranks every query exactly as Python does', { skip }, () => {
-  const { Searcher } = load()
-  const searcher = searcherOf(Searcher)
+  const { Searcher, lunr } = load()
+  const searcher = searcherOf(Searcher, lunr)
   const expected = fixture('english-expected.json')
   DOCS.queries.forEach((query, i) => assert.deepEqual(searcher.search(query, 5), expected[i], query))
 })
 
 test('Material results: stems marked, the word being typed completed as written', { skip }, () => {
-  const { Searcher } = load()
-  const searcher = searcherOf(Searcher)
+  const { Searcher, lunr } = load()
+  const searcher = searcherOf(Searcher, lunr)
   const { items } = searcher.materialResult('refunds')
   assert.equal(items[0][0].location, 'billing/refunds/')
   assert.match(items[0][0].title, /<mark>refund<\/mark>/)
@@ -97,24 +97,39 @@ const fetchOf = (files) => async (url) =>
     : { ok: false, status: 404, json: async () => ({}) }
 
 test('openSearcher: the page language picks its entry, the default otherwise', { skip }, async () => {
-  const { openSearcher } = load()
+  const { openSearcher, lunr } = load()
   const { manifest, files } = served()
   for (const language of ['en', 'en-US', 'EN']) {
-    const search = await openSearcher(manifest, { fetch: fetchOf(files), language })
+    const search = await openSearcher(manifest, { fetch: fetchOf(files), language, lunr: () => lunr })
     assert.equal((await search.search('deleting', 1))[0].location, 'account/delete/', language)
   }
   for (const language of [undefined, 'ko', 'ja']) {
-    const search = await openSearcher(manifest, { fetch: fetchOf(files), language })
+    const loads = []
+    const search = await openSearcher(manifest, {
+      fetch: fetchOf(files),
+      language,
+      lunr: () => loads.push(language) && lunr,
+    })
     assert.equal((await search.search('탈퇴', 1))[0].location, 'account/delete/', String(language))
     assert.deepEqual(await search.search('deleting', 1), [], String(language))
+    assert.deepEqual(loads, [], 'a Korean index never loads lunr.js')
   }
+})
+
+test('openSearcher: an English index without lunr.js says what it needs', { skip }, async () => {
+  const { openSearcher } = load()
+  const { manifest, files } = served()
+  await assert.rejects(
+    openSearcher(manifest, { fetch: fetchOf(files), language: 'en' }),
+    /needs english\.js and lunr\.js/,
+  )
 })
 
 test(
   'openSearcher: an English index fetched by the piece ranks as with every piece at hand',
   { skip },
   async () => {
-    const { Searcher, openSearcher } = load()
+    const { Searcher, openSearcher, lunr } = load()
     const { manifest, files } = served()
     const asked = []
     const get = fetchOf(files)
@@ -124,8 +139,9 @@ test(
         return get(url)
       },
       language: 'en',
+      lunr: async () => lunr,
     })
-    const whole = searcherOf(Searcher)
+    const whole = searcherOf(Searcher, lunr)
     for (const query of DOCS.queries) {
       assert.deepEqual(await search.search(query, 5), whole.search(query, 5), query)
       assert.deepEqual(await search.materialResult(query), whole.materialResult(query), query)

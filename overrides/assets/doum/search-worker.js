@@ -21,9 +21,9 @@
  * worker's URL, else the manifest's default (each language's build writes its own manifest,
  * whose default is that language).
  *
- * The search engine (lunr.js, search/korean.js, search/english.js, search/core.js) is written
- * into this file at build time (src/doum/site/bundle.py), replacing the importScripts line below:
- * one request.
+ * The search engine (search/korean.js, search/english.js, search/core.js) is written into this
+ * file at build time (src/doum/site/bundle.py), replacing the importScripts line below: one
+ * request. lunr.js, which only English stems need, is loaded when an English index opens.
  *
  * The index's state is told as {type: "doum:loading" | "doum:ready" | "doum:failed"} (loading
  * every second while it loads: search.js counts it as a sign of life), and, since the page
@@ -48,6 +48,13 @@ const INDEX_URL = new URL(
 )
 const RETRY_MS = [2000, 5000, 10000, 30000] // then every 30 s while Material waits
 
+// English stems need lunr.js: loaded only when an English index opens (beside the engine's
+// files, at its stable URL), so a Korean search never downloads it.
+function loadLunr() {
+  if (!self.lunr) importScripts('search/lunr.js')
+  return self.lunr
+}
+
 let searcher = null // a promise of the opened search; null after a failed load
 let language = new URL(self.location.href).searchParams.get('lang') || undefined
 let failed = false // after a failure, ask the server again rather than a cached copy
@@ -69,6 +76,7 @@ function load() {
     searcher = doumSearchCore.openSearcher(INDEX_URL, {
       fetch: (url) => fetch(url, failed ? { cache: 'no-cache' } : {}),
       language,
+      lunr: loadLunr,
     })
     searcher.then(
       () => {

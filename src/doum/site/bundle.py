@@ -382,7 +382,7 @@ def add_to_site(files: Files, config: MkDocsConfig) -> Bundles:
 
 
 WORKER_JS = f"{ASSETS}/search-worker.js"
-ENGINE_JS = f"{ASSETS}/search/engine.js"  # lunr.js, korean.js, english.js, core.js: one script
+ENGINE_JS = f"{ASSETS}/search/engine.js"  # korean.js, english.js, core.js: one script
 ENGINE_IMPORT = "importScripts('search/engine.js')"  # the worker's line the engine replaces
 STRICT_PARTS = ("search/korean.js", "search/english.js", "search/core.js")
 
@@ -400,12 +400,13 @@ def minified_lunr(lunr: str) -> str:
     return notice + minify_js(_script(lunr), strict=False)
 
 
-def search_engine(lunr: str, read: Reader) -> str:
-    """Minified lunr.js, then korean.js, english.js and core.js in one strict function: the
-    minifier drops their own 'use strict' directives. All are UMD scripts that register on `self`, a worker's
-    global and a page's window alike."""
+def search_engine(read: Reader) -> str:
+    """korean.js, english.js and core.js in one strict function: the minifier drops their own
+    'use strict' directives. All are UMD scripts that register on `self`, a worker's global and a
+    page's window alike. lunr.js is not in it: only English stems need it, and the worker and the
+    embed load it when an English index opens."""
     strict = minify_js("\n;".join(_script(read(part)[0]) for part in STRICT_PARTS), strict=False)
-    return f'{lunr}\n;(function(){{"use strict";{strict}\n}}).call(self);\n'
+    return f';(function(){{"use strict";{strict}\n}}).call(self);\n'
 
 
 def write_search_engine(site_dir: str | Path, read: Reader | None = None) -> None:
@@ -418,9 +419,8 @@ def write_search_engine(site_dir: str | Path, read: Reader | None = None) -> Non
     if not lunr.is_file():
         return  # doum's search is off: no worker to build
     read = read or directory_reader(root / ASSETS)
-    lunr_text = minified_lunr(lunr.read_text(encoding="utf-8"))
-    lunr.write_text(lunr_text, encoding="utf-8")  # its stable URL still serves it, minified
-    engine = search_engine(lunr_text, read)
+    lunr.write_text(minified_lunr(lunr.read_text(encoding="utf-8")), encoding="utf-8")
+    engine = search_engine(read)
     (root / ENGINE_JS).write_text(engine, encoding="utf-8")
     worker_path = root / WORKER_JS
     worker = worker_path.read_text(encoding="utf-8")

@@ -10,9 +10,10 @@
 // not arrive within QUESTION_TIMEOUT_MS, search() rejects and the panel links to the help
 // center's search instead; the next question tries again.
 
-// lunr.js, korean.js, english.js and core.js in one classic script, written at build time (src/doum/site/bundle.py)
+// korean.js, english.js and core.js in one classic script, written at build time (src/doum/site/bundle.py)
 const ENGINE = 'assets/doum/search/engine.js'
-const ENGINE_GLOBALS = ['lunr', 'doumKorean', 'doumEnglish', 'doumSearchCore']
+const ENGINE_GLOBALS = ['doumKorean', 'doumEnglish', 'doumSearchCore']
+const LUNR = 'assets/doum/search/lunr.js' // English stems only: loaded when an English index opens
 const MANIFEST = 'search/doum.json'
 export const QUESTION_TIMEOUT_MS = 10000
 
@@ -42,19 +43,31 @@ function classicScript(url) {
   })
 }
 
-async function loadEngine(helpRoot) {
-  const saved = ENGINE_GLOBALS.map((name) => [name, Object.getOwnPropertyDescriptor(window, name)])
+/** Run a classic script of the help center and take what it defined under `names` (the host's
+ *  own globals of those names, if any, are put back). */
+async function borrowGlobals(url, names) {
+  const saved = names.map((name) => [name, Object.getOwnPropertyDescriptor(window, name)])
   try {
-    await classicScript(new URL(ENGINE, helpRoot).href)
-    const core = window.doumSearchCore
-    if (!core || typeof core.openSearcher !== 'function') throw new Error('search code without openSearcher')
-    return core
+    await classicScript(url)
+    return Object.fromEntries(names.map((name) => [name, window[name]]))
   } finally {
     for (const [name, descriptor] of saved) {
       if (descriptor) Object.defineProperty(window, name, descriptor)
       else delete window[name]
     }
   }
+}
+
+async function loadEngine(helpRoot) {
+  const { doumSearchCore: core } = await borrowGlobals(new URL(ENGINE, helpRoot).href, ENGINE_GLOBALS)
+  if (!core || typeof core.openSearcher !== 'function') throw new Error('search code without openSearcher')
+  return core
+}
+
+async function loadLunr(helpRoot) {
+  const { lunr } = await borrowGlobals(new URL(LUNR, helpRoot).href, ['lunr'])
+  if (typeof lunr?.stemmer !== 'function') throw new Error('lunr.js without its stemmer')
+  return lunr
 }
 
 function timeout(ms) {
@@ -68,12 +81,14 @@ function timeout(ms) {
 /**
  * The search of the help center at `helpRoot` (a URL ending in /):
  * {warm(), search(question, limit) → rows with absolute urls on the help center}.
- * `options.fetch` and `options.pause` stand in for fetch and yieldToHost in node:test.
+ * `options.fetch`, `options.pause`, `options.engine` and `options.lunr` stand in for fetch, yieldToHost and
+ * the scripts in node:test.
  */
 export function embeddedSearch(helpRoot, options = {}) {
   const get = options.fetch || ((url, init) => fetch(url, init))
   const pause = options.pause || yieldToHost
   const engine = options.engine || (() => loadEngine(helpRoot))
+  const lunr = options.lunr || (() => loadLunr(helpRoot))
   const limitMs = options.timeoutMs ?? QUESTION_TIMEOUT_MS
   let core = null
   let searcher = null
@@ -93,7 +108,7 @@ export function embeddedSearch(helpRoot, options = {}) {
     searcher ||= core
       .then(async (loaded) => {
         await pause()
-        return loaded.openSearcher(new URL(MANIFEST, helpRoot).href, { fetch: slicedFetch })
+        return loaded.openSearcher(new URL(MANIFEST, helpRoot).href, { fetch: slicedFetch, lunr })
       })
       .catch((error) => {
         searcher = null

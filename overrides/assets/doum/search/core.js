@@ -4,13 +4,14 @@
  * turns the customer's words into index terms, scores them as lunr's query does (Searcher.query:
  * the same floats as lunr.py in searcher.py; lunr's own code is no longer run here) and ranks.
  * An English index (entry.language "en") reads the customer's words with english.js instead of
- * korean.js, as searcher.py does with english.py.
- * A classic script (UMD): importScripts() in the search worker (after lunr.js, korean.js and
- * english.js), require() in node:test. */
+ * korean.js, as searcher.py does with english.py; english.js needs lunr.js, which openSearcher
+ * has its caller load then (its `lunr` option), and only then.
+ * A classic script (UMD): part of the search engine after korean.js and english.js (its factory),
+ * require() in node:test. */
 ;(function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory
-  else root.doumSearchCore = factory(root.lunr, root.doumKorean, root.doumEnglish)
-})(typeof self !== 'undefined' ? self : this, function (lunr, korean, english) {
+  else root.doumSearchCore = factory(root.doumKorean, root.doumEnglish)
+})(typeof self !== 'undefined' ? self : this, function (korean, makeEnglish) {
   'use strict'
 
   // The tuning numbers come with the entry (src/doum/search/tuning.json, which searcher.py
@@ -274,15 +275,16 @@
 
   class Searcher {
     /** entry: the language's entry file; pieces: those already at hand (name → piece);
-     *  load(name): a promise of any other piece. */
-    constructor(entry, pieces = {}, load = noLoader) {
+     *  load(name): a promise of any other piece; lunr: lunr.js, for an English entry. */
+    constructor(entry, pieces = {}, load = noLoader, lunr = null) {
       configure(entry.tuning)
       korean.configure(entry.korean)
       // The index's analyzer: an English index stems Latin words and has no stop words; Hangul
       // words and everything Korean-specific go through korean.js either way.
       this.english = entry.language === 'en'
-      if (this.english && !english) throw new Error('doum search: an English index needs english.js')
-      this.text = this.english ? english : korean
+      if (this.english && !(lunr && makeEnglish))
+        throw new Error('doum search: an English index needs english.js and lunr.js')
+      this.text = this.english ? makeEnglish(lunr, korean) : korean
       this.data = new IndexData(entry, pieces, load)
       this.vocab = this.data.vocab
       this.termIds = new Map(this.vocab.map((term, t) => [term, t]))
@@ -330,7 +332,7 @@
         .slice(0, MAX_WORDS)
         .map((w) => w.slice(0, MAX_WORD_CHARS))
       // stop words are not in an English index: never looked up, completed or corrected
-      return this.english ? words.filter((w) => !english.isStopWord(w)) : words
+      return this.english ? words.filter((w) => !this.text.isStopWord(w)) : words
     }
 
     analyze(query) {
@@ -1003,7 +1005,7 @@
         if (!row) continue // its piece is on its way: settle asks again
         // an English title's words as written (a stem such as delet is no word to show)
         const words = this.english
-          ? english.words(row[1]).filter((w) => !english.isStopWord(w))
+          ? this.text.words(row[1]).filter((w) => !this.text.isStopWord(w))
           : korean.tokens(row[1])
         for (const word of words) {
           if (word.length > last.length && word.startsWith(last)) return [word]
@@ -1077,9 +1079,10 @@
    * another) → a promise of {search(query, limit), materialResult(query)}, both async. It reads
    * the manifest and the language's entry; a query fetches the pieces it needs (each once).
    * `fetch` defaults to the global one; a failed fetch rejects (the caller shows a way to
-   * contact support) and is tried again by the next call.
+   * contact support) and is tried again by the next call. `lunr`: a function that loads lunr.js
+   * (a promise of it, or it), called only when the chosen entry is English.
    */
-  async function openSearcher(manifestURL, { fetch: get = (url) => fetch(url), language } = {}) {
+  async function openSearcher(manifestURL, { fetch: get = (url) => fetch(url), language, lunr } = {}) {
     const base = new URL(manifestURL, typeof location !== 'undefined' ? location.href : undefined)
     const json = async (url) => {
       const response = await get(url.href)
@@ -1096,7 +1099,8 @@
       manifest.languages[asked.split('-')[0]] ||
       manifest.languages[manifest.default]
     const entry = await json(new URL(chosen.entry, base))
-    const searcher = new Searcher(entry, {}, (name) => json(new URL(name, base)))
+    const english = entry.language === 'en' && lunr ? await lunr() : null
+    const searcher = new Searcher(entry, {}, (name) => json(new URL(name, base)), english)
     return {
       search: (query, limit = 5) => settle(searcher, () => searcher.search(query, limit)),
       materialResult: (query) => settle(searcher, () => searcher.materialResult(query)),

@@ -2,10 +2,12 @@
  * with lunr.js's own stop word filter and stemmer (the Python side uses the lunr package's).
  * tests/search/fixtures/english-*.json are checked against both, so keep every rule here and there
  * alike. Hangul words go through korean.js, so Korean inside an English page is still found.
- * A classic script (UMD): part of the search engine in the worker, require() in node:test. */
+ * A classic script (UMD): part of the search engine in the worker, require() in node:test. Both
+ * get the factory, (lunr, korean) → the pipeline: lunr.js is loaded only when an English index
+ * opens (core.js openSearcher), so a Korean search never downloads it. */
 ;(function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory
-  else root.doumEnglish = factory(root.lunr, root.doumKorean)
+  else root.doumEnglish = factory
 })(typeof self !== 'undefined' ? self : this, function (lunr, korean) {
   'use strict'
 
