@@ -67,12 +67,13 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         # Every plugin's on_config has run by now, Material's search and the i18n plugin's
         # (which sets this build's theme.language) included.
         material_search.replace_indexer(config)
-        self.languages = languages.of(config)
-        # English builds get an English index; the language is final here (an i18n plugin
-        # switches theme.language in its own on_config, after doum's)
-        self.search.language = index.analyzer_language(config.theme.get("language"))
+        # The language is final here (an i18n plugin switches theme.language in its own
+        # on_config, after doum's): read once, and what follows from it.
+        language = strings.language_of(config)  # ko or en, else stop here
+        self.languages = languages.of(config, language)
+        self.search.language = index.analyzer_language(language)  # English builds: an English index
         languages.check_translations(self.config, self.languages)
-        self.strings = strings.of(config)  # theme.language: ko or en, else stop here
+        self.strings = strings.load(language)
         markdown_defaults.name_permalinks(config, self.strings)
         self.site = sitedata.build(self.config, config)
         self.social = social.Social(self.config, config)  # with this language's site_name
@@ -163,7 +164,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def _write_korean_files(self, config: MkDocsConfig) -> None:
         if not self.languages.is_default:
             return  # the feed, og:image card and status.json are the default language's
-        feed.write(config.site_dir, self.social.entries, self.config, config)
+        feed.write(config.site_dir, self.social.entries, self.config, config, self.strings.language)
         self.social.write_card(config.site_dir)
         status.write(config.site_dir, config.docs_dir)
 

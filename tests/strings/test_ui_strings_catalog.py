@@ -111,6 +111,19 @@ def test_an_unsupported_theme_language_stops_the_build(tmp_path: Path) -> None:
     assert "mkdocs.yml:4: error:" in check.stdout and "theme.language" in check.stdout
 
 
+def test_a_one_language_site_speaks_the_build_language() -> None:
+    """strings.language_of reads theme.language (Korean when there is none); the Languages
+    record of a one-language site is built from its answer."""
+    from types import SimpleNamespace
+
+    from doum.site import languages
+
+    assert strings.language_of(SimpleNamespace(theme={})) == "ko"  # `doum check` of a bare docs folder
+    site = SimpleNamespace(plugins={}, theme={"language": "en"})
+    built = languages.of(site, strings.language_of(site))
+    assert (built.current, built.default, built.root, built.many) == ("en", "en", "", False)
+
+
 @pytest.mark.parametrize(("options", "expected"), [
     ({}, "Weekdays 10:00–18:30 · Lunch break 12:00–13:00 · Closed: Weekends and public holidays"),
     ({"hours": {d: "09:00-18:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},

@@ -46,13 +46,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"doum check: {error}")
         return 2
     problems = ProblemLog(echo_warnings=False)
-    if not check_language(project, problems):  # every generated page speaks it: nothing else to check
+    language = check_language(project, problems)
+    if language is None:  # every generated page speaks it: nothing else to check
         print(*problems.problems, sep="\n")
         print(f"1 error in {shown(project.config.config_file_path or 'mkdocs.yml')}")
         return 1
     markdown_defaults.keep_hangul_anchors(project.config)  # the anchors the build will make
     count = len(project.files().documentation_pages())  # the author's pages, before doum adds its own
-    for files, site_languages in language_builds(project):
+    for files, site_languages in language_builds(project, language):
         check_pages(project, files, site_languages, problems)
     check_support(project, problems)
     legal.report(project.options, project.config, problems)  # 사업자 정보, privacy_url
@@ -68,9 +69,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def language_builds(project: Project) -> Iterator[tuple[Files, Languages | None]]:
+def language_builds(project: Project, language: str) -> Iterator[tuple[Files, Languages | None]]:
     """The files each build sees: all of them, or with mkdocs-static-i18n one language's at a
-    time, keyed as the build keys them (site/languages.py)."""
+    time, keyed as the build keys them (site/languages.py). `language`: check_language's."""
     i18n = languages.plugin(project.config)
     if i18n is None:
         yield project.files(), None
@@ -79,7 +80,7 @@ def language_builds(project: Project) -> Iterator[tuple[Files, Languages | None]
         i18n.current_language = locale
         every_file = list(project.files())
         files = i18n.reconfigure_files(Files(every_file), project.config)
-        site_languages = languages.of(project.config)
+        site_languages = languages.of(project.config, language)
         files = languages.keep_default_media(files, every_file, site_languages, project.config.docs_dir)
         yield languages.neutral_files(files), site_languages
 
@@ -104,16 +105,16 @@ def check_pages(project: Project, files: Files, site_languages: Languages | None
     catalog.check_references(pages, files, problems, project.config.docs_dir)
 
 
-def check_language(project: Project, problems: ProblemLog) -> bool:
-    """theme.language, the interface language doum must have strings for (ko, en)."""
+def check_language(project: Project, problems: ProblemLog) -> str | None:
+    """theme.language, the interface language doum must have strings for (ko, en): the
+    language, or None when doum cannot speak it (reported)."""
     try:
-        strings.language_of(project.config)
+        return strings.language_of(project.config)
     except PluginError as error:
         config_file = project.config.config_file_path or "mkdocs.yml"
         problems.error(shown(config_file), _line_of(config_file, "language"),
                        str(error).removeprefix("mkdocs.yml: "))
-        return False
-    return True
+        return None
 
 
 def check_support(project: Project, problems: ProblemLog) -> None:

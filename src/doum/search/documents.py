@@ -60,10 +60,10 @@ class SearchDoc:
     boost: float
 
 
-def analyzer_language(theme_language: str | None) -> str:
-    """The index language for a build's `theme: language:` — en (en-GB, …) for English, else ko."""
-    primary = str(theme_language or "").lower().replace("_", "-").split("-")[0]
-    return primary if primary in ANALYZERS else pieces.LANGUAGE
+def analyzer_language(language: str) -> str:
+    """The index language for the build's language (strings.language_of): its own analyzer where
+    there is one, else Korean's."""
+    return language if language in ANALYZERS else pieces.LANGUAGE
 
 
 def page_documents(location: str, info: PageInfo, html: str,
@@ -104,7 +104,7 @@ def page_documents(location: str, info: PageInfo, html: str,
 class SearchDocuments:
     def __init__(self, options: SearchConfig, language: str = pieces.LANGUAGE) -> None:
         self.options = options
-        self.language = language  # set from the build's theme.language (analyzer_language)
+        self.language = language  # set from the build's language (analyzer_language)
         self.docs: list[SearchDoc] = []
         self.phrases: list[list[str]] = []  # keyword phrases of two or more words, as terms
 

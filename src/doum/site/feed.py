@@ -16,8 +16,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from doum.site import strings as ui_strings
-
 from doum.site.social import FeedEntry
 
 FEED_PATH = "feed.xml"
@@ -73,7 +71,9 @@ def render(entries: Iterable[FeedEntry], *, title: str, site_url: str, descripti
     return "\n".join(lines)
 
 
-def write(site_dir: str, entries: Iterable[FeedEntry], options: object, config: object) -> None:
+def write(site_dir: str, entries: Iterable[FeedEntry], options: object, config: object,
+          language: str) -> None:
+    """`language`: the build's (the default language's build writes the feed)."""
     site_url = (getattr(config, "site_url", None) or "").strip()
     if not site_url:
         return
@@ -84,6 +84,6 @@ def write(site_dir: str, entries: Iterable[FeedEntry], options: object, config: 
         description=str(config.site_description or ""),  # type: ignore[attr-defined]
         limit=options.seo.feed_items,  # type: ignore[attr-defined]
         timezone=options.support.timezone,  # type: ignore[attr-defined]
-        language=ui_strings.language_of(config),  # the default language's build writes the feed
+        language=language,
     )
     (Path(site_dir) / FEED_PATH).write_text(text, encoding="utf-8")

@@ -17,7 +17,7 @@ to that language (its on_files, priority -100). doum's plugin therefore runs onc
 - the nested builds do not stage or publish: the first build's staging folder receives every
   language and is published once, after the last one.
 
-A site without the plugin is one language, `theme.language`, at the site root.
+A site without the plugin is one language, the build's (`strings.language_of`), at the site root.
 """
 
 from __future__ import annotations
@@ -86,12 +86,11 @@ def nested_build(config: MkDocsConfig) -> bool:
     return bool(i18n is not None and getattr(i18n, "building", False))
 
 
-def of(config: MkDocsConfig) -> Languages:
-    """The languages of the site and the one being built (after every on_config has run)."""
+def of(config: MkDocsConfig, language: str) -> Languages:
+    """The languages of the site and the one being built (after every on_config has run).
+    `language`: the build's (strings.language_of), the only one of a site without the plugin."""
     i18n = plugin(config)
     if i18n is None or getattr(i18n, "current_language", None) is None:
-        theme = getattr(config, "theme", None)
-        language = str((theme.get("language") if theme is not None else None) or "ko")
         return Languages(language, language, [Language(language, language, "")])
     default = i18n.default_language
     built = [

@@ -14,6 +14,7 @@ from doum.config import DoumConfig
 from doum.site import languages
 from doum.site import strings as ui_strings
 from doum.site.contact import CONTACT_SRC
+from doum.site.languages import Languages
 from doum.site.strings import Strings
 from doum.insights import settings as insights_settings
 
@@ -38,17 +39,19 @@ _last: list[Any] = [None, None, None, None]
 
 
 def build(options: DoumConfig, config: MkDocsConfig) -> dict[str, Any]:
+    language = ui_strings.language_of(config)
+    site_language = languages.of(config, language)
     # mkdocs-static-i18n builds each language with the same config objects: the language counts.
-    language = (languages.of(config).current, ui_strings.language_of(config))
-    if _last[0] is not options or _last[1] is not config or _last[3] != language:
-        _last[:] = [options, config, _build(options, config, ui_strings.load(language[1])), language]
+    which = (site_language.current, language)
+    if _last[0] is not options or _last[1] is not config or _last[3] != which:
+        _last[:] = [options, config, _build(options, config, site_language, ui_strings.load(language)), which]
     return _last[2]
 
 
-def _build(options: DoumConfig, config: MkDocsConfig, strings: Strings) -> dict[str, Any]:
+def _build(options: DoumConfig, config: MkDocsConfig, site_language: Languages,
+           strings: Strings) -> dict[str, Any]:
     support = options.support
     contact = options.contact
-    site_language = languages.of(config)
     support_calendar = calendar.build(support, datetime.date.today(), strings)
     return {
         # The language of this build's pages: instant navigation to another language's page
@@ -68,7 +71,7 @@ def _build(options: DoumConfig, config: MkDocsConfig, strings: Strings) -> dict[
         },
         "embed": {"origins": list(options.embed.origins)},  # the only hosts `from` may name
         "contact": {
-            "url": contact_url(config),
+            "url": contact_url(config, site_language.root),
             "services": contact.services,
             "paid_services": contact.paid_services,
             "types": contact.types,
@@ -123,11 +126,12 @@ def channels(support: Any, agents: dict[str, Any], strings: Strings) -> list[dic
     return found
 
 
-def contact_url(config: MkDocsConfig) -> str:
+def contact_url(config: MkDocsConfig, root: str = "") -> str:
     """The contact page's URL relative to the site root, as MkDocs will write it:
-    `contact/` or, with `use_directory_urls: false`, `contact.html`."""
+    `contact/` or, with `use_directory_urls: false`, `contact.html`; under a further language's
+    `root` its own (en/contact/)."""
     url = File(CONTACT_SRC, config.docs_dir, config.site_dir, config.use_directory_urls).url
-    return languages.of(config).root + url  # a further language's own: en/contact/
+    return root + url
 
 
 def prefill_query(**fill: str) -> str:

@@ -6,7 +6,9 @@ every other language has exactly its keys and `{placeholders}`. Keys are `<area>
 renders visitor text calls `Strings.text`; the `browser` area travels to the browser code in the
 site data (`strings`, see sitedata.py).
 
-The build's language is Material's `theme.language`, which mkdocs-static-i18n sets per language.
+The build's language is Material's `theme.language`, which mkdocs-static-i18n sets per language:
+`language_of` alone reads it, and what else speaks the build's language (the Languages record,
+the search index's analyzer, the feed) is handed its result.
 """
 
 from __future__ import annotations
@@ -63,8 +65,9 @@ class Strings:
 
 
 def language_of(config: MkDocsConfig) -> str:
-    """The build's interface language: `theme.language`, which doum must speak. Material always
-    has one (its default is en); a config without (`doum check` of a bare docs folder) is Korean."""
+    """The language this build speaks: `theme.language`, which doum must have strings for.
+    Material always has one (its default is en); a config without (`doum check` of a bare docs
+    folder) is Korean. Read once every on_config has run: an i18n plugin sets it in its own."""
     language = str(config.theme.get("language") or REFERENCE)
     if language not in SUPPORTED:
         raise PluginError(
