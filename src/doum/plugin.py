@@ -26,7 +26,7 @@ from doum.site import (
     sitedata,
     theme,
 )
-from doum.site import bundle, headers, languages, safe_text
+from doum.site import bundle, headers, languages, safe_text, sitemaps, switcher
 from doum.site import feed, legal, social, strings
 from doum.support import status
 from doum.site import nav as sitenav
@@ -39,7 +39,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         theme.add_theme_dir(config)
         markdown_defaults.keep_hangul_anchors(config)
-        languages.quiet_material_selector_warning()
+        switcher.quiet_material_selector_warning()
         if not languages.nested_build(config):
             # mkdocs-static-i18n builds every further language into the first build's folder:
             # one staging folder for them all, published after the last (see site/languages.py).
@@ -87,8 +87,8 @@ class DoumPlugin(BasePlugin[DoumConfig]):
                             embed_files=self.languages.is_default)
         added = languages.place_generated(files, known, self.languages)
         if self.languages.many:
-            languages.add_to_sitemap(config, added)
-        self.category_locales = languages.category_locales(files, self.languages)
+            sitemaps.add_generated(config, added)
+        self.category_locales = switcher.category_locales(files, self.languages)
         self.bundles = bundle.add_to_site(files, config)  # one stylesheet, one script, page bundles
         return files
 
@@ -123,7 +123,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         env.globals["doum_legal"] = legal.footer(self.config, config)
         env.globals["doum_seo"] = self.social.site()
         env.globals["doum_assets"] = self.bundles.template_values()
-        env.globals["doum_languages"] = languages.switcher(None, self.languages, {})  # 404.html
+        env.globals["doum_languages"] = switcher.for_page(None, self.languages, {})  # 404.html
         strings.add_global(env, self.strings)  # doum_t("pages.…") in every template
         safe_text.add_filters(env)  # titles and config values print as text (Material's slots too)
         return env
@@ -139,7 +139,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         context["doum_social"] = self.social.page(page, context["doum_page"])
         context["doum_listing"] = categories.listing(page, nav, self.catalog, self.config)
         context["nav"] = sitenav.local(nav, page, self.config)
-        context["doum_languages"] = languages.switcher(
+        context["doum_languages"] = switcher.for_page(
             page, self.languages, self.category_locales, context["doum_page"]["category"])
         return context
 
@@ -179,7 +179,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def _publish(self, config: MkDocsConfig) -> None:
         if not languages.nested_build(config):
             roots = [language.root for language in self.languages.built]
-            languages.write_language_sitemaps(str(self.staging.folder), self.languages, config.site_url or "")
+            sitemaps.write_per_language(str(self.staging.folder), self.languages, config.site_url or "")
             headers.write(str(self.staging.folder), self.config, language_roots=roots)
             self.staging.publish()
 

@@ -1,5 +1,6 @@
-"""doum on a multilingual site built with mkdocs-static-i18n: which language a build is, where
-its pages live, and each page's translations.
+"""doum on a multilingual site built with mkdocs-static-i18n: which languages the site builds,
+which one this build is, and where its files go (the language switcher: switcher.py; the
+sitemaps: sitemaps.py).
 
 mkdocs-static-i18n builds the default language, then (in its on_post_build) runs MkDocs' whole
 build again per other language, with `theme.language` set and the documentation files filtered
@@ -22,23 +23,16 @@ A site without the plugin is one language, the build's (`strings.language_of`), 
 
 from __future__ import annotations
 
-import gzip
-import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 PLUGIN = "i18n"  # mkdocs-static-i18n's entry point name
-# Pages every language has even when no author wrote them (doum generates what is missing).
-EVERY_LANGUAGE = ("index.md", "contact.md")
 # Theme pages MkDocs writes at the site root on every build: each language keeps its own.
 LANGUAGE_PAGES = ("404.html",)
 
@@ -142,97 +136,6 @@ def normal_target(path: str, languages: Languages) -> str:
     return path
 
 
-def alternates(page: Page, languages: Languages, category_locales: dict[str, set[str]],
-               category: str) -> dict[str, str]:
-    """The page in each language that has it: {locale: site-relative URL}, this page first.
-
-    Authored pages: the plugin's alternates (with `fallback_to_default: false`, only real
-    translations). Pages doum generates: home and contact exist in every language; a
-    category page in the languages that have pages in that category."""
-    if not languages.many:
-        return {}
-    found = {languages.current: page.url}
-    own = getattr(page.file, "alternates", None)
-    if own and not getattr(page.file, "doum_generated", False):  # the plugin's file
-        for locale, other in own.items():
-            if locale != languages.current and languages.language(locale) in languages.built:
-                found[locale] = "" if other.url == "./" else other.url  # a File's root url is ./
-        return found
-    neutral_url = page.url[len(languages.root):] if page.url.startswith(languages.root) else page.url
-    if page.file.src_uri in EVERY_LANGUAGE:
-        locales = {language.locale for language in languages.built}
-    else:
-        locales = category_locales.get(category, set())
-    for language in languages.built:
-        if language.locale in locales and language.locale != languages.current:
-            found[language.locale] = language.root + neutral_url
-    return found
-
-
-def category_locales(files: Files, languages: Languages) -> dict[str, set[str]]:
-    """Category folder → the languages with at least one page in it (from the plugin's
-    alternates of this build's pages)."""
-    found: dict[str, set[str]] = {}
-    for file in files.documentation_pages():
-        parts = file.src_uri.split("/")
-        if len(parts) < 2:
-            continue
-        locales = found.setdefault(parts[0], {languages.current})
-        locales.update(getattr(file, "alternates", {}) or {})
-    return found
-
-
-def add_to_sitemap(config: MkDocsConfig, generated: list[File]) -> None:
-    """The plugin's sitemap lists the pages it saw in its on_files, before doum generated the
-    category and contact pages: add them, with their alternates, to this language's list."""
-    i18n = plugin(config)
-    listed = getattr(i18n, "i18n_files_per_language", None)
-    if listed is None:
-        return
-    pages = [file for file in generated if file.is_documentation_page()]
-    listed.setdefault(i18n.current_language, [])
-    listed[i18n.current_language] = list(listed[i18n.current_language]) + pages
-    # Pair the same generated page across the languages built so far, both ways.
-    for locale, files in listed.items():
-        for file in files:
-            if not getattr(file, "doum_generated", False):
-                continue  # the plugin's own file: its alternates are the plugin's
-            for page in pages:
-                if file is not page and getattr(file, "norm_src_uri", None) == page.norm_src_uri:
-                    file.alternates[i18n.current_language] = page
-                    page.alternates[locale] = file
-
-
-SITEMAP_NS = {"": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
-
-
-def write_language_sitemaps(site_dir: str, languages: Languages, site_url: str) -> None:
-    """Each further language's own sitemap (en/sitemap.xml and .gz): the site-wide sitemap's
-    entries under its folder, alternates kept. The root sitemap.xml stays site-wide."""
-    site = Path(site_dir)
-    whole = site / "sitemap.xml"
-    if not languages.many or not site_url or not whole.is_file():
-        return
-    for prefix, uri in SITEMAP_NS.items():
-        ElementTree.register_namespace(prefix, uri)
-    tag = "{%s}" % SITEMAP_NS[""]
-    entries = ElementTree.parse(whole).getroot().findall(f"{tag}url")
-    base = site_url.rstrip("/") + "/"
-    for language in languages.built:
-        if not language.root:
-            continue
-        urlset = ElementTree.Element(f"{tag}urlset")
-        urlset.extend(entry for entry in entries
-                      if (entry.findtext(f"{tag}loc") or "").startswith(base + language.root))
-        text = ElementTree.tostring(urlset, encoding="unicode", xml_declaration=False)
-        data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
-        target = site / language.root / "sitemap.xml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        with gzip.GzipFile(target.with_name("sitemap.xml.gz"), "wb", mtime=0) as packed:
-            packed.write(data)
-
-
 def keep_language_pages(site_dir: str, languages: Languages, saved: dict[str, bytes]) -> None:
     """404.html is written at the site root by every language's build: the default language's
     stays there, each other language's goes to its folder (en/404.html)."""
@@ -284,28 +187,6 @@ def check_translations(options: Any, languages: Languages) -> None:
                     f"contact.types ({', '.join(sorted(options_listed))}). Name a listed value.")
 
 
-def switcher(page: Page | None, languages: Languages, category_locales: dict[str, set[str]],
-             category: str = "") -> dict[str, Any]:
-    """What the header's language switcher and the head's hreflang links show for the page:
-    every language, linked to this page's translation, else to that language's home. Without
-    a page (404.html): each language's home, and no hreflang links."""
-    if not languages.many:
-        return {"links": [], "alternates": []}
-    found = alternates(page, languages, category_locales, category) if page else {}
-    links = [
-        {"locale": language.locale, "name": language.name,
-         "url": found.get(language.locale, language.root) or "./",
-         "current": language.locale == languages.current,
-         "translated": language.locale in found}
-        for language in languages.built
-    ]
-    ordered = [(language.locale, found[language.locale]) for language in languages.built
-               if language.locale in found]
-    if languages.default in found:
-        ordered.append(("x-default", found[languages.default]))
-    return {"links": links, "alternates": [{"hreflang": h, "url": u} for h, u in ordered]}
-
-
 SEARCH_WORKER = "assets/doum/search-worker.js"
 
 
@@ -316,22 +197,6 @@ def search_worker(languages: Languages) -> str:
     if not languages.root:
         return SEARCH_WORKER
     return f"{SEARCH_WORKER}?index={languages.root}search/doum.json"
-
-
-# The plugin's warning about Material's header language selector, which doum replaces with its
-# own (partials/doum-languages.html, which works with instant navigation): not this site's.
-_NOT_DOUMS = "mkdocs-material language switcher contextual link"
-
-
-def _not_doums(record: logging.LogRecord) -> bool:
-    return _NOT_DOUMS not in str(record.msg)
-
-
-def quiet_material_selector_warning() -> None:
-    # The plugin's own logger, named as MkDocs (or a fork such as ProperDocs) names it.
-    logger = get_plugin_logger("mkdocs_static_i18n.reconfigure").logger
-    if _not_doums not in logger.filters:
-        logger.addFilter(_not_doums)
 
 
 def keep_default_media(files: Files, every_file: list[File], languages: Languages,
