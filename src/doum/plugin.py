@@ -67,30 +67,45 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         # Every plugin's on_config has run by now, Material's search and the i18n plugin's
         # (which sets this build's theme.language) included.
         material_search.replace_indexer(config)
-        # The language is final here (an i18n plugin switches theme.language in its own
-        # on_config, after doum's): read once, and what follows from it.
+        self._read_language(config)
+        self.site = sitedata.build(self.config, config)
+        self.social = social.Social(self.config, config)  # with this language's site_name
+        files = self._language_files(files, config)
+        self._read_catalog(files, config)
+        self._generate_pages(files, config)  # from the catalog: categories, contact, a missing home
+        self.category_locales = switcher.category_locales(files, self.languages)
+        self.bundles = bundle.add_to_site(files, config)  # one stylesheet, one script, page bundles
+        return files
+
+    def _read_language(self, config: MkDocsConfig) -> None:
+        """The language this build speaks, final here (an i18n plugin switches theme.language in
+        its own on_config, after doum's), and what follows from it: the languages the site
+        builds, the search index's analyzer (English builds get an English index), the words."""
         language = strings.language_of(config)  # ko or en, else stop here
         self.languages = languages.of(config, language)
-        self.search.language = index.analyzer_language(language)  # English builds: an English index
+        self.search.language = index.analyzer_language(language)
         languages.check_translations(self.config, self.languages)
         self.strings = strings.load(language)
         markdown_defaults.name_permalinks(config, self.strings)
-        self.site = sitedata.build(self.config, config)
-        self.social = social.Social(self.config, config)  # with this language's site_name
+
+    def _language_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """This language's files (the shared images too), keyed by their language-neutral paths."""
         files = languages.keep_default_media(files, self.every_file, self.languages, config.docs_dir)
-        files = languages.neutral_files(files)
+        return languages.neutral_files(files)
+
+    def _read_catalog(self, files: Files, config: MkDocsConfig) -> None:
         self.catalog = catalog.load(files, self.config, config, self.problems, self.languages)
         if self.catalog.unreadable:  # MkDocs cannot read them either: stop with the named files
             self.problems.raise_if_errors()
+
+    def _generate_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """The pages doum writes, placed in this language's folder and its sitemap."""
         known = {file.src_uri for file in files}
         generated.add_pages(files, self.catalog, self.config, config,
                             embed_files=self.languages.is_default)
         added = languages.place_generated(files, known, self.languages)
         if self.languages.many:
             sitemaps.add_generated(config, added)
-        self.category_locales = switcher.category_locales(files, self.languages)
-        self.bundles = bundle.add_to_site(files, config)  # one stylesheet, one script, page bundles
-        return files
 
     on_files = CombinedEvent(_read_files_now, _read_language_files)
 
