@@ -21,18 +21,22 @@
   // Only the worker Material starts for the header search (config.search), not other workers.
   function isHeaderSearch(url) {
     const config = document.getElementById('__config')
-    if (!config) return false
+    if (!config) return null // not parsed yet: ask again
     const search = JSON.parse(config.textContent).search
     return new URL(String(url), location.href).href === new URL(search, location.href).href
   }
 
+  // Whether a worker is the header search's is asked when it first speaks, not when it is made:
+  // an engine may start it from the head, before the page's config is parsed.
   const NativeWorker = window.Worker
   window.Worker = class extends NativeWorker {
     constructor(url, options) {
       super(url, options)
-      if (!isHeaderSearch(url)) return
+      let header = null
+      const isHeader = () => (header ??= isHeaderSearch(url)) === true
       // Registered before Material's own listener, so the time is taken before rendering.
       this.addEventListener('message', ({ data }) => {
+        if (!isHeader()) return
         if (data && data.type === 1 && log.ready === null) log.ready = performance.now()
         if (data && data.type === 3) {
           const items = (data.data && data.data.items) || []
@@ -41,7 +45,8 @@
       })
       const post = this.postMessage.bind(this)
       this.postMessage = (message, transfer) => {
-        if (message && message.type === 2) log.queries.push({ at: performance.now(), value: String(message.data) })
+        if (message && message.type === 2 && isHeader())
+          log.queries.push({ at: performance.now(), value: String(message.data) })
         return transfer === undefined ? post(message) : post(message, transfer)
       }
     }

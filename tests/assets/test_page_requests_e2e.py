@@ -95,3 +95,31 @@ def test_focusing_the_home_search_box_loads_the_index(new_page: Callable[..., An
     with page.expect_response(lambda response: "/search/doum/ko." in response.url):
         page.locator("form[data-doum-search] input[name=q]").focus()
     assert doum_requests(requests, default_url) == EVERY_PAGE + INDEX
+
+
+# Records every worker the page constructs, and whether the parser had reached Material's config
+# (at the end of the body, just before Material's bundle) by then.
+COUNT_WORKERS = """(() => {
+  const Native = window.Worker, made = []
+  window.__madeWorkers = made
+  window.Worker = function (url, options) {
+    made.push({ url: String(url), inHead: !document.getElementById('__config') })
+    return new Native(url, options)
+  }
+})()"""
+
+
+def test_the_header_search_worker_starts_from_the_head_and_is_the_only_one(
+    new_page: Callable[..., Any], default_url: str
+) -> None:
+    page = new_page(**DESKTOP)
+    page.add_init_script(COUNT_WORKERS)
+    page.goto(default_url + "account/reset-password/", wait_until="networkidle")
+    made = page.evaluate("window.__madeWorkers")
+    assert [urlsplit(w["url"]).path.endswith(WORKER) for w in made] == [True], made
+    assert made[0]["inHead"], "started from the head, before the body (and Material's bundle) is parsed"
+    box = page.locator("[data-md-component=search-query]")
+    box.fill("비밀번호")
+    box.press("End")  # Material's header search answers through that same worker
+    page.locator(".md-search-result__list .md-search-result__item").first.wait_for()
+    assert len(page.evaluate("window.__madeWorkers")) == 1

@@ -15,6 +15,7 @@ const plain = (value) => JSON.parse(JSON.stringify(value)) // the worker's objec
 function startWorker({ fails = false } = {}) {
   const posted = []
   const opened = []
+  const ranked = [] // what the engine was asked to rank for Material
   const listeners = []
   const context = {
     URL,
@@ -32,7 +33,10 @@ function startWorker({ fails = false } = {}) {
           opened.push(String(url))
           if (fails) return Promise.reject(new Error('HTTP 404'))
           return Promise.resolve({
-            materialResult: async (text) => ({ items: [text], suggest: [] }),
+            materialResult: async (text) => {
+              ranked.push(text)
+              return { items: [text], suggest: [] }
+            },
             search: async (text) => [{ title: text, location: 'a/', score: 1 }],
           })
         },
@@ -44,7 +48,7 @@ function startWorker({ fails = false } = {}) {
   vm.runInContext(SOURCE, context)
   const send = (data) => listeners.forEach((listener) => listener({ data }))
   const settle = () => new Promise((resolve) => setImmediate(resolve))
-  return { posted, opened, send, settle }
+  return { posted, opened, ranked, send, settle }
 }
 
 test('hello first; no index until intent, even after Material set up', async () => {
@@ -104,4 +108,25 @@ test('an index that cannot load is announced after the warm, and a query gets an
   assert.equal(worker.posted.at(-1).type, 'doum:result')
   assert.match(worker.posted.at(-1).error, /404/)
   assert.equal(worker.opened.length, 2, 'asked again')
+})
+
+test("a search link's warm ranks its query at once, before Material asks, and answers nothing", async () => {
+  const worker = startWorker()
+  worker.send({ type: 'doum:warm', query: '비밀번호 변경' })
+  worker.send({ type: SETUP, data: {} })
+  await worker.settle()
+  assert.deepEqual(worker.ranked, ['비밀번호 변경'])
+  assert.ok(!worker.posted.some((m) => m.type === 3), 'no RESULT until Material queries')
+  worker.send({ type: QUERY, data: '비밀번호 변경' })
+  await worker.settle()
+  assert.deepEqual(worker.ranked, ['비밀번호 변경', '비밀번호 변경'])
+  assert.equal(worker.posted.filter((m) => m.type === 3).length, 1)
+})
+
+test('a warm without a query, or with a blank one, ranks nothing', async () => {
+  const worker = startWorker()
+  worker.send({ type: 'doum:warm' })
+  worker.send({ type: 'doum:warm', query: '  ' })
+  await worker.settle()
+  assert.deepEqual(worker.ranked, [])
 })

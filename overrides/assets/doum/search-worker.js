@@ -11,7 +11,8 @@
  * Both go through doumSearchCore.openSearcher (search/core.js), the one entry point to the
  * index. The index (search/doum.json and its entry) is fetched on the visitor's intent, not when
  * the worker starts: {type: "doum:warm"} (the page sends it when the search box is focused or
- * typed in, the launcher opens, /contact/ shows or a ?q= link is opened) or any query loads it.
+ * typed in, the launcher opens, /contact/ shows or a ?q= link is opened; the page's head sends
+ * the last with its query, {type: "doum:warm", query}, ranked at once) or any query loads it.
  * Material's SETUP alone does not: its READY is sent once the index has loaded after a warm.
  * A failed load is tried again: on the next doum query, and for Material (which sends its
  * setup once) on a timer, so search comes back with the file.
@@ -140,6 +141,16 @@ self.addEventListener('message', (event) => {
   }
   if (message.type === 'doum:warm') {
     warm()
+    // A ?q= search link names its query before Material can send it (Material waits for the
+    // page and for READY): rank it now, fetching its pieces, so its answer is ready then.
+    if (typeof message.query === 'string' && message.query.trim()) {
+      const query = message.query
+      queue = queue.then(() =>
+        load()
+          .then((ready) => ready.materialResult(query))
+          .catch(() => {}),
+      )
+    }
     return
   }
   warm() // a query is intent too

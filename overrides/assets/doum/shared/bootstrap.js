@@ -197,7 +197,11 @@
      messages (Material's types are numbers, doum's are 'doum:…' strings).
      From file:// no worker can start, and Material hides its search box when the worker throws:
      a stand-in answers instead, so the search box stays and says that search needs the site
-     served (shared/header-search.js, search.js). */
+     served (shared/header-search.js, search.js).
+     The worker is started from here, while the page is still parsed (the tag's data-doum-search
+     names it, as config.search does), and handed to Material when its bundle asks for it: its
+     code loads beside the page's rather than after Material's bundle has run; opened from a
+     ?q= search link, it also starts on the index at once. */
   function offlineWorker() {
     var worker = new EventTarget()
     var tell = function (data) {
@@ -220,6 +224,7 @@
     if (typeof Native !== 'function' || !script || !script.src || window.__doumSearch !== undefined) return
     var doumWorker = new URL('../search-worker.js', script.src).href
     window.__doumSearch = null
+    var early = null // {href, worker}: started below, not yet asked for by Material
     var SearchSharingWorker = function (url, options) {
       var href = ''
       try {
@@ -228,6 +233,11 @@
         /* not a URL: the native constructor says so below */
       }
       if (href.split('?')[0] !== doumWorker) return new Native(url, options) // ?index=: still doum's
+      if (early && early.href === href) {
+        var started = early.worker
+        early = null
+        return started
+      }
       var worker
       var offline = false
       try {
@@ -249,6 +259,22 @@
     }
     SearchSharingWorker.prototype = Native.prototype
     window.Worker = SearchSharingWorker
+    var named = script.getAttribute('data-doum-search')
+    if (!named) return
+    try {
+      var href = new URL(named, document.baseURI).href
+      early = { href: href, worker: new SearchSharingWorker(href) }
+      var query = new URLSearchParams(location.search).get('q')
+      if (query !== null) {
+        early.worker.postMessage({
+          type: 'doum:warm',
+          language: document.documentElement.lang || undefined,
+          query: query,
+        })
+      }
+    } catch (error) {
+      early = null // Material starts it as before, and meets the same error there
+    }
   }
 
   /* ---------- the parts ---------- */
