@@ -211,8 +211,8 @@ def open_search(browser: Browser, base_url: str,
 def typed_search(browser: Browser, base_url: str, query: str) -> TypedResult:
     """Load the home page in a cold context, let it settle, then type the query.
 
-    Times the first keystroke (the box's first input event) to the first RESULT, and lists
-    every fetch started in between (lazy index pieces, code, workers).
+    Times the first keystroke (the box's first input event) to the RESULT for the typed text,
+    and lists every fetch started in between (lazy index pieces, code, workers).
     """
     context, page = _new_page(browser)
     try:
@@ -223,15 +223,18 @@ def typed_search(browser: Browser, base_url: str, query: str) -> TypedResult:
         box.click()
         box.fill(query)
         box.press("End")  # Material reads the box on keyup
-        page.wait_for_function("""() => {
+        # The answer to the typed text: a RESULT that arrives after the keystroke may still
+        # answer an earlier QUERY (Material sends the box's empty value when it opens).
+        page.wait_for_function("""([query]) => {
           const log = window.__benchSearch
-          return log.keystroke !== null && log.results.some((r) => r.at > log.keystroke)
-        }""", timeout=READY_TIMEOUT_MS)
-        typed, shown, count = page.evaluate("""() => {
+          const n = log.queries.findIndex((q) => q.at >= log.keystroke && q.value === query)
+          return log.keystroke !== null && n >= 0 && log.results.length > n
+        }""", arg=[query], timeout=READY_TIMEOUT_MS)
+        typed, shown, count = page.evaluate("""([query]) => {
           const log = window.__benchSearch
-          const first = log.results.find((r) => r.at > log.keystroke)
-          return [log.keystroke, first.at, first.count]
-        }""")
+          const n = log.queries.findIndex((q) => q.at >= log.keystroke && q.value === query)
+          return [log.keystroke, log.results[n].at, log.results[n].count]
+        }""", [query])
         start, end = _epoch(page, typed), _epoch(page, shown)
         fetched = [r for r in resources(page) if start <= r.start <= end]
         return TypedResult(shown - typed, count, fetched, idle)

@@ -928,13 +928,25 @@
       const pages = []
       let bestCover = 0
       const none = new Set()
+      // A page's shares depend only on which of the plan's cover terms it holds, and most
+      // pages of a query hold one of a few such sets: each set's shares are worked out once.
+      const coverTerms = [...new Set(plan.covers.flat().flatMap(([set]) => set))]
+      const keyOf = (terms) => {
+        let key = ''
+        for (const term of coverTerms) key += terms.has(term) ? '1' : '0'
+        return key
+      }
+      const shares = new Map() // key of (covered, in title) → [cover, title]
       for (const [page, hits] of byPage) {
         hits.sort((a, b) => b[1] - a[1] || a[0] - b[0])
         const rest = sum(hits.slice(1).map((hit) => hit[1]))
         const base = hits[0][1] + OTHER_DOCS * Math.min(rest, hits[0][1])
         const inTitle = titled.get(page) || none
-        const cover = share(plan, covered.get(page) || none, inTitle) / total
-        const title = share(plan, inTitle, inTitle) / total
+        const pageCovered = covered.get(page) || none
+        const key = keyOf(pageCovered) + keyOf(inTitle)
+        if (!shares.has(key))
+          shares.set(key, [share(plan, pageCovered, inTitle) / total, share(plan, inTitle, inTitle) / total])
+        const [cover, title] = shares.get(key)
         bestCover = Math.max(bestCover, cover)
         pages.push([page, Math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5), hits])
       }
@@ -961,7 +973,7 @@
 
     /** Material's search result: documents grouped by page, text escaped, matches marked.
      *  Approximate pages carry a hidden marker in their title (empty.js says so above them). */
-    materialResult(query, maxPages = 20) {
+    materialResult(query, maxPages = MATERIAL_PAGES) {
       const { pages, plan, approximate } = this.rank(query)
       const terms = plan.terms
       const marker = highlighter([...terms.keys()])
@@ -1014,6 +1026,11 @@
       return []
     }
   }
+
+  // Pages in the header search's list: what Material draws before the visitor scrolls (it draws
+  // ten at a time). Each page shown needs its row piece, fetched before the list can show, so
+  // a longer list would make every first answer wait for pieces nobody looks at.
+  const MATERIAL_PAGES = 10
 
   // An empty element empty.js looks for: the list holds pages near the query, not matches.
   const APPROXIMATE_MARK = '<span class="doum-search-approximate" hidden></span>'
