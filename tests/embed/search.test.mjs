@@ -97,3 +97,23 @@ test('an index that cannot be read: the question fails, and the next one asks ag
   assert.equal(rows.length, 1)
   assert.equal(w.engines(), 1) // the engine was fine: only the index is asked for again
 })
+
+test('lunr.js is handed to the engine as a loader, called only if it opens an English index', async () => {
+  const w = world()
+  let loader = null
+  const engine = async () => ({
+    async openSearcher(manifest, options) {
+      loader = options.lunr
+      return { search: async () => [] }
+    },
+  })
+  let loads = 0
+  const lunr = async () => {
+    loads += 1
+    return { stemmer: () => {} }
+  }
+  const search = embeddedSearch(ROOT, { fetch: w.fetch, pause: w.pause, engine, lunr })
+  await search.search('비밀번호', 3)
+  assert.equal(loader, lunr)
+  assert.equal(loads, 0, 'a Korean index never asks for it')
+})
