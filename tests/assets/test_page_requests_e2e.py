@@ -1,7 +1,7 @@
 """What a page requests, in real Chromium, on the default site: the exact doum requests of home,
 an answer page and /contact/ until the network is idle. The search worker carries its engine
 (one file), and the index is fetched on intent: not on a page's load, but at once when the
-visitor focuses the search box, and on /contact/ (whose suggestions search as one types)."""
+visitor focuses the search box, or the form on /contact/ (whose suggestions search as one types)."""
 
 from __future__ import annotations
 
@@ -65,8 +65,13 @@ def test_a_page_fetches_no_index_until_the_visitor_turns_to_search(
     assert not {path for path in fetched if path.startswith("/assets/doum/search/")}, "one engine file"
 
 
-def test_contact_page_warms_the_index_at_once(new_page: Callable[..., Any], default_url: str) -> None:
-    _, requests = open_page(new_page, default_url + "contact/")
+def test_contact_page_loads_the_index_when_the_visitor_turns_to_the_form(
+    new_page: Callable[..., Any], default_url: str
+) -> None:
+    page, requests = open_page(new_page, default_url + "contact/")
+    assert doum_requests(requests, default_url) == EVERY_PAGE + CONTACT
+    with page.expect_response(lambda response: "/search/doum/ko." in response.url):
+        page.locator("#contact-form textarea").first.focus()
     assert doum_requests(requests, default_url) == EVERY_PAGE + CONTACT + INDEX
 
 

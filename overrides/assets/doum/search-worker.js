@@ -11,7 +11,7 @@
  * Both go through doumSearchCore.openSearcher (search/core.js), the one entry point to the
  * index. The index (search/doum.json and its entry) is fetched on the visitor's intent, not when
  * the worker starts: {type: "doum:warm"} (the page sends it when the search box is focused or
- * typed in, the launcher opens, /contact/ shows or a ?q= link is opened; the page's head sends
+ * typed in, the launcher opens, the /contact/ form is turned to or a ?q= link is opened; the page's head sends
  * the last with its query, {type: "doum:warm", query}, ranked at once) or any query loads it.
  * Material's SETUP alone does not: its READY is sent once the index has loaded after a warm.
  * A failed load is tried again: on the next doum query, and for Material (which sends its

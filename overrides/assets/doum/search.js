@@ -16,7 +16,7 @@
 // From file:// no worker can start: search() rejects with SearchUnavailableError.
 //
 // The worker fetches the index on intent only: warm() says the visitor is about to search (the
-// header search box is focused, the launcher opens, /contact/ shows, a ?q= link is opened).
+// header search box is focused, the launcher opens, the /contact/ form is turned to, a ?q= link is opened).
 import { SITE_ROOT, siteData } from './shared/site.js'
 
 export class SearchUnavailableError extends Error {

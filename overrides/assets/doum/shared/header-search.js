@@ -75,7 +75,11 @@ function bindForm(form) {
 
 function init() {
   for (const form of document.querySelectorAll(SEARCH_FORM)) bindForm(form)
-  if (document.getElementById('contact-form')) warm()
+  // The contact form suggests answers as the visitor writes: the index loads when they turn to
+  // the form, not with the page (a visitor who only reads the checklist never needs it).
+  const contact = document.getElementById('contact-form')
+  if (contact?.contains(document.activeElement)) warm()
+  else contact?.addEventListener('focusin', warm, { once: true })
 }
 
 function closeHeaderSearch() {
