@@ -306,11 +306,12 @@
           if (!found.includes(g)) found.push(g)
         }
       })
-      this.titleSlots = TITLE_FIELDS.map((name) => this.data.fields.indexOf(name)).filter((slot) => slot >= 0)
       // per field slot: does a match there count for coverage / for the title?
       this.coverSlot = this.data.fields.map((name) => COVER_FIELDS.includes(name))
       this.titleSlot = this.data.fields.map((name) => TITLE_FIELDS.includes(name))
+      this.titleSlots = this.titleSlot.flatMap((title, slot) => (title ? [slot] : []))
       this.champions = new Map() // term number → the documents it matches, per field
+      this.ranked = null // the last complete ranking, {query, result} (see rank)
       this.byLength = null
       this.chosungs = null
       this.titles = new Map()

@@ -17,9 +17,9 @@
 // the notice shows at once, saying that search needs the site served.
 //
 // The worker fetches the index only on the visitor's intent (search.js warm()): when the header
-// search is opened, focused or typed in, the home page's search box is focused, a ?q= link
-// opened the page (Material waits for the index before it shows those results), a page with the
-// contact form shows (its suggestions search as the visitor types) or the launcher opens.
+// search is opened, focused or typed in, the home page's search box is focused, the visitor turns
+// to the contact form (its suggestions search as they type) or the launcher opens. A ?q= link
+// is warmed from the page's head, with its query (shared/bootstrap.js).
 import { SITE_ROOT } from './site.js'
 import { warm } from '../search.js'
 import { OFFLINE, setNoticeQuery, unavailableNotice } from './unavailable.js'
@@ -192,7 +192,6 @@ function watchHeaderSearch() {
   toggle.addEventListener('change', () => {
     if (toggle.checked) intent()
   })
-  if (new URLSearchParams(location.search).has('q')) warm() // Material opens it once READY
   if (toggle.checked || document.activeElement === input) intent() // opened before this ran
 }
 
