@@ -239,18 +239,27 @@
   const sum = (numbers) => numbers.reduce((total, x) => total + x, 0)
   const compareCost = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
 
-  /** The weight of the plan's parts that some of these terms answer. */
-  function share(plan, terms, title) {
+  /** The weight of the plan's parts that some of these terms answer: per part, the best credit
+   *  among its term sets that `held` holds (`inTitle` for a part only a title answers). Term
+   *  sets and what is held are bit sets over the query's terms (pagesOf); a null set names a
+   *  term no page matched. */
+  function share(plan, sets, held, inTitle) {
     let total = 0
-    plan.covers.forEach((sets, p) => {
-      const among = plan.titleOnly && plan.titleOnly[p] ? title : terms
+    sets.forEach((options, p) => {
+      const among = plan.titleOnly && plan.titleOnly[p] ? inTitle : held
       let best = 0
-      for (const [set, credit] of sets) {
-        if (credit > best && set.every((t) => among.has(t))) best = credit
+      for (const [set, credit] of options) {
+        if (credit > best && set && holds(among, set)) best = credit
       }
       if (best > 0) total += plan.weights[p] * best
     })
     return total
+  }
+
+  /** Whether bit set `bits` has every bit of `set` (both as long). */
+  function holds(bits, set) {
+    for (let w = 0; w < set.length; w++) if ((set[w] & ~bits[w]) !== 0) return false
+    return true
   }
 
   function configure(tuning) {
@@ -311,6 +320,7 @@
       this.titleSlot = this.data.fields.map((name) => TITLE_FIELDS.includes(name))
       this.titleSlots = this.titleSlot.flatMap((title, slot) => (title ? [slot] : []))
       this.champions = new Map() // term number → the documents it matches, per field
+      this.buffers = null // query()'s typed arrays (scratch)
       this.ranked = null // the last complete ranking, {query, result} (see rank)
       this.byLength = null
       this.chosungs = null
@@ -850,9 +860,11 @@
      * (each term's boost) over the terms both hold, added in term order, divided by the query
      * vector's length; a document's score adds its fields' in the order lunr meets them
      * (by clause, field, document). The same additions in the same order: the same floats as
-     * lunr.js and lunr.py. Results best first, each {ref, score, cover, title}: the terms
-     * matched in a coverage field and in a title field (what rankPlan reads of lunr's
-     * matchData); [] while a term's piece is missing.
+     * lunr.js and lunr.py. Null while a term's piece is missing; else the matched documents,
+     * in the order lunr meets them, with their scores and, per document, which terms matched
+     * in a coverage field and in a title field (what rankPlan reads of lunr's matchData), as
+     * bit sets over `terms` (Scratch, below: typed arrays, so a query allocates next to nothing
+     * per match: a first query runs cold, where garbage is what costs).
      */
     query(terms) {
       const found = []
@@ -861,95 +873,152 @@
         const entries = this.data.entries(t)
         if (entries) found.push([term, t, entries, boost])
       }
-      if (this.data.missing.size) return []
+      if (this.data.missing.size) return null
       const docs = this.data.pageOf.length
       const byNumber = [...found].sort((a, b) => a[1] - b[1])
       let squares = 0 // the query vector's length, its elements in term order
       for (const [, , , boost] of byNumber) squares += boost * boost
       const length = Math.sqrt(squares)
-      const matches = new Map() // slot · docs + document → {terms matched, dot product}
-      for (const [term, t, entries] of found) {
+      const scratch = this.scratch(found.length)
+      const { first, keyTerms, dot, words } = scratch
+      // a (field slot, document) pair as one number: slot · docs + document
+      found.forEach(([, t, entries], f) => {
         if (!this.champions.has(t)) this.champions.set(t, champions(entries))
+        const bit = 1 << (f & 31)
+        const word = f >>> 5
         this.champions.get(t).forEach((matched, slot) => {
-          for (const doc of matched) {
-            const key = slot * docs + doc
-            const match = matches.get(key)
-            if (match) match.terms.push(term)
-            else matches.set(key, { terms: [term], dot: 0 })
+          for (let i = 0; i < matched.length; i++) {
+            const key = slot * docs + matched[i]
+            if (!first[key]) {
+              first[key] = 1
+              scratch.keys.push(key)
+            }
+            keyTerms[key * words + word] |= bit
           }
         })
-      }
+      })
       for (const [, , entries, boost] of byNumber) {
         entries.forEach((posting, slot) => {
+          const base = slot * docs
           for (let i = 0; i < posting.docs.length; i++) {
-            const match = matches.get(slot * docs + posting.docs[i])
-            if (match) match.dot += boost * posting.scores[i]
+            const key = base + posting.docs[i]
+            if (first[key]) dot[key] += boost * posting.scores[i]
           }
         })
       }
-      const results = []
-      const byDoc = new Map()
-      for (const [key, match] of matches) {
+      const { score, seen, cover, title } = scratch
+      for (const key of scratch.keys) {
         const doc = key % docs
         const slot = (key - doc) / docs
-        const score = match.dot / length || 0
-        let result = byDoc.get(doc)
-        if (result) result.score += score
+        const value = dot[key] / length || 0
+        if (seen[doc]) score[doc] += value
         else {
-          result = { ref: doc, score, cover: [], title: [] }
-          byDoc.set(doc, result)
-          results.push(result)
+          seen[doc] = 1
+          score[doc] = value
+          scratch.docs.push(doc)
         }
-        if (this.coverSlot[slot]) result.cover.push(...match.terms)
-        if (this.titleSlot[slot]) result.title.push(...match.terms)
+        for (let w = 0; w < words; w++) {
+          if (this.coverSlot[slot]) cover[doc * words + w] |= keyTerms[key * words + w]
+          if (this.titleSlot[slot]) title[doc * words + w] |= keyTerms[key * words + w]
+        }
       }
-      return results.sort((a, b) => b.score - a.score)
+      return { terms: found.map((entry) => entry[0]), scratch }
+    }
+
+    /** Buffers for query(), kept for the Searcher's life and cleared after each use: numbers
+     *  per (slot, document) and per document, and bit sets of `count` terms. */
+    scratch(count) {
+      const words = Math.max(1, Math.ceil(count / 32))
+      if (!this.buffers || this.buffers.words < words) {
+        const docs = this.data.pageOf.length
+        const pairs = docs * this.data.fields.length
+        this.buffers = {
+          words,
+          first: new Uint8Array(pairs), // the pair matched some term
+          keyTerms: new Uint32Array(pairs * words), // which terms it matched
+          dot: new Float64Array(pairs),
+          seen: new Uint8Array(docs),
+          score: new Float64Array(docs),
+          cover: new Uint32Array(docs * words),
+          title: new Uint32Array(docs * words),
+          keys: [], // matched pairs, in the order lunr meets them
+          docs: [], // matched documents, likewise
+        }
+      }
+      return this.buffers
+    }
+
+    /** Clear what query() wrote into the buffers. */
+    clearScratch() {
+      const { first, keyTerms, dot, seen, score, cover, title, words, keys, docs } = this.buffers
+      for (const key of keys) {
+        first[key] = 0
+        dot[key] = 0
+        keyTerms.fill(0, key * words, (key + 1) * words)
+      }
+      for (const doc of docs) {
+        seen[doc] = 0
+        score[doc] = 0
+        cover.fill(0, doc * words, (doc + 1) * words)
+        title.fill(0, doc * words, (doc + 1) * words)
+      }
+      keys.length = 0
+      docs.length = 0
     }
 
     /** Pages for a plan, best first, and the best coverage any page reached. */
     rankPlan(plan) {
       if (!plan.terms.size || this.data.missing.size) return [[], 0]
-      const results = this.query(plan.terms)
-      const byPage = new Map()
-      const covered = new Map()
-      const titled = new Map()
-      const note = (map, page, term) => {
-        if (!map.has(page)) map.set(page, new Set())
-        map.get(page).add(term)
+      const matched = this.query(plan.terms)
+      if (!matched) return [[], 0]
+      try {
+        return this.pagesOf(plan, matched)
+      } finally {
+        this.clearScratch()
       }
-      for (const result of results) {
-        const ref = Number(result.ref)
-        const page = this.data.pageOf[ref]
-        if (!byPage.has(page)) byPage.set(page, [])
-        byPage.get(page).push([ref, Math.floor(result.score * SCORE_SCALE + 0.5)])
-        for (const term of result.cover) note(covered, page, term)
-        if (this.data.own[ref] === 1) for (const term of result.title) note(titled, page, term)
+    }
+
+    pagesOf(plan, { terms, scratch }) {
+      const { score, cover, title, words } = scratch
+      const byPage = new Map() // page → its documents' [number, integer score]
+      const pageCover = new Map() // page → bit set of the terms its documents cover
+      for (const doc of scratch.docs) {
+        const page = this.data.pageOf[doc]
+        if (!byPage.has(page)) {
+          byPage.set(page, [])
+          pageCover.set(page, new Uint32Array(words))
+        }
+        byPage.get(page).push([doc, Math.floor(score[doc] * SCORE_SCALE + 0.5)])
+        const covered = pageCover.get(page)
+        for (let w = 0; w < words; w++) covered[w] |= cover[doc * words + w]
       }
+      // each part's term sets as bit sets over the query's terms
+      const bitOf = new Map(terms.map((term, f) => [term, f]))
+      const bitsOf = (set) => {
+        const bits = new Uint32Array(words)
+        for (const term of set) {
+          if (!bitOf.has(term)) return null
+          const f = bitOf.get(term)
+          bits[f >>> 5] |= 1 << (f & 31)
+        }
+        return bits
+      }
+      const sets = plan.covers.map((options) => options.map(([set, credit]) => [bitsOf(set), credit]))
       const total = sum(plan.weights)
+      const noTitle = new Uint32Array(words)
       const pages = []
       let bestCover = 0
-      const none = new Set()
-      // A page's shares depend only on which of the plan's cover terms it holds, and most
-      // pages of a query hold one of a few such sets: each set's shares are worked out once.
-      const coverTerms = [...new Set(plan.covers.flat().flatMap(([set]) => set))]
-      const keyOf = (terms) => {
-        let key = ''
-        for (const term of coverTerms) key += terms.has(term) ? '1' : '0'
-        return key
-      }
-      const shares = new Map() // key of (covered, in title) → [cover, title]
       for (const [page, hits] of byPage) {
         hits.sort((a, b) => b[1] - a[1] || a[0] - b[0])
         const rest = sum(hits.slice(1).map((hit) => hit[1]))
         const base = hits[0][1] + OTHER_DOCS * Math.min(rest, hits[0][1])
-        const inTitle = titled.get(page) || none
-        const pageCovered = covered.get(page) || none
-        const key = keyOf(pageCovered) + keyOf(inTitle)
-        if (!shares.has(key))
-          shares.set(key, [share(plan, pageCovered, inTitle) / total, share(plan, inTitle, inTitle) / total])
-        const [cover, title] = shares.get(key)
-        bestCover = Math.max(bestCover, cover)
-        pages.push([page, Math.floor(base * cover * (1 + TITLE_WEIGHT * title) + 0.5), hits])
+        // the title terms are the page's own document's (a section's title is no page title)
+        const inTitle = scratch.seen[page] ? title.subarray(page * words, (page + 1) * words) : noTitle
+        const held = pageCover.get(page)
+        const coverShare = share(plan, sets, held, inTitle) / total
+        const titleShare = share(plan, sets, inTitle, inTitle) / total
+        bestCover = Math.max(bestCover, coverShare)
+        pages.push([page, Math.floor(base * coverShare * (1 + TITLE_WEIGHT * titleShare) + 0.5), hits])
       }
       pages.sort((a, b) => b[1] - a[1] || a[2][0][0] - b[2][0][0])
       return [pages, bestCover]
