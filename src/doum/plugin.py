@@ -120,6 +120,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         page.meta = catalog.page_meta(self.catalog, page.file.src_uri, page.meta)
+        sitemaps.date_page(page, self.catalog)
         contact.use_contact_template(page)
         return markdown
 
@@ -194,6 +195,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def _publish(self, config: MkDocsConfig) -> None:
         if not languages.nested_build(config):
             roots = [language.root for language in self.languages.built]
+            sitemaps.compact(str(self.staging.folder))
             sitemaps.write_per_language(str(self.staging.folder), self.languages, config.site_url or "")
             headers.write(str(self.staging.folder), self.config, language_roots=roots)
             self.staging.publish()

@@ -99,11 +99,15 @@ def test_the_contact_bundle_is_listed_for_the_loader_and_left_out_of_the_main_bu
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-def test_bundles_and_lunr_parse_and_lunr_is_minified_with_its_licence(default_site: Path) -> None:
+def test_bundles_bootstrap_and_lunr_parse_minified_and_lunr_keeps_its_licence(default_site: Path) -> None:
     built = sorted((default_site / "assets" / "doum-bundle").glob("*.js"))
     assert len(built) == 2
     lunr = default_site / bundle.LUNR_JS
-    for script in [*built, lunr]:
+    bootstrap = default_site / bundle.BOOTSTRAP_JS  # render-blocking in every head: minified, strict
+    source = ASSETS / "shared" / "bootstrap.js"
+    assert bootstrap.stat().st_size < 0.7 * source.stat().st_size
+    assert bootstrap.read_text(encoding="utf-8").startswith('"use strict";')
+    for script in [*built, lunr, bootstrap]:
         result = subprocess.run([NODE, "--check", str(script)], capture_output=True, text=True)
         assert result.returncode == 0, (script, result.stderr)
     original = Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js"

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 SITES = ["default_site", "minimal_site"]
 # Tags and attributes that make a browser fetch something.
@@ -218,6 +218,32 @@ def test_home_renders_search_chips_cards_and_contact_options(default_site: Path)
 def test_sitemap_lists_pages_under_site_url(default_site: Path, default_url: str) -> None:
     sitemap = (default_site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{default_url}account/reset-password/</loc>" in sitemap
+
+
+def test_sitemap_is_compact_for_instant_navigation(default_site: Path, default_url: str) -> None:
+    """Material's instant navigation parses sitemap.xml on every first page load: nothing in it
+    that a search engine does not read (changefreq, indentation, an alternate naming only the
+    page itself); alternates stay where a translation exists. The .gz twin holds the same."""
+    import gzip
+    from xml.etree import ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    data = (default_site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((default_site / "sitemap.xml.gz").read_bytes()) == data
+    assert b"changefreq" not in data and b"\n " not in data
+    entries = ElementTree.fromstring(data).findall("s:url", ns)
+    alternates = {entry.findtext("s:loc", namespaces=ns):
+                  {link.get("hreflang") for link in entry.findall("x:link", ns)} for entry in entries}
+    assert all(found in (set(), {"ko", "en"}) for found in alternates.values()), alternates
+    assert set() in alternates.values() and {"ko", "en"} in alternates.values()
+    # <lastmod> is the page's `updated:` date; a page without one (home) gets none, not the
+    # build date that would claim every page changed at every build
+    lastmod = {entry.findtext("s:loc", namespaces=ns): entry.findtext("s:lastmod", namespaces=ns)
+               for entry in entries}
+    updated = re.search(r"^updated: (.+)$", (ROOT / "docs/account/delete-account.md").read_text(
+        encoding="utf-8"), re.M)
+    assert updated and lastmod[f"{default_url}account/delete-account/"] == updated.group(1)
+    assert lastmod[default_url] is None
 
 
 TRICKY_TITLE = "</script><script>alert(1)</script> & 따옴표 \" 질문"

@@ -132,7 +132,7 @@ PAGE_KEYS: tuple[Key, ...] = (
         "related: []  # 함께 볼 페이지, 예: [account/reset-password.md]", "page"),
     Key("updated", "date", "`YYYY-MM-DD`: when the answer was last checked.",
         "write the date as YYYY-MM-DD: updated: 2026-11-20",
-        "updated: {today}", "\"마지막 업데이트\" on the page, `dateModified` for search engines"),
+        "updated: {today}", "\"마지막 업데이트\" on the page, `dateModified` and `sitemap.xml`'s `lastmod` for search engines"),
     Key("order", "whole number", "Position inside the category; pages without `order` follow, by title.",
         "write a whole number: order: 3", "order: {order}", "nav, category page"),
     Key("source", "text", "Where `doum import` took the page from (id or URL); leave it as it is.",

@@ -367,8 +367,19 @@ def _material_sheet(files: Files, name: str) -> File | None:
     return sheets[0] if len(sheets) == 1 else None
 
 
+# Material's inline scripts as one file at a stable URL, render-blocking in every page's head:
+# minified in place (doum's templates name it; a custom_dir's own copy is minified too).
+BOOTSTRAP_JS = f"{ASSETS}/shared/bootstrap.js"
+
+
 def add_to_site(files: Files, config: MkDocsConfig) -> Bundles:
     """Build the bundles and hand them to MkDocs as generated files of the build."""
+    bootstrap = files.get_file_from_path(BOOTSTRAP_JS)
+    if bootstrap is not None:
+        # One strict function as written: its 'use strict' (which the minifier drops) comes first.
+        minified = minify_js(_script(bootstrap.content_string))
+        files.remove(bootstrap)
+        files.append(File.generated(config, BOOTSTRAP_JS, content=minified))
     main, palette = _material_sheet(files, "main"), _material_sheet(files, "palette")
     # A Material whose files we do not recognise keeps its own links (see main.html).
     merge = bool(config.theme.get("palette")) and main is not None and palette is not None
