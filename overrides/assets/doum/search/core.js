@@ -240,25 +240,27 @@
   const compareCost = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
 
   /** The weight of the plan's parts that some of these terms answer: per part, the best credit
-   *  among its term sets that `held` holds (`inTitle` for a part only a title answers). Term
-   *  sets and what is held are bit sets over the query's terms (pagesOf); a null set names a
-   *  term no page matched. */
-  function share(plan, sets, held, inTitle) {
+   *  among its term sets that the held terms hold (those in the title, for a part only a title
+   *  answers). Term sets and held terms are bit sets over the query's terms (pagesOf), each at
+   *  an offset in a larger array; a null set names a term no page matched. */
+  function share(plan, sets, held, heldAt, inTitle, titleAt) {
     let total = 0
-    sets.forEach((options, p) => {
-      const among = plan.titleOnly && plan.titleOnly[p] ? inTitle : held
+    for (let p = 0; p < sets.length; p++) {
+      const titleOnly = plan.titleOnly && plan.titleOnly[p]
+      const bits = titleOnly ? inTitle : held
+      const at = titleOnly ? titleAt : heldAt
       let best = 0
-      for (const [set, credit] of options) {
-        if (credit > best && set && holds(among, set)) best = credit
+      for (const [set, credit] of sets[p]) {
+        if (credit > best && set && holds(bits, at, set)) best = credit
       }
       if (best > 0) total += plan.weights[p] * best
-    })
+    }
     return total
   }
 
-  /** Whether bit set `bits` has every bit of `set` (both as long). */
-  function holds(bits, set) {
-    for (let w = 0; w < set.length; w++) if ((set[w] & ~bits[w]) !== 0) return false
+  /** Whether the bit set at bits[at…] has every bit of `set` (as long). */
+  function holds(bits, at, set) {
+    for (let w = 0; w < set.length; w++) if ((set[w] & ~bits[at + w]) !== 0) return false
     return true
   }
 
@@ -939,8 +941,16 @@
           dot: new Float64Array(pairs),
           seen: new Uint8Array(docs),
           score: new Float64Array(docs),
-          cover: new Uint32Array(docs * words),
-          title: new Uint32Array(docs * words),
+          cover: new Uint32Array(docs * words), // which terms a document matched, in coverage fields
+          title: new Uint32Array(docs * words), // … in title fields
+          pageCover: new Uint32Array(docs * words), // … in any of its page's documents (pagesOf)
+          // per page, at its own document's number (pagesOf)
+          pageSeen: new Uint8Array(docs),
+          best: new Float64Array(docs), // its best document's points
+          bestDoc: new Int32Array(docs), // … and that document
+          total: new Float64Array(docs), // all its documents' points
+          ranked: new Float64Array(docs), // its score
+          pages: [], // the pages seen
           keys: [], // matched pairs, in the order lunr meets them
           docs: [], // matched documents, likewise
         }
@@ -950,18 +960,21 @@
 
     /** Clear what query() wrote into the buffers. */
     clearScratch() {
-      const { first, keyTerms, dot, seen, score, cover, title, words, keys, docs } = this.buffers
+      const { first, keyTerms, dot, seen, score, cover, title, pageCover, words, keys, docs } = this.buffers
       for (const key of keys) {
         first[key] = 0
         dot[key] = 0
-        keyTerms.fill(0, key * words, (key + 1) * words)
+        for (let w = key * words; w < (key + 1) * words; w++) keyTerms[w] = 0
       }
       for (const doc of docs) {
         seen[doc] = 0
         score[doc] = 0
-        cover.fill(0, doc * words, (doc + 1) * words)
-        title.fill(0, doc * words, (doc + 1) * words)
+        for (let w = doc * words; w < (doc + 1) * words; w++) cover[w] = title[w] = 0
+        const page = this.data.pageOf[doc]
+        for (let w = page * words; w < (page + 1) * words; w++) pageCover[w] = 0
       }
+      for (const page of this.buffers.pages) this.buffers.pageSeen[page] = 0
+      this.buffers.pages = []
       keys.length = 0
       docs.length = 0
     }
@@ -978,20 +991,36 @@
       }
     }
 
+    /** The pages of query()'s matches, best first (the first RANKED_PAGES), each [page, integer
+     *  score, its documents' [number, integer score] best first], and the best coverage any
+     *  page reached. A page's score needs only its best document's points and the sum of the
+     *  others': those are kept per page in the scratch buffers, and the documents are listed
+     *  only for the pages returned. */
     pagesOf(plan, { terms, scratch }) {
-      const { score, cover, title, words } = scratch
-      const byPage = new Map() // page → its documents' [number, integer score]
-      const pageCover = new Map() // page → bit set of the terms its documents cover
+      const { score, cover, title, words, pageCover, best, bestDoc, total: pageTotal, ranked } = scratch
+      const pageOf = this.data.pageOf
+      const points = (doc) => Math.floor(score[doc] * SCORE_SCALE + 0.5)
+      const pageList = []
       for (const doc of scratch.docs) {
-        const page = this.data.pageOf[doc]
-        if (!byPage.has(page)) {
-          byPage.set(page, [])
-          pageCover.set(page, new Uint32Array(words))
+        const page = pageOf[doc]
+        const own = points(doc)
+        if (!scratch.pageSeen[page]) {
+          scratch.pageSeen[page] = 1
+          pageList.push(page)
+          best[page] = pageTotal[page] = own
+          bestDoc[page] = doc
+        } else {
+          pageTotal[page] += own
+          // the page's best document: the higher score, then the lower number
+          if (own > best[page] || (own === best[page] && doc < bestDoc[page])) {
+            best[page] = own
+            bestDoc[page] = doc
+          }
         }
-        byPage.get(page).push([doc, Math.floor(score[doc] * SCORE_SCALE + 0.5)])
-        const covered = pageCover.get(page)
-        for (let w = 0; w < words; w++) covered[w] |= cover[doc * words + w]
+        // the terms the page's documents cover, at the page's own document
+        for (let w = 0; w < words; w++) pageCover[page * words + w] |= cover[doc * words + w]
       }
+      scratch.pages = pageList // for clearScratch
       // each part's term sets as bit sets over the query's terms
       const bitOf = new Map(terms.map((term, f) => [term, f]))
       const bitsOf = (set) => {
@@ -1004,30 +1033,44 @@
         return bits
       }
       const sets = plan.covers.map((options) => options.map(([set, credit]) => [bitsOf(set), credit]))
-      const total = sum(plan.weights)
+      const weights = sum(plan.weights)
       const noTitle = new Uint32Array(words)
-      const pages = []
+      // Most pages of a query hold one of a few sets of its terms: each pair of sets (covered,
+      // in the title) has its shares worked out once (when the terms fit one word of bits).
+      const shares = new Map() // covered bits → title bits → [cover share, title share]
+      const sharesOf = (held, heldAt, inTitle, titleAt) => [
+        share(plan, sets, held, heldAt, inTitle, titleAt) / weights,
+        share(plan, sets, inTitle, titleAt, inTitle, titleAt) / weights,
+      ]
       let bestCover = 0
-      for (const [page, hits] of byPage) {
-        hits.sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        const rest = sum(hits.slice(1).map((hit) => hit[1]))
-        const base = hits[0][1] + OTHER_DOCS * Math.min(rest, hits[0][1])
+      for (const page of pageList) {
+        const rest = pageTotal[page] - best[page] // integers: exact
+        const base = best[page] + OTHER_DOCS * Math.min(rest, best[page])
         // the title terms are the page's own document's (a section's title is no page title)
-        const inTitle = scratch.seen[page] ? title.subarray(page * words, (page + 1) * words) : noTitle
-        const held = pageCover.get(page)
-        const coverShare = share(plan, sets, held, inTitle) / total
-        const titleShare = share(plan, sets, inTitle, inTitle) / total
+        const inTitle = scratch.seen[page] ? title : noTitle
+        const titleAt = scratch.seen[page] ? page * words : 0
+        let pair
+        if (words === 1) {
+          const covered = pageCover[page]
+          const titled = inTitle[titleAt]
+          let byTitle = shares.get(covered)
+          if (!byTitle) shares.set(covered, (byTitle = new Map()))
+          pair = byTitle.get(titled)
+          if (!pair) byTitle.set(titled, (pair = sharesOf(pageCover, page, inTitle, titleAt)))
+        } else pair = sharesOf(pageCover, page * words, inTitle, titleAt)
+        const [coverShare, titleShare] = pair
         bestCover = Math.max(bestCover, coverShare)
-        pages.push([page, Math.floor(base * coverShare * (1 + TITLE_WEIGHT * titleShare) + 0.5), hits])
+        ranked[page] = Math.floor(base * coverShare * (1 + TITLE_WEIGHT * titleShare) + 0.5)
       }
-      pages.sort((a, b) => b[1] - a[1] || a[2][0][0] - b[2][0][0])
+      const order = pageList.sort((a, b) => ranked[b] - ranked[a] || bestDoc[a] - bestDoc[b])
+      const top = new Map(order.slice(0, RANKED_PAGES).map((page) => [page, []]))
+      for (const doc of scratch.docs) top.get(pageOf[doc])?.push([doc, points(doc)])
+      const pages = []
+      for (const [page, hits] of top) {
+        hits.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        pages.push([page, ranked[page], hits])
+      }
       return [pages, bestCover]
-    }
-
-    /** [doc number, integer score] for pages and sections, pages best first, plus the terms. */
-    searchDocs(query) {
-      const { pages, plan } = this.rank(query)
-      return { terms: plan.terms, hits: pages.flatMap((page) => page[2]) }
     }
 
     /** Pages, each scored from its own document and its sections together. */
@@ -1053,8 +1096,7 @@
         this.data.row(page)
         for (const [ref] of hits) this.data.row(ref)
       }
-      const hits = pages.flatMap((page) => page[2])
-      const suggest = this.suggest(query, hits)
+      const suggest = this.suggest(query, pages)
       if (this.data.missing.size) return { items: [], suggest: [], approximate }
       const items = shown.map(([page, pageScore, hits]) => {
         const docs = hits.map(([ref, score]) => {
@@ -1078,11 +1120,11 @@
     }
 
     /** Material completes the word being typed with the last suggestion: 비밀 → 비밀번호. */
-    suggest(query, hits) {
+    suggest(query, pages) {
       const typed = this.text.words(String(query || ''))
       const last = typed[typed.length - 1]
       if (!last) return []
-      for (const [ref] of hits.slice(0, 5)) {
+      for (const [ref] of firstHits(pages, 5)) {
         const row = this.data.row(ref)
         if (!row) continue // its piece is on its way: settle asks again
         // an English title's words as written (a stem such as delet is no word to show)
@@ -1097,6 +1139,10 @@
     }
   }
 
+  // Pages a ranking lists with their documents: more than any caller shows (the worker's
+  // search answers at most 50; Material's list shows MATERIAL_PAGES).
+  const RANKED_PAGES = 50
+
   // Pages in the header search's list: what Material draws before the visitor scrolls (it draws
   // ten at a time). Each page shown needs its row piece, fetched before the list can show, so
   // a longer list would make every first answer wait for pieces nobody looks at.
@@ -1110,11 +1156,29 @@
   function champions(entries) {
     return entries.map(({ docs, scores }) => {
       if (docs.length <= CHAMPIONS) return docs
-      const best = Array.from(docs.keys())
-        .sort((a, b) => scores[b] - scores[a] || docs[a] - docs[b])
-        .slice(0, CHAMPIONS)
-      return Int32Array.from(best, (i) => docs[i]).sort()
+      // the CHAMPIONS-th best score: every document above it is in, then those at it, lower
+      // documents first (a native numeric sort, not a sort of every posting by a comparator)
+      const threshold = Float64Array.from(scores).sort()[scores.length - CHAMPIONS]
+      let above = 0
+      for (let i = 0; i < scores.length; i++) if (scores[i] > threshold) above++
+      const kept = new Int32Array(CHAMPIONS)
+      for (let i = 0, n = 0, level = CHAMPIONS - above; i < docs.length; i++) {
+        if (scores[i] > threshold || (scores[i] === threshold && level-- > 0)) kept[n++] = docs[i]
+      }
+      return kept
     })
+  }
+
+  /** The first `count` documents of pages best first, each page's best first. */
+  function firstHits(pages, count) {
+    const hits = []
+    for (const page of pages) {
+      for (const hit of page[2]) {
+        if (hits.length === count) return hits
+        hits.push(hit)
+      }
+    }
+    return hits
   }
 
   function add(terms, term, boost) {
