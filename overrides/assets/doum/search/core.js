@@ -1073,7 +1073,8 @@
       return [pages, bestCover]
     }
 
-    /** Pages, each scored from its own document and its sections together. */
+    /** Pages, each scored from its own document and its sections together (at most
+     *  RANKED_PAGES). */
     search(query, limit = 5) {
       const { pages, approximate } = this.rank(query)
       const rows = pages.slice(0, limit).map(([page]) => this.data.row(page))
