@@ -90,10 +90,8 @@
       this.counts = entry.counts
       this.scoreSteps = entry.score_steps // a posting's scores are integers: 49 → 4.9
       this.pageOf = new Uint32Array(entry.docs) // a document → its page's own document
-      this.own = new Uint8Array(entry.docs) // the page's own document, not a section
       let doc = 0
       for (const sections of entry.pages) {
-        this.own[doc] = 1
         for (let i = 0; i <= sections; i++) this.pageOf[doc + i] = doc
         doc += sections + 1
       }
@@ -960,7 +958,9 @@
 
     /** Clear what query() wrote into the buffers. */
     clearScratch() {
-      const { first, keyTerms, dot, seen, score, cover, title, pageCover, words, keys, docs } = this.buffers
+      const buffers = this.buffers
+      const { first, keyTerms, dot, seen, score, cover, title, pageCover, pageSeen, words, keys, docs } =
+        buffers
       for (const key of keys) {
         first[key] = 0
         dot[key] = 0
@@ -973,8 +973,8 @@
         const page = this.data.pageOf[doc]
         for (let w = page * words; w < (page + 1) * words; w++) pageCover[w] = 0
       }
-      for (const page of this.buffers.pages) this.buffers.pageSeen[page] = 0
-      this.buffers.pages = []
+      for (const page of buffers.pages) pageSeen[page] = 0
+      buffers.pages = []
       keys.length = 0
       docs.length = 0
     }
