@@ -1,7 +1,8 @@
 """What a page requests, in real Chromium, on the default site: the exact doum requests of home,
 an answer page and /contact/ until the network is idle. The search worker carries its engine
 (one file), and the index is fetched on intent: not on a page's load, but at once when the
-visitor focuses the search box, or the form on /contact/ (whose suggestions search as one types)."""
+visitor points at or focuses the search box, or turns to the form on /contact/ (whose
+suggestions search as one types)."""
 
 from __future__ import annotations
 
@@ -99,6 +100,16 @@ def test_focusing_the_home_search_box_loads_the_index(new_page: Callable[..., An
     assert not doum_requests(requests, default_url) & INDEX
     with page.expect_response(lambda response: "/search/doum/ko." in response.url):
         page.locator("form[data-doum-search] input[name=q]").focus()
+    assert doum_requests(requests, default_url) == EVERY_PAGE + INDEX
+
+
+def test_a_pointer_on_the_search_box_loads_the_index(new_page: Callable[..., Any], default_url: str) -> None:
+    page, requests = open_page(new_page, default_url + "account/reset-password/")
+    page.locator("article h1").hover()
+    page.wait_for_timeout(300)  # any index request would have started by now
+    assert not doum_requests(requests, default_url) & INDEX, "a pointer elsewhere is no intent"
+    with page.expect_response(lambda response: "/search/doum/ko." in response.url):
+        page.locator("[data-md-component=search-query]").hover()
     assert doum_requests(requests, default_url) == EVERY_PAGE + INDEX
 
 

@@ -16,7 +16,8 @@
 // as Material shows a result (the worker retries the index). From file:// no worker can start:
 // the notice shows at once, saying that search needs the site served.
 //
-// The worker fetches the index only on the visitor's intent (search.js warm()): when the header
+// The worker fetches the index only on the visitor's intent (search.js warm()): when a pointer
+// comes onto a search box (the header's, its phone icon, the home page's), when the header
 // search is opened, focused or typed in, the home page's search box is focused, the visitor turns
 // to the contact form (its suggestions search as they type) or the launcher opens. A ?q= link
 // is warmed from the page's head, with its query (shared/bootstrap.js).
@@ -195,7 +196,17 @@ function watchHeaderSearch() {
   if (toggle.checked || document.activeElement === input) intent() // opened before this ran
 }
 
+// A pointer on a search box comes a few hundred milliseconds before the first keystroke (the
+// click, the phone's keyboard opening): the index loads meanwhile. Once: the worker keeps it.
+const SEARCH_BOXES = '.md-search, label[for="__search"], form[data-doum-search]'
+function warmOnPointer(event) {
+  if (!event.target.closest?.(SEARCH_BOXES)) return
+  document.removeEventListener('pointerover', warmOnPointer)
+  warm()
+}
+
 watchHeaderSearch()
+document.addEventListener('pointerover', warmOnPointer)
 document.addEventListener('doum:launcher-open', warm)
 if (window.doum?.launcher?.isOpen()) warm() // reopened as the visitor left it, before this ran
 watchSearchInsights() // opt-in insight events: one `search` per search (shared/insights.js)
