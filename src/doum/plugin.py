@@ -195,8 +195,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
     def _publish(self, config: MkDocsConfig) -> None:
         if not languages.nested_build(config):
             roots = [language.root for language in self.languages.built]
-            sitemaps.compact(str(self.staging.folder))
-            sitemaps.write_per_language(str(self.staging.folder), self.languages, config.site_url or "")
+            sitemaps.write(str(self.staging.folder), self.languages, config.site_url or "")
             headers.write(str(self.staging.folder), self.config, language_roots=roots)
             self.staging.publish()
 

@@ -22,6 +22,7 @@ from doum.content.catalog import Catalog
 from doum.site.languages import Languages, plugin
 
 SITEMAP_NS = {"": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+URL = "{%s}" % SITEMAP_NS[""]  # the sitemap namespace, as ElementTree spells its tags
 
 
 def date_page(page: Page, catalog: Catalog) -> None:
@@ -53,38 +54,60 @@ def add_generated(config: MkDocsConfig, generated: list[File]) -> None:
                     page.alternates[locale] = file
 
 
-def compact(site_dir: str) -> None:
-    """Rewrite sitemap.xml (and .gz) without what tells a search engine nothing: indentation,
-    `changefreq` (a fixed "daily" in both templates, which search engines ignore), a `lastmod`
-    that is only the build date (every page "changed" at every build tells a search engine
-    nothing; a page's `updated:` date stays, unless it is the build's own day) and a page's
-    hreflang alternates when the only one is the page itself (a page in one language has no
-    versions to pair; alternates stay for every page that has a translation)."""
+def write(site_dir: str, languages: Languages, site_url: str) -> None:
+    """sitemap.xml compacted in place (and its .gz), then each further language's own sitemap
+    cut from it: one parse of the file."""
     whole = Path(site_dir) / "sitemap.xml"
     if not whole.is_file():
         return
     for prefix, uri in SITEMAP_NS.items():
         ElementTree.register_namespace(prefix, uri)
-    tag = "{%s}" % SITEMAP_NS[""]
-    link = "{%s}link" % SITEMAP_NS["xhtml"]
     urlset = ElementTree.parse(whole).getroot()
-    urlset.text = "\n"
+    _compact(urlset)
+    _write(whole, urlset)
+    if languages.many and site_url:
+        _write_per_language(Path(site_dir), urlset.findall(f"{URL}url"), languages, site_url)
+
+
+def _compact(urlset: ElementTree.Element) -> None:
+    """Leave out what tells a search engine nothing: indentation, `changefreq` (a fixed "daily"
+    in both templates, which search engines ignore), a `lastmod` that is only the build date
+    (every page "changed" at every build tells a search engine nothing; a page's `updated:` date
+    stays, unless it is the build's own day) and a page's hreflang alternates when the only one
+    is the page itself (a page in one language has no versions to pair; alternates stay for
+    every page that has a translation)."""
+    link = "{%s}link" % SITEMAP_NS["xhtml"]
     built = get_build_date()
-    for entry in urlset.findall(f"{tag}url"):
-        for changefreq in entry.findall(f"{tag}changefreq"):
+    urlset.text = "\n"
+    for entry in urlset.findall(f"{URL}url"):
+        for changefreq in entry.findall(f"{URL}changefreq"):
             entry.remove(changefreq)
-        for lastmod in entry.findall(f"{tag}lastmod"):
+        for lastmod in entry.findall(f"{URL}lastmod"):
             if lastmod.text == built:
                 entry.remove(lastmod)
         alternates = entry.findall(link)
-        if all(alternate.get("href") == entry.findtext(f"{tag}loc") for alternate in alternates):
+        if all(alternate.get("href") == entry.findtext(f"{URL}loc") for alternate in alternates):
             for alternate in alternates:
                 entry.remove(alternate)
         entry.text = None
         for child in entry:
             child.tail = None
         entry.tail = "\n"
-    _write(whole, urlset)
+
+
+def _write_per_language(site: Path, entries: list[ElementTree.Element], languages: Languages,
+                        site_url: str) -> None:
+    """Each further language's own sitemap (en/sitemap.xml and .gz): the site-wide sitemap's
+    entries under its folder, alternates kept. The root sitemap.xml stays site-wide."""
+    base = site_url.rstrip("/") + "/"
+    for language in languages.built:
+        if not language.root:
+            continue
+        urlset = ElementTree.Element(f"{URL}urlset")
+        urlset.text = "\n"
+        urlset.extend(entry for entry in entries
+                      if (entry.findtext(f"{URL}loc") or "").startswith(base + language.root))
+        _write(site / language.root / "sitemap.xml", urlset)
 
 
 def _write(target: Path, urlset: ElementTree.Element) -> None:
@@ -95,25 +118,3 @@ def _write(target: Path, urlset: ElementTree.Element) -> None:
     target.write_bytes(data)
     with gzip.GzipFile(target.with_name("sitemap.xml.gz"), "wb", mtime=0) as packed:
         packed.write(data)
-
-
-def write_per_language(site_dir: str, languages: Languages, site_url: str) -> None:
-    """Each further language's own sitemap (en/sitemap.xml and .gz): the site-wide sitemap's
-    entries under its folder, alternates kept. The root sitemap.xml stays site-wide."""
-    site = Path(site_dir)
-    whole = site / "sitemap.xml"
-    if not languages.many or not site_url or not whole.is_file():
-        return
-    for prefix, uri in SITEMAP_NS.items():
-        ElementTree.register_namespace(prefix, uri)
-    tag = "{%s}" % SITEMAP_NS[""]
-    entries = ElementTree.parse(whole).getroot().findall(f"{tag}url")
-    base = site_url.rstrip("/") + "/"
-    for language in languages.built:
-        if not language.root:
-            continue
-        urlset = ElementTree.Element(f"{tag}urlset")
-        urlset.text = "\n"
-        urlset.extend(entry for entry in entries
-                      if (entry.findtext(f"{tag}loc") or "").startswith(base + language.root))
-        _write(site / language.root / "sitemap.xml", urlset)
