@@ -145,6 +145,32 @@ test('openSearcher: only the pieces a query needs are fetched', async () => {
   assert.ok(asked.length > 2 && asked.length < Object.keys(files).length, asked.join('\n'))
 })
 
+test('openSearcher: a small index (the entry says preload) is fetched whole as it opens', async () => {
+  const { openSearcher } = load()
+  const { manifest, files } = served('mini-payload.json')
+  files['https://help.example/search/doum/ko.entry.json'].preload = true
+  const { get, asked } = fakeFetch(files)
+  const search = await openSearcher(manifest, { fetch: get })
+  const small = Object.keys(files).filter((url) => /\/doum\/[td]\./.test(url))
+  assert.deepEqual(new Set(asked.slice(2)), new Set(small), 'every small piece, no bulk one')
+  const before = asked.length
+  assert.equal((await search.search('탈퇴', 1))[0].location, 'account/delete/')
+  assert.equal(asked.length, before, 'the query waited for no piece of its own')
+})
+
+test('openSearcher: a preload that fails fails no open, and a later search asks again', async () => {
+  const { openSearcher } = load()
+  const { manifest, files } = served('mini-payload.json')
+  files['https://help.example/search/doum/ko.entry.json'].preload = true
+  const postings = Object.keys(files).filter((url) => /\/doum\/t\./.test(url))
+  const { get, asked } = fakeFetch(files, new Set(postings))
+  const search = await openSearcher(manifest, { fetch: get })
+  // a search that joins the failed fetch rejects (its caller shows contact), as for any piece
+  await search.search('탈퇴', 1).catch(() => {})
+  assert.equal((await search.search('탈퇴', 1))[0].location, 'account/delete/')
+  assert.ok(asked.filter((url) => postings.includes(url)).length > postings.length)
+})
+
 test('openSearcher: a failed piece rejects the search, and the next search asks again', async () => {
   const { openSearcher } = load()
   const { manifest, files } = served('mini-payload.json')

@@ -82,7 +82,8 @@ def test_analyzer_language_follows_the_build_language() -> None:
 
 
 def test_fixtures_are_current(searcher: Searcher) -> None:
-    entry, found = pieces.split(site_payload(DOCS, "en"), FIXTURE_PIECE_BYTES, FIXTURE_PIECE_BYTES)
+    entry, found = pieces.split(site_payload(DOCS, "en"), FIXTURE_PIECE_BYTES, FIXTURE_PIECE_BYTES,
+                                 preload_bytes=0)
     payload = {"entry": entry, "pieces": found}
     assert entry["language"] == "en"
     assert min(len(pieces.piece_names(entry, kind)) for kind in ("terms", "docs")) > 1

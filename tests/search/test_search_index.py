@@ -183,17 +183,30 @@ def test_pieces_are_cached_for_a_year_and_the_manifest_revalidated(default_site:
 
 def test_split_and_join_lose_nothing_at_any_piece_size(payload: dict) -> None:
     for size in (1, 300, 5000, pieces.ROW_BYTES, pieces.PIECE_BYTES, 10**9):
-        entry, found = pieces.split(payload, size, size, 4 * size)
+        entry, found = pieces.split(payload, size, size, 4 * size, preload_bytes=0)
         assert pieces.join(entry, found) == payload
         counts = [len(pieces.piece_names(entry, kind)) for kind in ("terms", "docs")]
         assert counts == [1, 1] if size == 10**9 else min(counts) > 1
+
+
+def test_a_small_index_is_one_piece_of_each_kind_marked_for_preloading(payload: dict) -> None:
+    """The default KB is small: its first query must not wait for pieces (core.js preloads)."""
+    entry, found = pieces.split(payload)
+    assert entry["preload"] is True
+    assert [len(pieces.piece_names(entry, kind)) for kind in ("terms", "docs")] == [1, 1]
+    assert "bulk" not in entry["pieces"]["terms"] and "bulk" not in entry["pieces"]["docs"]
+    assert pieces.join(entry, found) == payload
+    whole = sum(len(json.dumps(piece, ensure_ascii=False, separators=(",", ":")).encode())
+                for piece in found.values())
+    larger, _ = pieces.split(payload, preload_bytes=whole // 2)  # a larger index: on demand
+    assert "preload" not in larger and len(pieces.piece_names(larger, "docs")) > 1
 
 
 def test_bulk_pieces_hold_runs_of_consecutive_small_pieces(payload: dict) -> None:
     """A long session reads a region of the index from one bulk piece instead of its small
     pieces: the same items, in the same order, table-aligned (core.js counts on it)."""
     for size, bulk_bytes in ((300, 1200), (300, 1), (5000, 10**9)):
-        entry, found = pieces.split(payload, size, size, bulk_bytes)
+        entry, found = pieces.split(payload, size, size, bulk_bytes, preload_bytes=0)
         for kind, key in (("terms", "postings"), ("docs", "docs")):
             small = pieces.piece_names(entry, kind)
             bulk = pieces.piece_names(entry, kind, bulk=True)
@@ -216,9 +229,9 @@ def test_front_coding_round_trips_long_shared_prefixes() -> None:
 
 
 def test_rewriting_the_index_drops_the_old_pieces(payload: dict, tmp_path: Path) -> None:
-    first = set(pieces.write(tmp_path, payload, 2000, 2000))
+    first = set(pieces.write(tmp_path, payload, 2000, 2000, preload_bytes=0))
     smaller = {**payload, "docs": [[loc, title, "바뀐 요약"] for loc, title, _ in payload["docs"]]}
-    second = set(pieces.write(tmp_path, smaller, 2000, 2000))
+    second = set(pieces.write(tmp_path, smaller, 2000, 2000, preload_bytes=0))
     left = {f"search/{p.relative_to(tmp_path / 'search').as_posix()}" for p in (tmp_path / "search").rglob("*.json")}
     assert left == second and first != second
     assert pieces.read_payload(tmp_path) == smaller
@@ -234,7 +247,7 @@ def test_an_index_of_another_format_is_refused_with_a_clear_error(tmp_path: Path
 
 def test_a_pages_rows_never_straddle_two_pieces(payload: dict) -> None:
     """A section's row keeps its location from the # on: its page's row opens the piece."""
-    entry, found = pieces.split(payload, 1, 1)
+    entry, found = pieces.split(payload, 1, 1, preload_bytes=0)
     for name in pieces.piece_names(entry, "docs"):
         rows = found[name]["docs"]
         assert "#" not in rows[0][0] and all(row[0].startswith("#") for row in rows[1:])

@@ -27,7 +27,8 @@ FIXTURE_BULK_BYTES = 800  # and several bulk pieces, each of a few small ones
 
 
 def pieced(payload: dict) -> dict:
-    entry, found = pieces.split(payload, FIXTURE_PIECE_BYTES, FIXTURE_PIECE_BYTES, FIXTURE_BULK_BYTES)
+    entry, found = pieces.split(payload, FIXTURE_PIECE_BYTES, FIXTURE_PIECE_BYTES, FIXTURE_BULK_BYTES,
+                                 preload_bytes=0)
     return {"entry": entry, "pieces": found}
 
 

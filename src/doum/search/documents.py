@@ -119,10 +119,10 @@ class SearchDocuments:
         keywords = [tokens(str(keyword)) for keyword in info.keywords]
         self.phrases += [terms for terms in keywords if len(terms) >= 2]
 
-    def write(self, site_dir: str, piece_bytes: int = pieces.PIECE_BYTES, root: str = "") -> list[str]:
+    def write(self, site_dir: str, root: str = "") -> list[str]:
         """Write the index (manifest, entry, pieces) and lunr.js; returns the index's paths.
         A multilingual site's further language writes its index under its root (en/)."""
-        written = pieces.write(Path(site_dir) / root, self.payload(), piece_bytes)
+        written = pieces.write(Path(site_dir) / root, self.payload())
         lunr_target = Path(site_dir) / LUNR_TARGET
         lunr_target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(LUNR_JS, lunr_target)

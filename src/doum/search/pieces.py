@@ -1,7 +1,7 @@
 """doum's search index on disk: a manifest, one entry file per language, and pieces.
 
     search/doum.json              the manifest (a stable name, revalidated):
-                                  {"format": 2, "default": "ko", "languages": {"ko": {"entry": …}}}
+                                  {"format": 3, "default": "ko", "languages": {"ko": {"entry": …}}}
     search/doum/ko.<hash>.json    the entry: what planning a query needs up front — the word
                                   list (front-coded) and how common each word is, the fields,
                                   the pages' shape, the thesaurus, phrases, function words,
@@ -29,6 +29,10 @@ same rows in one file) and a fetch on many keystrokes. So once a session has fet
 (1/BULK_SHARE) of the small pieces a bulk piece holds (BULK_BYTES), it fetches that bulk piece
 instead of more small ones (core.js decides; the entry's table says how).
 
+A small index (PRELOAD_BYTES of pieces or less, a help center of up to about a hundred pages)
+is one piece of each kind, and the entry says "preload": the reader fetches both as soon as it
+opens, on the visitor's first sign of intent, so the first query waits for no round trip.
+
 `split` and `join` turn the whole payload (documents.make_payload) into this form and back,
 losslessly; searcher.py reads a site through `read_payload`, assets/doum/search/core.js
 through openSearcher.
@@ -39,6 +43,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from collections.abc import Callable
@@ -61,6 +66,10 @@ ROW_BYTES = 4 * 1024
 # that is after about the first query, whose small pieces stay its only cost.
 BULK_BYTES = 1024 * 1024
 BULK_SHARE = 16
+# Below this much JSON in all (postings and rows), two round trips on the first query cost a
+# visitor more than fetching the whole index at once (~70 KB gzipped at most, less than one
+# screenshot): the default KB's first keystroke answers in about half the time.
+PRELOAD_BYTES = 256 * 1024
 SCORE_STEPS = 10 ** lunrpack.SCORE_DIGITS  # scores travel as integers: 4.9 → 49
 LANGUAGE = "ko"  # a payload without "language" is Korean (documents.ANALYZERS)
 MAX_SHARED = 35  # front coding: a shared prefix is one base-36 digit
@@ -72,16 +81,21 @@ class IndexFormatError(ValueError):
 
 
 def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES, row_bytes: int = ROW_BYTES,
-          bulk_bytes: int = BULK_BYTES) -> tuple[dict[str, Any], dict[str, Any]]:
+          bulk_bytes: int = BULK_BYTES, preload_bytes: int = PRELOAD_BYTES
+          ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The whole payload → (entry, {piece name: piece}); piece names are relative to the
-    manifest's folder (doum/t.<n>.<hash>.json)."""
+    manifest's folder (doum/t.<n>.<hash>.json). An index of preload_bytes or less is one piece
+    of each kind, marked for preloading."""
     packed = payload["index"]
     fields: list[str] = packed["fields"]
     terms: list[str] = packed["terms"]
     postings = _postings(packed)
+    docs = [_short_row(row) for row in payload["docs"]]
+    preload = len(_dumps(postings).encode("utf-8")) + len(_dumps(docs).encode("utf-8")) <= preload_bytes
+    if preload:
+        piece_bytes = row_bytes = bulk_bytes = sys.maxsize
     pieces: dict[str, Any] = {}
     terms_table = _table(pieces, "t", "postings", postings, _runs(postings, piece_bytes), bulk_bytes)
-    docs = [_short_row(row) for row in payload["docs"]]
     doc_runs = _runs(docs, row_bytes, _page_ends(payload["docs"]))
     docs_table = _table(pieces, "d", "docs", docs, doc_runs, bulk_bytes)
     entry = {
@@ -95,6 +109,7 @@ def split(payload: dict[str, Any], piece_bytes: int = PIECE_BYTES, row_bytes: in
         "docs": len(docs),
         "pages": page_runs(payload["docs"]),
         "pieces": {"terms": terms_table, "docs": docs_table},
+        **({"preload": True} if preload else {}),
         **{key: payload[key] for key in PLANNING_KEYS if key in payload},
     }
     return entry, pieces
@@ -129,7 +144,8 @@ def join(entry: dict[str, Any], pieces: dict[str, Any]) -> dict[str, Any]:
 
 
 def write(site_dir: str | Path, payload: dict[str, Any], piece_bytes: int = PIECE_BYTES,
-          row_bytes: int = ROW_BYTES, bulk_bytes: int = BULK_BYTES) -> list[str]:
+          row_bytes: int = ROW_BYTES, bulk_bytes: int = BULK_BYTES,
+          preload_bytes: int = PRELOAD_BYTES) -> list[str]:
     """Write the manifest, entry and pieces (each file atomically, the manifest last, so a
     reader never sees a manifest whose files are not there yet); drop pieces of an earlier
     index in the same folder. Returns the site paths written.
@@ -137,7 +153,7 @@ def write(site_dir: str | Path, payload: dict[str, Any], piece_bytes: int = PIEC
     site_dir: the language's root (a multilingual site's further language writes its own
     manifest under its folder: en/search/doum.json)."""
     site = Path(site_dir)
-    entry, pieces = split(payload, piece_bytes, row_bytes, bulk_bytes)
+    entry, pieces = split(payload, piece_bytes, row_bytes, bulk_bytes, preload_bytes)
     language = entry["language"]
     entry_name = _add(pieces, language, entry)
     written = []

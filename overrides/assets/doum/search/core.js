@@ -135,6 +135,7 @@
       if (this.decoded.has(t)) return this.decoded.get(t)
       const found = this.piece(this.termTable, t)
       if (!found) return null
+      const steps = this.scoreSteps
       const entries = found[0].postings[found[1]].map((flat) => {
         const half = flat.length / 2 // the gaps, then the scores
         const docs = new Int32Array(half)
@@ -142,7 +143,7 @@
         for (let i = 0, doc = 0; i < half; i++) {
           doc += flat[i]
           docs[i] = doc
-          scores[i] = flat[half + i] / this.scoreSteps
+          scores[i] = flat[half + i] / steps
         }
         return { docs, scores }
       })
@@ -159,6 +160,15 @@
       if (!row[0].startsWith('#')) return row
       const page = found[0].docs[found[1] - (doc - this.pageOf[doc])]
       return [page[0] + row[0], row[1], row[2]]
+    }
+
+    /** A small index (the entry says "preload": one piece of each kind) is fetched whole as soon
+     *  as it opens, so the first query waits for no piece. A failed piece fails the queries
+     *  that wait for it, as any piece does, and the next query asks again. */
+    preload() {
+      for (const table of [this.termTable, this.docTable])
+        for (let i = 0; i < table.starts.length; i++) this.missing.add(table.name(i))
+      this.fetchMissing().catch(() => {})
     }
 
     /** Fetch what lookups found missing: each piece once; a failed one is asked for again later. */
@@ -880,34 +890,39 @@
       for (const [, , , boost] of byNumber) squares += boost * boost
       const length = Math.sqrt(squares)
       const scratch = this.scratch(found.length)
-      const { first, keyTerms, dot, words } = scratch
-      // a (field slot, document) pair as one number: slot · docs + document
+      const { first, keyTerms, dot, words, keys } = scratch
+      // A first query runs these loops cold, on up to tens of thousands of postings: what they
+      // read is held in locals, so each step is a few bytecodes (a query's first answer).
+      // A (field slot, document) pair is one number: slot · docs + document.
       found.forEach(([, t, entries], f) => {
         if (!this.champions.has(t)) this.champions.set(t, champions(entries))
         const bit = 1 << (f & 31)
         const word = f >>> 5
         this.champions.get(t).forEach((matched, slot) => {
-          for (let i = 0; i < matched.length; i++) {
-            const key = slot * docs + matched[i]
+          const base = slot * docs
+          for (let i = 0, n = matched.length; i < n; i++) {
+            const key = base + matched[i]
             if (!first[key]) {
               first[key] = 1
-              scratch.keys.push(key)
+              keys.push(key)
             }
             keyTerms[key * words + word] |= bit
           }
         })
       })
       for (const [, , entries, boost] of byNumber) {
-        entries.forEach((posting, slot) => {
+        entries.forEach(({ docs: matched, scores }, slot) => {
           const base = slot * docs
-          for (let i = 0; i < posting.docs.length; i++) {
-            const key = base + posting.docs[i]
-            if (first[key]) dot[key] += boost * posting.scores[i]
+          for (let i = 0, n = matched.length; i < n; i++) {
+            const key = base + matched[i]
+            if (first[key]) dot[key] += boost * scores[i]
           }
         })
       }
       const { score, seen, cover, title } = scratch
-      for (const key of scratch.keys) {
+      const { coverSlot, titleSlot } = this
+      for (let k = 0, n = keys.length; k < n; k++) {
+        const key = keys[k]
         const doc = key % docs
         const slot = (key - doc) / docs
         const value = dot[key] / length || 0
@@ -917,19 +932,21 @@
           score[doc] = value
           scratch.docs.push(doc)
         }
-        for (let w = 0; w < words; w++) {
-          if (this.coverSlot[slot]) cover[doc * words + w] |= keyTerms[key * words + w]
-          if (this.titleSlot[slot]) title[doc * words + w] |= keyTerms[key * words + w]
-        }
+        if (coverSlot[slot])
+          for (let w = 0; w < words; w++) cover[doc * words + w] |= keyTerms[key * words + w]
+        if (titleSlot[slot])
+          for (let w = 0; w < words; w++) title[doc * words + w] |= keyTerms[key * words + w]
       }
       return { terms: found.map((entry) => entry[0]), scratch }
     }
 
-    /** Buffers for query(), kept for the Searcher's life and cleared after each use: numbers
-     *  per (slot, document) and per document, and bit sets of `count` terms. */
+    /** Buffers for query(), kept for the Searcher's life and cleared before each use (so a
+     *  query's answer never waits for the clearing of its own): numbers per (slot, document)
+     *  and per document, and bit sets of `count` terms. */
     scratch(count) {
       const words = Math.max(1, Math.ceil(count / 32))
-      if (!this.buffers || this.buffers.words < words) {
+      if (this.buffers && this.buffers.words >= words) this.clearScratch()
+      else {
         const docs = this.data.pageOf.length
         const pairs = docs * this.data.fields.length
         this.buffers = {
@@ -956,7 +973,7 @@
       return this.buffers
     }
 
-    /** Clear what query() wrote into the buffers. */
+    /** Clear what the last query() and pagesOf() wrote into the buffers. */
     clearScratch() {
       const buffers = this.buffers
       const { first, keyTerms, dot, seen, score, cover, title, pageCover, pageSeen, words, keys, docs } =
@@ -984,11 +1001,7 @@
       if (!plan.terms.size || this.data.missing.size) return [[], 0]
       const matched = this.query(plan.terms)
       if (!matched) return [[], 0]
-      try {
-        return this.pagesOf(plan, matched)
-      } finally {
-        this.clearScratch()
-      }
+      return this.pagesOf(plan, matched)
     }
 
     /** The pages of query()'s matches, best first (the first RANKED_PAGES), each [page, integer
@@ -997,15 +1010,19 @@
      *  others': those are kept per page in the scratch buffers, and the documents are listed
      *  only for the pages returned. */
     pagesOf(plan, { terms, scratch }) {
-      const { score, cover, title, words, pageCover, best, bestDoc, total: pageTotal, ranked } = scratch
+      const { score, cover, title, words, pageCover, pageSeen } = scratch
+      const { best, bestDoc, total: pageTotal, ranked } = scratch // per page
       const pageOf = this.data.pageOf
       const points = (doc) => Math.floor(score[doc] * SCORE_SCALE + 0.5)
       const pageList = []
-      for (const doc of scratch.docs) {
+      scratch.pages = pageList // the pages seen, as they are: what clearScratch clears
+      const matched = scratch.docs
+      for (let d = 0, n = matched.length; d < n; d++) {
+        const doc = matched[d]
         const page = pageOf[doc]
         const own = points(doc)
-        if (!scratch.pageSeen[page]) {
-          scratch.pageSeen[page] = 1
+        if (!pageSeen[page]) {
+          pageSeen[page] = 1
           pageList.push(page)
           best[page] = pageTotal[page] = own
           bestDoc[page] = doc
@@ -1020,7 +1037,6 @@
         // the terms the page's documents cover, at the page's own document
         for (let w = 0; w < words; w++) pageCover[page * words + w] |= cover[doc * words + w]
       }
-      scratch.pages = pageList // for clearScratch
       // each part's term sets as bit sets over the query's terms
       const bitOf = new Map(terms.map((term, f) => [term, f]))
       const bitsOf = (set) => {
@@ -1062,8 +1078,7 @@
         bestCover = Math.max(bestCover, coverShare)
         ranked[page] = Math.floor(base * coverShare * (1 + TITLE_WEIGHT * titleShare) + 0.5)
       }
-      const order = pageList.sort((a, b) => ranked[b] - ranked[a] || bestDoc[a] - bestDoc[b])
-      const top = new Map(order.slice(0, RANKED_PAGES).map((page) => [page, []]))
+      const top = new Map(topPages(pageList, ranked, bestDoc).map((page) => [page, []]))
       for (const doc of scratch.docs) top.get(pageOf[doc])?.push([doc, points(doc)])
       const pages = []
       for (const [page, hits] of top) {
@@ -1159,15 +1174,29 @@
       if (docs.length <= CHAMPIONS) return docs
       // the CHAMPIONS-th best score: every document above it is in, then those at it, lower
       // documents first (a native numeric sort, not a sort of every posting by a comparator)
-      const threshold = Float64Array.from(scores).sort()[scores.length - CHAMPIONS]
+      const threshold = scores.slice().sort()[scores.length - CHAMPIONS]
       let above = 0
-      for (let i = 0; i < scores.length; i++) if (scores[i] > threshold) above++
+      for (let i = 0, n = scores.length; i < n; i++) if (scores[i] > threshold) above++
       const kept = new Int32Array(CHAMPIONS)
-      for (let i = 0, n = 0, level = CHAMPIONS - above; i < docs.length; i++) {
-        if (scores[i] > threshold || (scores[i] === threshold && level-- > 0)) kept[n++] = docs[i]
+      for (let i = 0, n = 0, level = CHAMPIONS - above, count = docs.length; i < count; i++) {
+        const value = scores[i]
+        if (value > threshold || (value === threshold && level-- > 0)) kept[n++] = docs[i]
       }
       return kept
     })
+  }
+
+  /** The RANKED_PAGES best pages, best first (then the lower best document): a native sort
+   *  finds the rank to reach, and only the pages that reach it are sorted by a comparator. */
+  function topPages(pages, ranked, bestDoc) {
+    let candidates = pages
+    if (pages.length > RANKED_PAGES) {
+      const ranks = new Float64Array(pages.length)
+      for (let i = 0; i < pages.length; i++) ranks[i] = ranked[pages[i]]
+      const threshold = ranks.sort()[pages.length - RANKED_PAGES]
+      candidates = pages.filter((page) => ranked[page] >= threshold)
+    }
+    return candidates.sort((a, b) => ranked[b] - ranked[a] || bestDoc[a] - bestDoc[b]).slice(0, RANKED_PAGES)
   }
 
   /** The first `count` documents of pages best first, each page's best first. */
@@ -1229,7 +1258,8 @@
   /**
    * The one way to open doum's search: the manifest's URL (search/doum.json, on this site or
    * another) → a promise of {search(query, limit), materialResult(query)}, both async. It reads
-   * the manifest and the language's entry; a query fetches the pieces it needs (each once).
+   * the manifest and the language's entry; a query fetches the pieces it needs (each once; a small
+   * index, all of them as it opens).
    * `fetch` defaults to the global one; a failed fetch rejects (the caller shows a way to
    * contact support) and is tried again by the next call. `lunr`: a function that loads lunr.js
    * (a promise of it, or it), called only when the chosen entry is English.
@@ -1253,6 +1283,7 @@
     const entry = await json(new URL(chosen.entry, base))
     const english = entry.language === 'en' && lunr ? await lunr() : null
     const searcher = new Searcher(entry, {}, (name) => json(new URL(name, base)), english)
+    if (entry.preload) searcher.data.preload()
     return {
       search: (query, limit = 5) => settle(searcher, () => searcher.search(query, limit)),
       materialResult: (query) => settle(searcher, () => searcher.materialResult(query)),
