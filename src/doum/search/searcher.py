@@ -77,6 +77,7 @@ class Searcher:
         self.synonyms: list[list[list[str]]] = payload["synonyms"]
         self.weak = set(payload.get("weak", []))
         self.negation = set(payload.get("negation", []))
+        self.negation_adverbs = {word for word in self.negation if len(word) == 1}  # 안, 못
         self.failure = [t for t in payload.get("failure", []) if t in set(payload["index"]["terms"])]
         self.phrases: list[list[str]] = payload.get("phrases", [])
         self.vocab: list[str] = payload["index"]["terms"]  # sorted by code point
@@ -125,6 +126,8 @@ class Searcher:
         typed = words if self.english else [w[:MAX_WORD_CHARS]
                                             for w in korean.typed_words(query)[:MAX_WORDS]]
         self._typed = dict(zip(words, typed))  # Shift matters for English-mode keys
+        if not self.english:
+            words = self.detach_negation(words)
         units = self.join_split_words(words)
         resolved = []
         alternative_at = -1
@@ -224,6 +227,24 @@ class Searcher:
 
     def is_weak(self, word: str) -> bool:
         return word in self.weak or self.text.stem(word) in self.weak
+
+    def detach_negation(self, words: list[str]) -> list[str]:
+        """안와 → 안 와, 못받음 → 못 받음: the negation adverbs 안 and 못 are words of their own,
+        often typed without their space. A word that starts with one is read as the adverb and
+        the predicate after it, unless the site knows the word, a word it starts with (안내문:
+        안내) or a word it may be the start of (안드로 → 안드로이드)."""
+        detached: list[str] = []
+        for word in words:
+            stem = self.text.stem(word)
+            if (len(word) >= 2 and word[0] in self.negation_adverbs and _hangul(word)
+                    and word not in self.negation and stem not in self.negation
+                    and not self.is_weak(word) and stem not in self.thesaurus_words
+                    and not any(stem[:end] in self.known for end in range(2, len(stem) + 1))
+                    and not self.prefixed(stem)):
+                detached += [word[0], word[1:]]
+            else:
+                detached.append(word)
+        return detached
 
     def join_split_words(self, words: list[str]) -> list[str]:
         """비밀 번호 → 비밀번호, when the joined word is known and a part alone is not."""

@@ -311,6 +311,7 @@
       this.synonyms = entry.synonyms
       this.weak = new Set(entry.weak || [])
       this.negation = new Set(entry.negation || [])
+      this.negationAdverbs = new Set([...this.negation].filter((word) => word.length === 1)) // 안, 못
       this.failure = (entry.failure || []).filter((t) => this.known.has(t))
       this.phrases = entry.phrases || []
       this.thesaurusWords = new Set()
@@ -366,7 +367,7 @@
             .map((w) => w.slice(0, MAX_WORD_CHARS))
       this.typed = new Map() // Shift matters for English-mode keys
       words.forEach((word, i) => this.typed.set(word, typed[i]))
-      const units = this.joinSplitWords(words)
+      const units = this.joinSplitWords(this.english ? words : this.detachNegation(words))
       const resolved = []
       let alternativeAt = -1
       let alternative = null
@@ -501,6 +502,31 @@
 
     isWeak(word) {
       return this.weak.has(word) || this.weak.has(this.text.stem(word))
+    }
+
+    /** 안와 → 안 와, 못받음 → 못 받음: the negation adverbs 안 and 못 are words of their own,
+     *  often typed without their space. A word that starts with one is read as the adverb and
+     *  the predicate after it, unless the site knows the word, a word it starts with (안내문:
+     *  안내) or a word it may be the start of (안드로 → 안드로이드). */
+    detachNegation(words) {
+      return words.flatMap((word) => {
+        const stem = this.text.stem(word)
+        const startsKnown = () => {
+          for (let end = 2; end <= stem.length; end++) if (this.known.has(stem.slice(0, end))) return true
+          return false
+        }
+        const detach =
+          word.length >= 2 &&
+          this.negationAdverbs.has(word[0]) &&
+          isHangul(word) &&
+          !this.negation.has(word) &&
+          !this.negation.has(stem) &&
+          !this.isWeak(word) &&
+          !this.thesaurusWords.has(stem) &&
+          !startsKnown() &&
+          !this.prefixed(stem).length
+        return detach ? [word[0], word.slice(1)] : [word]
+      })
     }
 
     /** 비밀 번호 → 비밀번호, when the joined word is known and a part alone is not. */
