@@ -102,20 +102,26 @@ def test_bad_input_never_raises(searcher: Searcher, query: str) -> None:
 
 @pytest.mark.parametrize(("attached", "spaced"), [
     ("결제 안먹혀요", "결제 안 먹혀요"), ("비밀번호 안바뀜", "비밀번호 안 바뀜"), ("테마 못바꿈", "테마 못 바꿈"),
+    ("결제 두번됨", "결제 두 번 됨"), ("비밀번호 몇번째", "비밀번호 몇 번째"),
 ])
-def test_an_attached_negation_reads_as_the_spaced_one(searcher: Searcher, attached: str, spaced: str) -> None:
-    """안/못 are words of their own, often typed without their space (안와 → 안 와)."""
+def test_words_spacing_writes_apart_read_as_spaced(searcher: Searcher, attached: str, spaced: str) -> None:
+    """안/못 before a predicate and a numeral before its unit noun are words of their own,
+    often typed without their space (안와 → 안 와, 두번 → 두 번)."""
     assert searcher.analyze(attached).terms == searcher.analyze(spaced).terms
     assert searcher.search(attached, 5) == searcher.search(spaced, 5)
 
 
-def test_a_word_the_site_knows_is_never_read_as_a_negation() -> None:
-    """안내, 안내문 (안내 + 문) and 안드로 (the start of 안드로이드) are words, not 안 + …"""
+def test_a_word_the_site_knows_is_never_read_apart() -> None:
+    """안내, 안내문 (안내 + 문), 안드로 (the start of 안드로이드) and 세대 are words, not 안 + … or
+    세 + 대; a numeral needs a unit noun after it (한국, 두부)."""
     site = {**MINI, "pages": [*MINI["pages"], {**MINI["pages"][0], "location": "guide/",
                                                "title": "안드로이드 안내", "keywords": ["안내"]}]}
     known = Searcher(site_payload(site))
     assert {"안내", "안드로이드"} <= known.known
-    assert known.detach_negation(["안내", "안내문", "안드로", "안와"]) == ["안내", "안내문", "안드로", "안", "와"]
+    kept = ["안내", "안내문", "안드로", "세대", "두통", "한국", "두부", "안돼"]
+    assert [known.detach(word) for word in kept] == [[word] for word in kept]
+    assert [known.detach(word) for word in ["안와", "두번됨", "몇개", "한달"]] == [
+        ["안", "와"], ["두", "번", "됨"], ["몇", "개"], ["한", "달"]]
 
 
 def test_plan_never_uses_unknown_terms(searcher: Searcher) -> None:

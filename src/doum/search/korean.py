@@ -43,6 +43,10 @@ for _ending in ENDINGS:
 # over-stripped (사이 stays), one after a longer ending (앱에서 → 앱).
 MIN_STEM: int = TABLES["min_stem"]
 MIN_STEM_LONG_SUFFIX: int = TABLES["min_stem_long_suffix"]
+# A native numeral and the unit noun after it, written apart and often typed together (두번);
+# longest first (TABLES["spacing_about"]).
+NUMERALS: list[str] = sorted(TABLES["numerals"], key=len, reverse=True)
+COUNTERS: list[str] = sorted(TABLES["counters"], key=len, reverse=True)
 MAX_STRIPS: int = TABLES["max_strips"]
 
 

@@ -127,7 +127,7 @@ class Searcher:
                                             for w in korean.typed_words(query)[:MAX_WORDS]]
         self._typed = dict(zip(words, typed))  # Shift matters for English-mode keys
         if not self.english:
-            words = self.detach_negation(words)
+            words = [part for word in words for part in self.detach(word)]
         units = self.join_split_words(words)
         resolved = []
         alternative_at = -1
@@ -228,23 +228,26 @@ class Searcher:
     def is_weak(self, word: str) -> bool:
         return word in self.weak or self.text.stem(word) in self.weak
 
-    def detach_negation(self, words: list[str]) -> list[str]:
-        """안와 → 안 와, 못받음 → 못 받음: the negation adverbs 안 and 못 are words of their own,
-        often typed without their space. A word that starts with one is read as the adverb and
-        the predicate after it, unless the site knows the word, a word it starts with (안내문:
-        안내) or a word it may be the start of (안드로 → 안드로이드)."""
-        detached: list[str] = []
-        for word in words:
-            stem = self.text.stem(word)
-            if (len(word) >= 2 and word[0] in self.negation_adverbs and _hangul(word)
-                    and word not in self.negation and stem not in self.negation
-                    and not self.is_weak(word) and stem not in self.thesaurus_words
-                    and not any(stem[:end] in self.known for end in range(2, len(stem) + 1))
-                    and not self.prefixed(stem)):
-                detached += [word[0], word[1:]]
-            else:
-                detached.append(word)
-        return detached
+    def detach(self, word: str) -> list[str]:
+        """A word typed together that Korean spacing writes apart, apart again: a native numeral
+        and its unit noun (두번됨 → 두 번 됨, 몇개 → 몇 개), and the negation adverbs 안 and 못
+        before a predicate (안와 → 안 와, 못받음 → 못 받음). Never a word the site knows, one
+        that starts with a word the site knows (안내문: 안내) or that may be the start of one
+        (안드로 → 안드로이드), nor a function or thesaurus word."""
+        stem = self.text.stem(word)
+        if (len(word) < 2 or not _hangul(word) or word in self.negation or stem in self.negation
+                or self.is_weak(word) or stem in self.thesaurus_words
+                or any(stem[:end] in self.known for end in range(2, len(stem) + 1))
+                or self.prefixed(stem)):
+            return [word]
+        numeral = next((n for n in korean.NUMERALS if word.startswith(n)), "")
+        counter = next((c for c in korean.COUNTERS if word.startswith(c, len(numeral))), "")
+        if numeral and counter:
+            rest = word[len(numeral) + len(counter):]
+            return [numeral, counter, *([rest] if rest else [])]
+        if word[0] in self.negation_adverbs:
+            return [word[0], word[1:]]
+        return [word]
 
     def join_split_words(self, words: list[str]) -> list[str]:
         """비밀 번호 → 비밀번호, when the joined word is known and a part alone is not."""

@@ -312,6 +312,10 @@
       this.weak = new Set(entry.weak || [])
       this.negation = new Set(entry.negation || [])
       this.negationAdverbs = new Set([...this.negation].filter((word) => word.length === 1)) // 안, 못
+      // a native numeral and its unit noun (korean.ko.json spacing_about), longest first
+      const longestFirst = (words) => [...(words || [])].sort((a, b) => b.length - a.length)
+      this.numerals = longestFirst(entry.korean.numerals)
+      this.counters = longestFirst(entry.korean.counters)
       this.failure = (entry.failure || []).filter((t) => this.known.has(t))
       this.phrases = entry.phrases || []
       this.thesaurusWords = new Set()
@@ -367,7 +371,7 @@
             .map((w) => w.slice(0, MAX_WORD_CHARS))
       this.typed = new Map() // Shift matters for English-mode keys
       words.forEach((word, i) => this.typed.set(word, typed[i]))
-      const units = this.joinSplitWords(this.english ? words : this.detachNegation(words))
+      const units = this.joinSplitWords(this.english ? words : words.flatMap((word) => this.detach(word)))
       const resolved = []
       let alternativeAt = -1
       let alternative = null
@@ -504,29 +508,36 @@
       return this.weak.has(word) || this.weak.has(this.text.stem(word))
     }
 
-    /** 안와 → 안 와, 못받음 → 못 받음: the negation adverbs 안 and 못 are words of their own,
-     *  often typed without their space. A word that starts with one is read as the adverb and
-     *  the predicate after it, unless the site knows the word, a word it starts with (안내문:
-     *  안내) or a word it may be the start of (안드로 → 안드로이드). */
-    detachNegation(words) {
-      return words.flatMap((word) => {
-        const stem = this.text.stem(word)
-        const startsKnown = () => {
-          for (let end = 2; end <= stem.length; end++) if (this.known.has(stem.slice(0, end))) return true
-          return false
-        }
-        const detach =
-          word.length >= 2 &&
-          this.negationAdverbs.has(word[0]) &&
-          isHangul(word) &&
-          !this.negation.has(word) &&
-          !this.negation.has(stem) &&
-          !this.isWeak(word) &&
-          !this.thesaurusWords.has(stem) &&
-          !startsKnown() &&
-          !this.prefixed(stem).length
-        return detach ? [word[0], word.slice(1)] : [word]
-      })
+    /** A word typed together that Korean spacing writes apart, apart again: a native numeral
+     *  and its unit noun (두번됨 → 두 번 됨, 몇개 → 몇 개), and the negation adverbs 안 and 못
+     *  before a predicate (안와 → 안 와, 못받음 → 못 받음). Never a word the site knows, one
+     *  that starts with a word the site knows (안내문: 안내) or that may be the start of one
+     *  (안드로 → 안드로이드), nor a function or thesaurus word. */
+    detach(word) {
+      const stem = this.text.stem(word)
+      const startsKnown = () => {
+        for (let end = 2; end <= stem.length; end++) if (this.known.has(stem.slice(0, end))) return true
+        return false
+      }
+      if (
+        word.length < 2 ||
+        !isHangul(word) ||
+        this.negation.has(word) ||
+        this.negation.has(stem) ||
+        this.isWeak(word) ||
+        this.thesaurusWords.has(stem) ||
+        startsKnown() ||
+        this.prefixed(stem).length
+      )
+        return [word]
+      const numeral = this.numerals.find((n) => word.startsWith(n)) || ''
+      const counter = numeral ? this.counters.find((c) => word.startsWith(c, numeral.length)) : ''
+      if (counter) {
+        const rest = word.slice(numeral.length + counter.length)
+        return rest ? [numeral, counter, rest] : [numeral, counter]
+      }
+      if (this.negationAdverbs.has(word[0])) return [word[0], word.slice(1)]
+      return [word]
     }
 
     /** 비밀 번호 → 비밀번호, when the joined word is known and a part alone is not. */
