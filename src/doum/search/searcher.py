@@ -234,20 +234,24 @@ class Searcher:
         before a predicate (안와 → 안 와, 못받음 → 못 받음). Never a word the site knows, one
         that starts with a word the site knows (안내문: 안내) or that may be the start of one
         (안드로 → 안드로이드), nor a function or thesaurus word."""
+        if len(word) < 2 or not _hangul(word):
+            return [word]
+        numeral = next((n for n in korean.NUMERALS if word.startswith(n)), "")
+        counter = next((c for c in korean.COUNTERS if word.startswith(c, len(numeral))), "") if numeral else ""
+        if numeral and counter:
+            rest = word[len(numeral) + len(counter):]
+            parts = [numeral, counter, *([rest] if rest else [])]
+        elif word[0] in self.negation_adverbs:
+            parts = [word[0], word[1:]]
+        else:
+            return [word]
         stem = self.text.stem(word)
-        if (len(word) < 2 or not _hangul(word) or word in self.negation or stem in self.negation
-                or self.is_weak(word) or stem in self.thesaurus_words
+        if (word in self.negation or stem in self.negation or self.is_weak(word)
+                or stem in self.thesaurus_words
                 or any(stem[:end] in self.known for end in range(2, len(stem) + 1))
                 or self.prefixed(stem)):
             return [word]
-        numeral = next((n for n in korean.NUMERALS if word.startswith(n)), "")
-        counter = next((c for c in korean.COUNTERS if word.startswith(c, len(numeral))), "")
-        if numeral and counter:
-            rest = word[len(numeral) + len(counter):]
-            return [numeral, counter, *([rest] if rest else [])]
-        if word[0] in self.negation_adverbs:
-            return [word[0], word[1:]]
-        return [word]
+        return parts
 
     def join_split_words(self, words: list[str]) -> list[str]:
         """비밀 번호 → 비밀번호, when the joined word is known and a part alone is not."""

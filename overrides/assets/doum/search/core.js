@@ -514,30 +514,28 @@
      *  that starts with a word the site knows (안내문: 안내) or that may be the start of one
      *  (안드로 → 안드로이드), nor a function or thesaurus word. */
     detach(word) {
+      if (word.length < 2 || !isHangul(word)) return [word]
+      const numeral = this.numerals.find((n) => word.startsWith(n)) || ''
+      const counter = numeral ? this.counters.find((c) => word.startsWith(c, numeral.length)) : ''
+      let parts
+      if (counter) {
+        const rest = word.slice(numeral.length + counter.length)
+        parts = rest ? [numeral, counter, rest] : [numeral, counter]
+      } else if (this.negationAdverbs.has(word[0])) parts = [word[0], word.slice(1)]
+      else return [word]
       const stem = this.text.stem(word)
       const startsKnown = () => {
         for (let end = 2; end <= stem.length; end++) if (this.known.has(stem.slice(0, end))) return true
         return false
       }
-      if (
-        word.length < 2 ||
-        !isHangul(word) ||
+      const aWord =
         this.negation.has(word) ||
         this.negation.has(stem) ||
         this.isWeak(word) ||
         this.thesaurusWords.has(stem) ||
         startsKnown() ||
-        this.prefixed(stem).length
-      )
-        return [word]
-      const numeral = this.numerals.find((n) => word.startsWith(n)) || ''
-      const counter = numeral ? this.counters.find((c) => word.startsWith(c, numeral.length)) : ''
-      if (counter) {
-        const rest = word.slice(numeral.length + counter.length)
-        return rest ? [numeral, counter, rest] : [numeral, counter]
-      }
-      if (this.negationAdverbs.has(word[0])) return [word[0], word.slice(1)]
-      return [word]
+        this.prefixed(stem).length > 0
+      return aWord ? [word] : parts
     }
 
     /** 비밀 번호 → 비밀번호, when the joined word is known and a part alone is not. */
