@@ -53,6 +53,25 @@ def open_page(new_page: Callable[..., Any], url: str) -> tuple[Any, list[str]]:
     return page, requests
 
 
+# Resource Timing, in the page: [path, start, end] of every fetch.
+TIMINGS = """() => performance.getEntriesByType('resource').map((entry) =>
+  [new URL(entry.name).pathname, entry.startTime, entry.responseEnd])"""
+
+
+def test_doums_bundle_is_asked_for_after_the_parse_not_beside_the_first_paints_files(
+    new_page: Callable[..., Any], default_url: str
+) -> None:
+    page, _ = open_page(new_page, default_url + "paid/emoticon-refund/")
+    timings = {HASH.sub(r".<h>.\1", path): (start, end) for path, start, end in page.evaluate(TIMINGS)}
+    parsed = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventStart")
+    bundle_start = timings["/assets/doum-bundle/doum.<h>.js"][0]
+    material = next(end for path, (_, end) in timings.items() if path.startswith("/assets/javascripts/bundle."))
+    assert bundle_start >= parsed and bundle_start >= material
+    # It ran: the launcher opens its panel.
+    page.locator("button.doum-launcher").click()
+    page.get_by_role("dialog", name=re.compile("상담")).wait_for()
+
+
 @pytest.mark.parametrize("path", ["", "paid/emoticon-refund/"])
 def test_a_page_fetches_no_index_until_the_visitor_turns_to_search(
     new_page: Callable[..., Any], default_url: str, path: str

@@ -8,6 +8,7 @@
  *   palette  (partials/javascripts/palette.html) — the remembered colour palette, before paint
  *   content  (partials/javascripts/content.html) — remembered content tabs, #hash targets
  *   announce / outdated / consent — Material's optional banners, when a site turns them on
+ *   bundle   (main.html, after Material's scripts) — doum's main bundle, once the page is parsed
  *
  * Classic script, no modules: it must run synchronously where it is included.
  */
@@ -395,6 +396,25 @@
     })
   }
 
+  /* doum's main bundle (the launcher, the search box, status; assets/doum-bundle/) is asked for
+     once the page is parsed, not by a defer tag the preload scanner fetches at once: on a slow
+     line it then no longer shares the bandwidth with the stylesheets and Material's bundle that
+     the first paint and a usable page wait for, and a phone paints sooner. It runs where defer
+     would have (after the parse, after Material's bundle) and stays a classic script, which a
+     site opened from file:// runs. data-doum-pages goes along for its loader (shared/loader.js). */
+  function bundle() {
+    var src = script && script.getAttribute('data-doum-bundle')
+    if (!src) return
+    var start = function () {
+      var element = document.createElement('script')
+      element.src = src
+      element.setAttribute('data-doum-pages', script.getAttribute('data-doum-pages') || '[]')
+      document.body.appendChild(element)
+    }
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true })
+    else start()
+  }
+
   var parts = {
     head: head,
     palette: palette,
@@ -402,6 +422,7 @@
     announce: announce,
     outdated: outdated,
     consent: consent,
+    bundle: bundle,
   }
   try {
     ;(parts[run] || head)()
