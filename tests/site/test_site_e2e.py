@@ -123,6 +123,32 @@ def test_screenshot_opens_in_the_lightbox(new_page: Callable[..., object], defau
     expect(page.locator(".glightbox-container")).to_have_count(0)
 
 
+def test_a_page_without_screenshots_loads_no_lightbox_until_instant_navigation_brings_one(
+    new_page: Callable[..., object], default_url: str
+) -> None:
+    requests: list[str] = []
+    page, _ = open_page(new_page, default_url, "", **DESKTOP)
+    page.on("request", lambda request: requests.append(request.url))
+    assert page.evaluate("""() => !document.querySelector('script[src*="glightbox"], link[href*="glightbox"]')
+      && typeof window.GLightbox === 'undefined'""")
+    page.evaluate("window.__doumMarker = 'kept'")
+    # A link to the guide, clicked: Material's instant navigation takes it (the home page has
+    # none of its own).
+    page.evaluate("""(href) => {
+      const link = Object.assign(document.createElement('a'), { href, textContent: 'guide' })
+      link.id = 'to-guide'
+      document.querySelector('.md-content').append(link)
+    }""", PAGES["guide"])
+    page.locator("#to-guide").click()
+    page.wait_for_url(default_url + PAGES["guide"])
+    page.locator("a.glightbox").first.click()
+    expect(page.locator(".glightbox-container .gslide-image img").first).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator(".glightbox-container")).to_have_count(0)
+    assert page.evaluate("window.__doumMarker") == "kept", "instant navigation, no full reload"
+    assert sum("glightbox.min.js" in url for url in requests) == 1
+
+
 def test_instant_navigation_keeps_the_page_alive_and_rebinds_the_home_search(
     new_page: Callable[..., object], default_url: str
 ) -> None:

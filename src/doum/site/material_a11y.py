@@ -34,6 +34,13 @@ def name_landmarks(html: str, config: MkDocsConfig) -> str:
 # <style> live in doum.css).
 GLIGHTBOX_STYLE = re.compile(r'\s*<style id="glightbox-style">.*?</style>', re.S)
 GLIGHTBOX_INIT = re.compile(r'<script id="init-glightbox">.*?</script>', re.S)
+# Its files, which it links in every page's head: a parser-blocking script (57 KB) and a
+# render-blocking stylesheet. A page with no image to enlarge leaves them out (its first paint
+# waits for neither); the script's URL goes into the JSON, and bootstrap.js loads it when
+# instant navigation brings a page that has images (Material adds that page's stylesheet link).
+GLIGHTBOX_SCRIPT = re.compile(r'\s*<script src="([^"]*assets/javascripts/glightbox\.min\.js)"></script>')
+GLIGHTBOX_SHEET = re.compile(r'\s*<link href="[^"]*assets/stylesheets/glightbox\.min\.css" rel="stylesheet">')
+LIGHTBOX_LINK = re.compile(r'<a\b[^>]*\bclass="(?:[^"]*\s)?glightbox[\s"]')
 
 
 def lightbox_settings(config: MkDocsConfig) -> dict[str, Any] | None:
@@ -56,10 +63,16 @@ def lightbox_settings(config: MkDocsConfig) -> dict[str, Any] | None:
 
 
 def static_lightbox(html: str, config: MkDocsConfig) -> str:
-    """Swap mkdocs-glightbox's inline <script> and <style> for a JSON data block."""
+    """Swap mkdocs-glightbox's inline <script> and <style> for a JSON data block, and leave its
+    files out of a page without an image to enlarge."""
     if 'id="init-glightbox"' not in html:
         return html
-    settings = lightbox_settings(config)
+    settings = lightbox_settings(config) or {}
+    script = GLIGHTBOX_SCRIPT.search(html)
+    if script:
+        settings["script"] = script.group(1)
+        if not LIGHTBOX_LINK.search(html):
+            html = GLIGHTBOX_SHEET.sub("", GLIGHTBOX_SCRIPT.sub("", html, count=1), count=1)
     data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
     html = GLIGHTBOX_STYLE.sub("", html, count=1)
     block = f'<script type="application/json" id="doum-glightbox">{data}</script>'

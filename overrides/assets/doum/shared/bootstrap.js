@@ -162,14 +162,25 @@
     }
   }
 
+  /* A page without an image to enlarge carries no glightbox files (site/material_a11y.py); the
+     JSON names the script, whose URL is read here, against the page it was written for, since
+     instant navigation changes the page's address but not this block. When a page with
+     images comes (loaded, or brought by instant navigation, which adds its glightbox stylesheet
+     link to the head but never runs a script it brings), the script is loaded once. */
   function startLightbox() {
     var settings = readJSON('doum-glightbox')
-    if (!settings || typeof window.GLightbox !== 'function') return
+    if (!settings) return
     if (settings.background) {
       /* CSSOM, not a style attribute: allowed under style-src 'self'. */
       document.documentElement.style.setProperty('--doum-glightbox-background', settings.background)
     }
     if (settings.shadow === false) document.documentElement.classList.add('doum-glightbox-flat')
+    var scriptURL = null
+    try {
+      scriptURL = settings.script ? new URL(settings.script, document.baseURI).href : null
+    } catch (error) {
+      scriptURL = null
+    }
     var copyDataSrc = function () {
       if (!settings.privacy) return
       document.querySelectorAll('.glightbox').forEach(function (link) {
@@ -178,13 +189,28 @@
         if (source) link.setAttribute('href', source)
       })
     }
-    copyDataSrc()
-    var lightbox = window.GLightbox(settings.options || {})
-    if (window.document$ && typeof window.document$.subscribe === 'function') {
-      window.document$.subscribe(function () {
-        copyDataSrc()
+    var lightbox = null
+    var loading = false
+    var bind = function () {
+      copyDataSrc()
+      if (lightbox) {
         lightbox.reload()
-      })
+      } else if (typeof window.GLightbox === 'function') {
+        lightbox = window.GLightbox(settings.options || {})
+      } else if (scriptURL && !loading && document.querySelector('.glightbox')) {
+        loading = true
+        var element = document.createElement('script')
+        element.src = scriptURL
+        element.addEventListener('load', bind)
+        element.addEventListener('error', function () {
+          loading = false /* the next page with images asks again; its links open the image */
+        })
+        document.head.appendChild(element)
+      }
+    }
+    bind()
+    if (window.document$ && typeof window.document$.subscribe === 'function') {
+      window.document$.subscribe(bind)
     }
   }
 
