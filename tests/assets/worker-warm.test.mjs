@@ -130,3 +130,30 @@ test('a warm without a query, or with a blank one, ranks nothing', async () => {
   await worker.settle()
   assert.deepEqual(worker.ranked, [])
 })
+
+test("a warm with the header box's text ranks it at once; Material's query follows", async () => {
+  const worker = startWorker()
+  worker.send({ type: SETUP, data: {} })
+  worker.send({ type: 'doum:warm', query: '알림톡' })
+  await worker.settle()
+  assert.deepEqual(worker.ranked, ['알림톡'])
+  worker.send({ type: QUERY, data: '알림톡' })
+  await worker.settle()
+  assert.deepEqual(plain(worker.posted.at(-1)), { type: 3, data: { items: ['알림톡'], suggest: [] } })
+})
+
+test('a warm whose turn comes after a newer text is skipped: the newer text is ranked', async () => {
+  const worker = startWorker()
+  worker.send({ type: SETUP, data: {} })
+  worker.send({ type: 'doum:warm', query: '알' })
+  worker.send({ type: 'doum:warm', query: '알림' })
+  worker.send({ type: QUERY, data: '알림' })
+  worker.send({ type: 'doum:warm', query: '알림톡' })
+  await worker.settle()
+  // the first two warms waited behind the index's loading and were overtaken; the query was
+  // answered, and the last warm ran since nothing came after it
+  assert.deepEqual(worker.ranked, ['알림', '알림톡'])
+  assert.deepEqual(plain(worker.posted.filter((m) => m.type === 3)), [
+    { type: 3, data: { items: ['알림'], suggest: [] } },
+  ])
+})

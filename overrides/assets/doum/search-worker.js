@@ -130,6 +130,10 @@ async function answer(message, ready) {
 // Queries are answered one after another, in the order they came: a query that waits for a
 // piece of the index must not have its answer overtake a later one (Material shows the last).
 let queue = Promise.resolve()
+// Texts to rank for Material, numbered as they come: a warm's query (the header box's text as
+// it changes, or a ?q= link's) and Material's queries. A warm whose turn comes after a newer
+// text arrived is skipped: that text is what the visitor waits for.
+let texts = 0
 
 self.addEventListener('message', (event) => {
   const message = event.data || {}
@@ -141,18 +145,23 @@ self.addEventListener('message', (event) => {
   }
   if (message.type === 'doum:warm') {
     warm()
-    // A ?q= search link names its query before Material can send it (Material waits for the
-    // page and for READY): rank it now, fetching its pieces, so its answer is ready then.
+    // A warm may name the text to come: a ?q= search link's (Material waits for the page and for
+    // READY before it sends it), or the header box's as it is typed (Material reads the box on
+    // keyup, after the key is let go; the text is there from its input event). Ranked now, its
+    // pieces and rows fetched, Material's query for the same text is answered from that work.
     if (typeof message.query === 'string' && message.query.trim()) {
       const query = message.query
-      queue = queue.then(() =>
-        load()
+      const number = ++texts
+      queue = queue.then(() => {
+        if (number !== texts) return undefined
+        return load()
           .then((ready) => ready.materialResult(query))
-          .catch(() => {}),
-      )
+          .catch(() => {})
+      })
     }
     return
   }
+  if (message.type === QUERY) texts++
   warm() // a query is intent too
   queue = queue.then(() =>
     load()

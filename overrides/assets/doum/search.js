@@ -134,8 +134,10 @@ export async function search(query, { limit = 5 } = {}) {
   return results.map((hit) => ({ ...hit, url: new URL(hit.location, SITE_ROOT).href }))
 }
 
-/** The visitor is about to search: the page's worker fetches the index now (once). */
-export function warm() {
+/** The visitor is about to search: the page's worker fetches the index now (once). With the
+ *  text being typed in the header search, it also ranks that text at once (search-worker.js). */
+export function warm(query = '') {
   if (!session) spawn(false)
-  session?.worker?.postMessage({ type: 'doum:warm', language })
+  const typed = typeof query === 'string' && query.trim() ? { query } : {}
+  session?.worker?.postMessage({ type: 'doum:warm', language, ...typed })
 }

@@ -437,7 +437,8 @@
       element.setAttribute('data-doum-pages', script.getAttribute('data-doum-pages') || '[]')
       document.body.appendChild(element)
     }
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true })
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', start, { once: true })
     else start()
   }
 

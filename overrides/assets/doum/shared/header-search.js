@@ -186,7 +186,7 @@ function watchHeaderSearch() {
   }
   input.addEventListener('keyup', intent)
   input.addEventListener('input', () => {
-    warm()
+    warm(input.value) // ranked from here: Material asks on keyup, once the key is let go
     if (failed) setNoticeQuery(region, input.value.trim())
   })
   input.addEventListener('focus', intent)
