@@ -23,7 +23,14 @@
     const config = document.getElementById('__config')
     if (!config) return null // not parsed yet: ask again
     const search = JSON.parse(config.textContent).search
-    return new URL(String(url), location.href).href === new URL(search, location.href).href
+    return withoutFragment(url) === withoutFragment(search)
+  }
+
+  // An engine may hand its worker a hint in the URL's fragment: still the same script.
+  function withoutFragment(url) {
+    const parsed = new URL(String(url), location.href)
+    parsed.hash = ''
+    return parsed.href
   }
 
   // Whether a worker is the header search's is asked when it first speaks, not when it is made:

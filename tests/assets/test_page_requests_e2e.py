@@ -113,6 +113,50 @@ def test_a_search_link_loads_the_index_and_opens_its_results(
     assert doum_requests(requests, default_url) == EVERY_PAGE + INDEX  # the query: no more pieces
 
 
+# Appended to bootstrap.js (which starts the search worker from the head): as soon as the
+# worker has started (its first message, doum:hello), the page's main thread is kept busy, as
+# Material's bundle keeps it on a first load: a synchronous request, asked again until the page
+# learns that the index's entry was requested, or ten seconds have gone.
+BUSY_ONCE_STARTED = """
+window.__doumSearch.worker.addEventListener('message', (event) => {
+  if (event.data.type !== 'doum:hello') return
+  const end = Date.now() + 10000
+  let seen = ''
+  while (seen !== 'yes' && Date.now() < end) {
+    const request = new XMLHttpRequest()
+    request.open('GET', '/__entry-requested', false)
+    request.send()
+    seen = request.responseText
+    for (const pause = Date.now() + 20; Date.now() < pause; );
+  }
+  window.__entryWhileBusy = seen === 'yes'
+})
+"""
+
+
+def test_a_search_link_starts_on_the_index_while_the_pages_main_thread_is_busy(
+    new_page: Callable[..., Any], default_url: str
+) -> None:
+    # A message to a worker still starting waits for a free moment of the page's main thread:
+    # the link's query rides in the worker's URL instead (#q=), read as the worker starts.
+    page = new_page(**DESKTOP)
+    entry = re.compile(r"/search/doum/ko\.[0-9a-f]+\.json$")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.route("**/__entry-requested", lambda route: route.fulfill(
+        body="yes" if any(entry.search(path) for path in requested) else "no"))
+
+    def busy_once_started(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text() + BUSY_ONCE_STARTED)
+
+    page.route("**/assets/doum/shared/bootstrap.js", busy_once_started)
+    page.goto(default_url + "?q=비밀번호", wait_until="commit")
+    page.locator(".md-search-result__list .md-search-result__item").first.wait_for()
+    assert page.evaluate("window.__entryWhileBusy") is True
+    assert "비밀번호" in page.locator(".md-search-result__list").inner_text()
+
+
 def test_opening_the_launcher_loads_the_index(new_page: Callable[..., Any], default_url: str) -> None:
     page, requests = open_page(new_page, default_url)
     assert not doum_requests(requests, default_url) & INDEX

@@ -12,25 +12,28 @@ const READY = 1
 const QUERY = 2
 const plain = (value) => JSON.parse(JSON.stringify(value)) // the worker's objects are of its own realm
 
-function startWorker({ fails = false } = {}) {
+function startWorker({ fails = false, href = 'https://help.example.com/assets/doum/search-worker.js' } = {}) {
   const posted = []
   const opened = []
+  const languages = [] // the language each opening asked for
   const ranked = [] // what the engine was asked to rank for Material
   const listeners = []
   const context = {
     URL,
+    URLSearchParams,
     Promise,
     setTimeout: () => 0, // Material's retries are not waited for here
     setInterval: () => 0,
     clearInterval: () => {},
-    location: { href: 'https://help.example.com/assets/doum/search-worker.js' },
+    location: { href },
     postMessage: (message) => posted.push(message),
     addEventListener: (type, listener) => listeners.push(listener),
     importScripts: (...urls) => {
       assert.deepEqual(urls, ['search/engine.js'])
       context.doumSearchCore = {
-        openSearcher: (url) => {
+        openSearcher: (url, options) => {
           opened.push(String(url))
+          languages.push(options.language)
           if (fails) return Promise.reject(new Error('HTTP 404'))
           return Promise.resolve({
             materialResult: async (text) => {
@@ -48,7 +51,7 @@ function startWorker({ fails = false } = {}) {
   vm.runInContext(SOURCE, context)
   const send = (data) => listeners.forEach((listener) => listener({ data }))
   const settle = () => new Promise((resolve) => setImmediate(resolve))
-  return { posted, opened, ranked, send, settle }
+  return { posted, opened, languages, ranked, send, settle }
 }
 
 test('hello first; no index until intent, even after Material set up', async () => {
@@ -156,4 +159,19 @@ test('a warm whose turn comes after a newer text is skipped: the newer text is r
   assert.deepEqual(plain(worker.posted.filter((m) => m.type === 3)), [
     { type: 3, data: { items: ['알림'], suggest: [] } },
   ])
+})
+
+test("a search link's query in the worker's URL (#q=…&lang=…) is ranked as the worker starts", async () => {
+  const hint = new URLSearchParams({ q: '비밀번호 변경', lang: 'en' })
+  const worker = startWorker({ href: `https://help.example.com/assets/doum/search-worker.js#${hint}` })
+  await worker.settle()
+  assert.deepEqual(worker.opened, ['https://help.example.com/search/doum.json'])
+  assert.deepEqual(worker.languages, ['en'])
+  assert.deepEqual(worker.ranked, ['비밀번호 변경'])
+  worker.send({ type: SETUP, data: {} })
+  worker.send({ type: QUERY, data: '비밀번호 변경' })
+  await worker.settle()
+  assert.ok(worker.posted.some((m) => m.type === READY))
+  assert.deepEqual(plain(worker.posted.at(-1)), { type: 3, data: { items: ['비밀번호 변경'], suggest: [] } })
+  assert.equal(worker.opened.length, 1)
 })

@@ -16,6 +16,7 @@ function startWorker(href = 'https://help.example.com/en/assets/doum/search-work
   const listeners = []
   const context = {
     URL,
+    URLSearchParams,
     Promise,
     setTimeout: () => 0,
     setInterval: () => 0,

@@ -11,8 +11,9 @@
  * Both go through doumSearchCore.openSearcher (search/core.js), the one entry point to the
  * index. The index (search/doum.json and its entry) is fetched on the visitor's intent, not when
  * the worker starts: {type: "doum:warm"} (the page sends it when the search box is focused or
- * typed in, the launcher opens, the /contact/ form is turned to or a ?q= link is opened; the page's head sends
- * the last with its query, {type: "doum:warm", query}, ranked at once) or any query loads it.
+ * typed in, the launcher opens, the /contact/ form is turned to; the header box's text comes as
+ * {type: "doum:warm", query}, ranked at once) or any query loads it. A ?q= search link's query
+ * comes in this worker's URL (#q=…&lang=…, from the page's head), ranked as the worker starts.
  * Material's SETUP alone does not: its READY is sent once the index has loaded after a warm.
  * A failed load is tried again: on the next doum query, and for Material (which sends its
  * setup once) on a timer, so search comes back with the file.
@@ -57,7 +58,12 @@ function loadLunr() {
 }
 
 let searcher = null // a promise of the opened search; null after a failed load
-let language = new URL(self.location.href).searchParams.get('lang') || undefined
+// Opened from a ?q= search link, the page's head starts this worker with the link's query in
+// its URL's fragment (#q=…&lang=…, shared/bootstrap.js): a message to a worker still starting is
+// held by the page until its main thread is free, which during a first load is after Material's
+// bundle has run; the URL is here as soon as this script runs. (A fragment never reaches a server.)
+const HINT = new URLSearchParams(new URL(self.location.href).hash.slice(1))
+let language = HINT.get('lang') || new URL(self.location.href).searchParams.get('lang') || undefined
 let failed = false // after a failure, ask the server again rather than a cached copy
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('doum-search') : null
 
@@ -135,6 +141,22 @@ let queue = Promise.resolve()
 // text arrived is skipped: that text is what the visitor waits for.
 let texts = 0
 
+// A warm may name the text to come: a ?q= search link's (Material waits for the page and for
+// READY before it sends it), or the header box's as it is typed (Material reads the box on
+// keyup, after the key is let go; the text is there from its input event). Ranked now, its
+// pieces and rows fetched, Material's query for the same text is answered from that work.
+function warmFor(query) {
+  warm()
+  if (typeof query !== 'string' || !query.trim()) return
+  const number = ++texts
+  queue = queue.then(() => {
+    if (number !== texts) return undefined
+    return load()
+      .then((ready) => ready.materialResult(query))
+      .catch(() => {})
+  })
+}
+
 self.addEventListener('message', (event) => {
   const message = event.data || {}
   if (!searcher && typeof message.language === 'string' && message.language) language = message.language
@@ -144,21 +166,7 @@ self.addEventListener('message', (event) => {
     return
   }
   if (message.type === 'doum:warm') {
-    warm()
-    // A warm may name the text to come: a ?q= search link's (Material waits for the page and for
-    // READY before it sends it), or the header box's as it is typed (Material reads the box on
-    // keyup, after the key is let go; the text is there from its input event). Ranked now, its
-    // pieces and rows fetched, Material's query for the same text is answered from that work.
-    if (typeof message.query === 'string' && message.query.trim()) {
-      const query = message.query
-      const number = ++texts
-      queue = queue.then(() => {
-        if (number !== texts) return undefined
-        return load()
-          .then((ready) => ready.materialResult(query))
-          .catch(() => {})
-      })
-    }
+    warmFor(message.query)
     return
   }
   if (message.type === QUERY) texts++
@@ -179,3 +187,5 @@ self.addEventListener('message', (event) => {
       ),
   )
 })
+
+if (HINT.has('q')) warmFor(HINT.get('q'))

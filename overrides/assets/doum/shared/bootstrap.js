@@ -265,6 +265,9 @@
         early = null
         return started
       }
+      return start(url, options)
+    }
+    var start = function (url, options) {
       var worker
       var offline = false
       try {
@@ -290,15 +293,16 @@
     if (!named) return
     try {
       var href = new URL(named, document.baseURI).href
-      early = { href: href, worker: new SearchSharingWorker(href) }
+      // a ?q= link's query and the page's language ride in the fragment (search-worker.js reads
+      // them as it starts: a message would wait for this thread to be free)
       var query = new URLSearchParams(location.search).get('q')
+      var url = href
       if (query !== null) {
-        early.worker.postMessage({
-          type: 'doum:warm',
-          language: document.documentElement.lang || undefined,
-          query: query,
-        })
+        var hint = new URLSearchParams({ q: query })
+        if (document.documentElement.lang) hint.set('lang', document.documentElement.lang)
+        url += '#' + hint
       }
+      early = { href: href, worker: start(url) }
     } catch (error) {
       early = null // Material starts it as before, and meets the same error there
     }
