@@ -26,7 +26,7 @@ from doum.site import (
     sitedata,
     theme,
 )
-from doum.site import bundle, headers, languages, safe_text, sitemaps, switcher
+from doum.site import bundle, deferred_scripts, headers, languages, safe_text, sitemaps, switcher
 from doum.site import feed, legal, social, strings
 from doum.support import status
 from doum.site import nav as sitenav
@@ -142,6 +142,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         env.globals["doum_languages"] = switcher.for_page(None, self.languages, {})  # 404.html
         strings.add_global(env, self.strings)  # doum_t("pages.…") in every template
         safe_text.add_filters(env)  # titles and config values print as text (Material's slots too)
+        env.filters["doum_defer_scripts"] = deferred_scripts.defer_scripts  # main.html's scripts block
         return env
 
     def on_page_context(
