@@ -117,6 +117,8 @@ def test_404_search_box_opens_header_search(new_page: Callable[..., object], def
 
 def test_screenshot_opens_in_the_lightbox(new_page: Callable[..., object], default_url: str) -> None:
     page, _ = open_page(new_page, default_url, PAGES["guide"], **PHONE)
+    # glightbox's script is deferred: the first paint does not wait for it
+    assert page.evaluate("document.querySelector('script[src*=\"glightbox.min.js\"]').defer") is True
     page.locator("a.glightbox").first.click()
     expect(page.locator(".glightbox-container .gslide-image img").first).to_be_visible()
     page.keyboard.press("Escape")

@@ -38,6 +38,9 @@ GLIGHTBOX_INIT = re.compile(r'<script id="init-glightbox">.*?</script>', re.S)
 # render-blocking stylesheet. A page with no image to enlarge leaves them out (its first paint
 # waits for neither); the script's URL goes into the JSON, and bootstrap.js loads it when
 # instant navigation brings a page that has images (Material adds that page's stylesheet link).
+# A page with images keeps the script deferred: bootstrap.js starts the lightbox on
+# DOMContentLoaded, which a deferred script always runs before, so the first paint waits only
+# for the stylesheet.
 GLIGHTBOX_SCRIPT = re.compile(r'\s*<script src="([^"]*assets/javascripts/glightbox\.min\.js)"></script>')
 GLIGHTBOX_SHEET = re.compile(r'\s*<link href="[^"]*assets/stylesheets/glightbox\.min\.css" rel="stylesheet">')
 LIGHTBOX_LINK = re.compile(r'<a\b[^>]*\bclass="(?:[^"]*\s)?glightbox[\s"]')
@@ -63,8 +66,8 @@ def lightbox_settings(config: MkDocsConfig) -> dict[str, Any] | None:
 
 
 def static_lightbox(html: str, config: MkDocsConfig) -> str:
-    """Swap mkdocs-glightbox's inline <script> and <style> for a JSON data block, and leave its
-    files out of a page without an image to enlarge."""
+    """Swap mkdocs-glightbox's inline <script> and <style> for a JSON data block, leave its
+    files out of a page without an image to enlarge, and defer its script where it stays."""
     if 'id="init-glightbox"' not in html:
         return html
     settings = lightbox_settings(config) or {}
@@ -73,6 +76,9 @@ def static_lightbox(html: str, config: MkDocsConfig) -> str:
         settings["script"] = script.group(1)
         if not LIGHTBOX_LINK.search(html):
             html = GLIGHTBOX_SHEET.sub("", GLIGHTBOX_SCRIPT.sub("", html, count=1), count=1)
+        else:
+            deferred = script.group(0).replace("<script src=", "<script defer src=", 1)
+            html = html[:script.start()] + deferred + html[script.end():]
     data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
     html = GLIGHTBOX_STYLE.sub("", html, count=1)
     block = f'<script type="application/json" id="doum-glightbox">{data}</script>'
