@@ -57,8 +57,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--typed-queries", type=int, default=30,
                         help="queries typed one character at a time for the per-keystroke "
                              "latency (default: 30 per knowledge base)")
-    parser.add_argument("--repeats", type=int, default=3,
-                        help="cold page loads per site for each 'first result' figure (median)")
+    parser.add_argument("--repeats", type=int, default=5,
+                        help="runs per site for each 'first result' figure, the n-th with the "
+                             "n-th sampled query, each in a cold browser context (median)")
     parser.add_argument("--no-embed", action="store_true",
                         help="skip the embedded launcher (e.g. benching a commit before it existed)")
     parser.add_argument("--no-lighthouse", action="store_true",

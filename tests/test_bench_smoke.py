@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import embed, generate, metrics, report, targets  # noqa: E402
+from bench import embed, generate, measure, metrics, report, targets  # noqa: E402
 from bench.embed import EmbedResult, Stage  # noqa: E402
 from bench.lighthouse import Scores  # noqa: E402
 from bench.measure import KBRun, SiteResult  # noqa: E402
@@ -44,6 +44,12 @@ def test_generator_is_deterministic(vocabulary: generate.Vocabulary, tmp_path: P
         assert len({page.title for page in first.pages}) == PAGES
         queries = first.sample_queries(5, seed=1)
         assert len(queries) == 5 and all(queries)
+
+
+def test_first_result_runs_take_the_sampled_queries_in_turn() -> None:
+    """Each run of a "first result" figure times the next sampled query, not one query again."""
+    assert measure.first_queries(["a", "b", "c"], 2) == ["a", "b"]
+    assert measure.first_queries(["a", "b"], 5) == ["a", "b", "a", "b", "a"]
 
 
 def test_growing_vocabulary_keeps_growing(vocabulary: generate.Vocabulary,

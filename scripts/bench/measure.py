@@ -85,46 +85,66 @@ def search_figures(
     typed_queries: int,
     on_query: Callable[[int, int], None],
 ) -> list[list[str]]:
-    """Time the first result (cold ?q= load, and typed into a loaded page; median of `repeats`
-    each), every whole query, and the first `typed_queries` queries typed char by char.
+    """Time the first result (cold ?q= load, and typed into a loaded page): `repeats` of each,
+    the n-th with the n-th query, median; every whole query; and the first `typed_queries`
+    queries typed char by char.
+
+    One query repeated would time that query: whether its words are rare or in half the pages
+    moves the figure more than the engine does. Bytes before the first result are the largest
+    any of those queries fetched.
 
     Returns the result pages shown for each query, in order; also fills `result`.
     """
     shown: list[list[str]] = []
+    firsts = first_queries(queries, repeats)
     loads: list[browser.FirstResult] = []
     typed: list[browser.TypedResult] = []
     bodies = pages.Bodies()
     with browser.serve(site_dir) as base_url:
         try:
-            for repeat in range(repeats):
-                with browser.open_search(chromium, base_url, queries[0]) as (first, session):
+            for repeat, query in enumerate(firsts):
+                with browser.open_search(chromium, base_url, query) as (first, session):
                     loads.append(first)
                     if repeat == repeats - 1:  # the last cold load goes on to answer every query
                         shown = _ask_all(session, queries, typed_queries, result, on_query)
                         _, result.session_raw, result.session_gzip = _weigh(
                             session.search_path(), base_url, bodies)
                         result.session_files = len(session.search_path())
-            for _ in range(repeats):
-                typed.append(browser.typed_search(chromium, base_url, queries[0]))
+            for query in firsts:
+                typed.append(browser.typed_search(chromium, base_url, query))
         except PlaywrightError as error:
             result.error = f"search: {error.message.splitlines()[0]}"
         if loads:
             result.first_result_ms = statistics.median(load.result_ms for load in loads)
             ready = [load.ready_ms for load in loads if load.ready_ms is not None]
             result.ready_ms = statistics.median(ready) if ready else None
-            fetched = loads[-1].fetched
-            if typed:  # code or data the search loads on demand, which an idle page never asks for
-                idle = typed[-1].idle_urls
-                fetched = fetched + [r for r in loads[-1].loaded if r.url not in idle]
-            files, result.search_raw, result.search_gzip = _weigh(fetched, base_url, bodies)
-            result.search_files = files
-            if not all(load.count for load in loads):
-                result.error = f"first result: nothing found for {queries[0]!r}"
+            # code or data the search loads on demand, which an idle page never asks for
+            idle = typed[-1].idle_urls if typed else None
+            result.search_files, result.search_raw, result.search_gzip = max(
+                (_weigh(_search_fetched(load, idle), base_url, bodies) for load in loads),
+                key=lambda weighed: weighed[2])
+            empty = [query for load, query in zip(loads, firsts) if not load.count]
+            if empty:
+                result.error = f"first result: nothing found for {empty[0]!r}"
         if typed:
             result.typed_first_ms = statistics.median(t.result_ms for t in typed)
-            result.typed_files, result.typed_raw, result.typed_gzip = _weigh(
-                typed[-1].fetched, base_url, bodies)
+            result.typed_files, result.typed_raw, result.typed_gzip = max(
+                (_weigh(t.fetched, base_url, bodies) for t in typed), key=lambda weighed: weighed[2])
     return shown
+
+
+def first_queries(queries: list[str], repeats: int) -> list[str]:
+    """The query of each first-result run: the sample's first `repeats`, in order."""
+    return [queries[n % len(queries)] for n in range(repeats)]
+
+
+def _search_fetched(load: browser.FirstResult,
+                    idle: set[str] | None) -> list[browser.Resource]:
+    """What a cold ?q= load fetched for its search: the search path, and (when the idle page's
+    requests are known) whatever else it loaded that the page without a query never does."""
+    if idle is None:
+        return load.fetched
+    return load.fetched + [r for r in load.loaded if r.url not in idle]
 
 
 def page_figures(result: SiteResult, chromium: Browser, site_dir: Path, lighthouse_runs: int,

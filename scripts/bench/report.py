@@ -247,9 +247,11 @@ compression, a cold browser context for every load):
   (search code loaded on demand) — as observed by Resource Timing in the page and in the
   workers, gzipped at level 6. The stock baseline is its `search/search_index.json` gzipped.
 - *First result after a cold load*: navigation start → the first RESULT message of the header
-  search's worker (median of the repeats). *From the first keystroke*: the home page loaded
-  and idle, the query typed into the header search: its first input event → the first RESULT;
-  *bytes from keystroke to result* is what the page fetched in between.
+  search's worker; the median of the repeats, the n-th with the n-th sampled query, each in a
+  cold browser context. *From the first keystroke*: the home page loaded and idle, each of
+  those queries typed into the header search: its first input event → the first RESULT;
+  *bytes from keystroke to result* is what the page fetched in between (the most of any).
+  *Search bytes before first result* are likewise the most any of the cold loads fetched.
 - *Search bytes over the session*: the last cold load goes on to answer every sampled query
   (pasted) and to type the first ones character by character: everything its search path
   fetched from the load to the last answer, each URL once, gzipped at level 6. A whole index
