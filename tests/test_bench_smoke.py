@@ -190,7 +190,8 @@ def _fake_runs() -> list[KBRun]:
     large = SiteResult("doum", build_seconds=120, html_bytes_mean=40_000, first_result_ms=800,
                        search_gzip=400_000, keystroke_ms=[30])
     return [KBRun("default KB", 20, [stock, doum]),
-            KBRun("1,000 pages", 1000, [SiteResult("stock", stock_index_gzip=300_000), small],
+            KBRun("1,000 pages", 1000, [SiteResult("stock", stock_index_gzip=300_000,
+                                                    found_nothing=["묭띕툐"]), small],
                   mode="fixed", distinct_terms=1400),
             KBRun("10,000 pages", 10_000, [SiteResult("stock", note="search only",
                                                       stock_index_gzip=3_000_000), large],
@@ -238,6 +239,7 @@ def test_report_writer_on_fake_figures(tmp_path: Path) -> None:
     assert "| 1,000 | 1,400 |" in markdown  # distinct terms per size
     assert "| before the first open | 1 | 10 KB | 3.4 KB |" in markdown
     assert "| embed | first paint of the button ≤ 15 KB gzip | 3.4 KB |" in markdown
+    assert "1,000 pages · stock: the first result for '묭띕툐' was an empty list" in markdown
     assert "before the first open: 3.4 KB, requests: 1" in report.text_table(runs, launcher)
     data = json.loads(report.write_json(tmp_path, runs, {}, launcher).read_text())
     assert data["runs"][1]["sites"][1]["search_gzip"] == 200_000

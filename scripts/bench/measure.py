@@ -28,6 +28,7 @@ class SiteResult:
     search_gzip: int | None = None
     ready_ms: float | None = None
     first_result_ms: float | None = None
+    found_nothing: list[str] = field(default_factory=list)  # first-result queries answered empty
     # Search, typed into a loaded page: first keystroke → first result, and what it fetched.
     typed_first_ms: float | None = None
     typed_files: list[str] = field(default_factory=list)
@@ -123,9 +124,10 @@ def search_figures(
             result.search_files, result.search_raw, result.search_gzip = max(
                 (_weigh(_search_fetched(load, idle), base_url, bodies) for load in loads),
                 key=lambda weighed: weighed[2])
-            empty = [query for load, query in zip(loads, firsts) if not load.count]
-            if empty:
-                result.error = f"first result: nothing found for {empty[0]!r}"
+            # An empty list is an answer (its time counts) unless no query found anything.
+            result.found_nothing = [query for load, query in zip(loads, firsts) if not load.count]
+            if len(result.found_nothing) == len(loads):
+                result.error = f"first result: nothing found for {result.found_nothing[0]!r}"
         if typed:
             result.typed_first_ms = statistics.median(t.result_ms for t in typed)
             result.typed_files, result.typed_raw, result.typed_gzip = max(

@@ -248,7 +248,7 @@ compression, a cold browser context for every load):
   workers, gzipped at level 6. The stock baseline is its `search/search_index.json` gzipped.
 - *First result after a cold load*: navigation start → the first RESULT message of the header
   search's worker; the median of the repeats, the n-th with the n-th sampled query, each in a
-  cold browser context. *From the first keystroke*: the home page loaded and idle, each of
+  cold browser context (one that finds nothing still counts: the notes name it). *From the first keystroke*: the home page loaded and idle, each of
   those queries typed into the header search: its first input event → the first RESULT;
   *bytes from keystroke to result* is what the page fetched in between (the most of any).
   *Search bytes before first result* are likewise the most any of the cold loads fetched.
@@ -344,8 +344,11 @@ def write_markdown(folder: Path, runs: list[KBRun], info: dict[str, str],
         if any(site.quality for site in run.sites):
             parts += [f"## Search quality by query kind — {run.label}", "", quality_table(run), ""]
     parts += ["## Search files fetched", "", *payloads, ""]
-    if notes:
-        parts += ["## Notes", "", *[f"{line} (marked * in the table)" for line in notes], ""]
+    empty = [f"- {run.label} · {site.engine}: the first result for "
+             f"{', '.join(map(repr, site.found_nothing))} was an empty list (its time counts)"
+             for run, site in _columns(runs) if site.found_nothing and not site.error]
+    if notes or empty:
+        parts += ["## Notes", "", *[f"{line} (marked * in the table)" for line in notes], *empty, ""]
     if errors:
         parts += ["## Errors", "", *errors, ""]
     path = folder / "report.md"

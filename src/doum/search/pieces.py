@@ -55,10 +55,10 @@ FORMAT = 3  # 1 was the whole index in search/doum.json; 2 had no bulk pieces, s
 MANIFEST = "search/doum.json"
 FOLDER = "search/doum"  # entries and pieces, content-hashed
 PIECE_BYTES = 16 * 1024  # JSON bytes a postings piece holds before the next one starts
-# Result rows: a query shows up to 20 pages from all over the site, each in some row piece, so
-# the first query fetches about 20 of them: 4 KB (measured with `make bench` at 1,000 pages) cost
-# it a third less than 8 KB; the fetches that finer pieces once cost on later keystrokes are
-# the bulk pieces' to save.
+# Result rows: a query shows up to ten pages from all over the site (core.js MATERIAL_PAGES),
+# each in some row piece, so the first query fetches about ten of them: 4 KB (measured with
+# `make bench` at 1,000 pages, when the list showed 20) cost it a third less than 8 KB; the
+# fetches that finer pieces once cost on later keystrokes are the bulk pieces' to save.
 ROW_BYTES = 4 * 1024
 # Bulk pieces: at 1,000 pages all rows (or all postings) fit in one or two, so a long session
 # costs about what the whole index did; at 10,000 a region of ~10 % of the site. A session
