@@ -157,6 +157,22 @@ def test_a_search_link_starts_on_the_index_while_the_pages_main_thread_is_busy(
     assert "비밀번호" in page.locator(".md-search-result__list").inner_text()
 
 
+def test_a_search_links_results_do_not_wait_for_materials_own_setup(
+    new_page: Callable[..., Any], default_url: str
+) -> None:
+    # Material sends its SETUP only once its search/search_index.json has come and been read (on
+    # a large site's first load, behind other main-thread work); what it waits for before it sends
+    # the link's query is the worker's first READY, sent as soon as doum's index has loaded.
+    page = new_page(**DESKTOP)
+    held: list[Any] = []
+    page.route("**/search/search_index.json", lambda route: held.append(route))
+    page.goto(default_url + "?q=비밀번호", wait_until="commit")
+    page.locator(".md-search-result__list .md-search-result__item").first.wait_for()
+    assert held, "Material's own index request is still unanswered"
+    assert "비밀번호" in page.locator(".md-search-result__list").inner_text()
+    held[0].continue_()
+
+
 def test_opening_the_launcher_loads_the_index(new_page: Callable[..., Any], default_url: str) -> None:
     page, requests = open_page(new_page, default_url)
     assert not doum_requests(requests, default_url) & INDEX

@@ -1,5 +1,6 @@
 // The search worker fetches the index on intent only: Material's SETUP alone opens nothing, a
-// doum:warm (or any query) opens the index once, and Material's READY follows the load. The
+// doum:warm (or any query) opens the index once, and Material's READY follows the load (once
+// more after SETUP when the first may have gone out before Material listened). The
 // worker's source runs in a vm context with a stand-in engine (the real one is tested elsewhere).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -78,14 +79,34 @@ test('a warm opens the index once and Material gets READY after it', async () =>
   assert.deepEqual(plain(worker.posted.at(-1)), { type: 3, data: { items: ['비밀번호'], suggest: [] } })
 })
 
-test('a warm before Material set up: READY as soon as SETUP comes', async () => {
+test('a warm before Material set up: READY when the index loads, and again when SETUP comes', async () => {
+  // Material listens from its mount but sends SETUP later: it may hear the first READY (and then
+  // send a search link's query without waiting for its own setup) or not (then it hears the second).
   const worker = startWorker()
   worker.send({ type: 'doum:warm' })
   await worker.settle()
-  assert.ok(!worker.posted.some((m) => m.type === READY))
+  assert.equal(worker.posted.filter((m) => m.type === READY).length, 1)
+  assert.ok(
+    worker.posted.findIndex((m) => m.type === 'doum:ready') <
+      worker.posted.findIndex((m) => m.type === READY),
+  )
   worker.send({ type: SETUP, data: {} })
   await worker.settle()
-  assert.equal(worker.posted.filter((m) => m.type === READY).length, 1)
+  assert.equal(worker.posted.filter((m) => m.type === READY).length, 2)
+  worker.send({ type: SETUP, data: {} })
+  await worker.settle()
+  assert.equal(worker.posted.filter((m) => m.type === READY).length, 2, 'told after SETUP once')
+  assert.equal(worker.opened.length, 1)
+})
+
+test("a search link's query is answered to Material before its SETUP comes", async () => {
+  const hint = new URLSearchParams({ q: '환불 신청' })
+  const worker = startWorker({ href: `https://help.example.com/assets/doum/search-worker.js#${hint}` })
+  await worker.settle()
+  assert.ok(worker.posted.some((m) => m.type === READY))
+  worker.send({ type: QUERY, data: '환불 신청' })
+  await worker.settle()
+  assert.deepEqual(plain(worker.posted.at(-1)), { type: 3, data: { items: ['환불 신청'], suggest: [] } })
   assert.equal(worker.opened.length, 1)
 })
 

@@ -14,7 +14,8 @@
  * typed in, the launcher opens, the /contact/ form is turned to; the header box's text comes as
  * {type: "doum:warm", query}, ranked at once) or any query loads it. A ?q= search link's query
  * comes in this worker's URL (#q=…&lang=…, from the page's head), ranked as the worker starts.
- * Material's SETUP alone does not: its READY is sent once the index has loaded after a warm.
+ * Material's SETUP alone does not. Material's READY is sent as soon as the index has loaded (see
+ * tellMaterial).
  * A failed load is tried again: on the next doum query, and for Material (which sends its
  * setup once) on a timer, so search comes back with the file.
  *
@@ -89,6 +90,7 @@ function load() {
       () => {
         clearInterval(heartbeat)
         announce('ready')
+        tellMaterial()
       },
       () => {
         clearInterval(heartbeat)
@@ -101,13 +103,27 @@ function load() {
   return searcher
 }
 
-let materialWaits = false // Material's SETUP came: it waits for READY before any query
+let materialWaits = false // Material's SETUP came: it listens, and waits for READY before any query
+let materialTold = false // a READY went out after SETUP came: Material has heard one
 let warmed = false // the visitor showed intent: the index loads (and Material gets READY)
 
-// Material sends its setup once and waits for READY before it sends any query: keep trying.
+// Material sends no query before its first READY (a ?q= link's text is sent then), and counts
+// only that first one. It listens from the moment its search mounts, but sends its SETUP only
+// after its own search/search_index.json has come and been read, which on a first load can wait
+// behind the main thread's other work (instant navigation reads sitemap.xml: some 200 ms at
+// 10,000 pages). So READY goes out as soon as the index has loaded; and since one sent before
+// Material listened is lost, SETUP gets its own unless one already went out after it.
+function tellMaterial() {
+  self.postMessage({ type: READY })
+  if (materialWaits) materialTold = true
+}
+
+// Material sends its setup once and waits for READY: after a failed load, keep trying.
 function setUpMaterial(attempt = 0) {
   load().then(
-    () => self.postMessage({ type: READY }),
+    () => {
+      if (!materialTold) tellMaterial()
+    },
     () => setTimeout(() => setUpMaterial(attempt + 1), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]),
   )
 }
