@@ -248,8 +248,9 @@ compression, a cold browser context for every load):
   workers, gzipped at level 6. The stock baseline is its `search/search_index.json` gzipped.
 - *First result after a cold load*: navigation start → the first RESULT message of the header
   search's worker; the median of the repeats, the n-th with the n-th sampled query, each in a
-  cold browser context (one that finds nothing still counts: the notes name it). *From the first keystroke*: the home page loaded and idle, each of
-  those queries typed into the header search: its first input event → the first RESULT;
+  cold browser context (one that finds nothing still counts: the notes name it). *From the
+  first keystroke*: the home page loaded and idle, each of those queries typed into the header
+  search: its first input event → the first RESULT;
   *bytes from keystroke to result* is what the page fetched in between (the most of any).
   *Search bytes before first result* are likewise the most any of the cold loads fetched.
 - *Search bytes over the session*: the last cold load goes on to answer every sampled query

@@ -15,6 +15,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
 from doum.site import strings
+from doum.site.deferred_scripts import defer_scripts
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 BREADCRUMBS = re.compile(r'<nav class="md-path" aria-label="[^"]*"')
@@ -77,8 +78,7 @@ def static_lightbox(html: str, config: MkDocsConfig) -> str:
         if not LIGHTBOX_LINK.search(html):
             html = GLIGHTBOX_SHEET.sub("", GLIGHTBOX_SCRIPT.sub("", html, count=1), count=1)
         else:
-            deferred = script.group(0).replace("<script src=", "<script defer src=", 1)
-            html = html[:script.start()] + deferred + html[script.end():]
+            html = html[:script.start()] + str(defer_scripts(script.group(0))) + html[script.end():]
     data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
     html = GLIGHTBOX_STYLE.sub("", html, count=1)
     block = f'<script type="application/json" id="doum-glightbox">{data}</script>'
