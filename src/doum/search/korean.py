@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -50,10 +51,13 @@ COUNTERS: list[str] = sorted(TABLES["counters"], key=len, reverse=True)
 MAX_STRIPS: int = TABLES["max_strips"]
 
 
+# str.translate's table for that, conjoining jamo → compatibility jamo
+TO_COMPATIBILITY = str.maketrans({**CONJOINING_JUNG, **CONJOINING_CHO})
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width → ASCII), lower case, compatibility jamo kept as typed."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(CONJOINING_CHO.get(ch) or CONJOINING_JUNG.get(ch) or ch for ch in text)
+    return unicodedata.normalize("NFKC", text).lower().translate(TO_COMPATIBILITY)
 
 
 def is_syllable(ch: str) -> bool:
@@ -72,38 +76,21 @@ def is_digit(ch: str) -> bool:
     return "0" <= ch <= "9"
 
 
-def script(ch: str) -> str:
-    """'h' Hangul, 'l' Latin, 'd' digit (joins either), '' separator."""
-    if is_syllable(ch) or is_jamo(ch):
-        return "h"
-    if is_latin(ch):
-        return "l"
-    return "d" if is_digit(ch) else ""
+def _word_pattern(latin: str) -> re.Pattern[str]:
+    """A word: a run of Hangul (syllables and compatibility jamo) or of Latin letters, the digits
+    in it or before it included; or a run of digits alone. Anything else separates words."""
+    hangul = f"{chr(SYLLABLE_FIRST)}-{chr(SYLLABLE_LAST)}ㄱ-ㅣ"
+    return re.compile(f"[0-9]*(?:[{hangul}][{hangul}0-9]*|[{latin}][{latin}0-9]*)|[0-9]+")
+
+
+WORD = _word_pattern("a-z")
+CASED_WORD = _word_pattern("a-zA-Z")
 
 
 def split_words(text: str, cased: bool = False) -> list[str]:
     """Words of normalized text: runs of Hangul or Latin letters; digits join either side.
     cased: the text kept its capital letters (typed_words)."""
-    words: list[str] = []
-    current, current_script = "", ""
-    for ch in text:
-        kind = "l" if cased and "A" <= ch <= "Z" else script(ch)
-        if not kind:
-            current, current_script = _flush(words, current), ""
-            continue
-        if kind != "d" and current_script and current_script != kind:
-            current, current_script = _flush(words, current), ""
-        current += ch
-        if kind != "d":
-            current_script = kind
-    _flush(words, current)
-    return words
-
-
-def _flush(words: list[str], word: str) -> str:
-    if word:
-        words.append(word)
-    return ""
+    return (CASED_WORD if cased else WORD).findall(text)
 
 
 def words(text: str) -> list[str]:
@@ -116,7 +103,7 @@ def typed_words(text: str) -> list[str]:
     lowered = words(text)
     kept = "".join(ch if "A" <= ch <= "Z" else ch.lower()
                    for ch in unicodedata.normalize("NFKC", text))
-    kept = "".join(CONJOINING_CHO.get(ch) or CONJOINING_JUNG.get(ch) or ch for ch in kept)
+    kept = kept.translate(TO_COMPATIBILITY)
     cased = split_words(kept, cased=True)
     return cased if [w.lower() for w in cased] == lowered else lowered
 

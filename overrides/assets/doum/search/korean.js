@@ -53,37 +53,18 @@
   const isLatin = (ch) => ch >= 'a' && ch <= 'z' && ch.length === 1
   const isDigit = (ch) => ch >= '0' && ch <= '9' && ch.length === 1
 
-  /** "h" Hangul, "l" Latin, "d" digit (joins either), "" separator. */
-  function script(ch) {
-    if (isSyllable(ch) || isJamo(ch)) return 'h'
-    if (isLatin(ch)) return 'l'
-    return isDigit(ch) ? 'd' : ''
+  /** A word: a run of Hangul (syllables and compatibility jamo) or of Latin letters, the digits
+   *  in it or before it included; or a run of digits alone. Anything else separates words. */
+  function wordPattern(latin) {
+    const hangul = '\uac00-\ud7a3ㄱ-ㅣ'
+    return new RegExp(`[0-9]*(?:[${hangul}][${hangul}0-9]*|[${latin}][${latin}0-9]*)|[0-9]+`, 'g')
   }
+  const WORD = wordPattern('a-z')
+  const CASED_WORD = wordPattern('a-zA-Z')
 
-  /** Words of normalized text: runs of Hangul or Latin letters; digits join either side. */
-  function splitWords(text, cased = false) {
-    const words = []
-    let current = ''
-    let currentScript = ''
-    for (const ch of text) {
-      const kind = cased && ch >= 'A' && ch <= 'Z' && ch.length === 1 ? 'l' : script(ch)
-      if (!kind) {
-        if (current) words.push(current)
-        current = ''
-        currentScript = ''
-        continue
-      }
-      if (kind !== 'd' && currentScript && currentScript !== kind) {
-        if (current) words.push(current)
-        current = ''
-        currentScript = ''
-      }
-      current += ch
-      if (kind !== 'd') currentScript = kind
-    }
-    if (current) words.push(current)
-    return words
-  }
+  /** Words of normalized text: runs of Hangul or Latin letters; digits join either side.
+   *  cased: the text kept its capital letters (typedWords). */
+  const splitWords = (text, cased = false) => String(text).match(cased ? CASED_WORD : WORD) || []
 
   const words = (text) => splitWords(normalize(text))
 
