@@ -141,7 +141,12 @@ def test_english_site_data(english: tuple[Path, str]) -> None:
     assert support["calendar"]["breaks"][0]["label"] == EN.text("pages.hours.lunch")
     names = list(support["calendar"]["holidays"].values())
     assert names and not any(HANGUL.search(name) for name in names)
-    assert data["strings"] == EN.area("browser")
+    assert data["strings"] == EN.browser()
+    assert "contact" not in data["strings"] and "embed" not in data["strings"]
+    # The contact form's words come with the contact page alone (its page data).
+    contact = (english[0] / "contact" / "index.html").read_text(encoding="utf-8")
+    page = json.loads(re.search(r'<script type="application/json" id="doum-page">(.*?)</script>', contact, re.S)[1])
+    assert page["strings"] == EN.browser("contact") == {"contact": EN.area("browser")["contact"]}
     # The embed's site data: the default language's (the launcher on a product site).
     embedded = json.loads((english[0].parent / embed.SITE_JSON).read_text(encoding="utf-8"))
     assert embedded["strings"] == strings.load(strings.REFERENCE).area("browser")

@@ -176,6 +176,8 @@ def site_data(options: DoumConfig, site_dir: Path, contact_url: str) -> dict:
                              theme={"language": LANGUAGE})
     data = sitedata.build(options, config)
     data["contact"]["url"] = contact_url
+    # One file for every page, the contact page this command writes included: all the words.
+    data["strings"] = strings.load(LANGUAGE).area("browser")
     return data
 
 

@@ -65,11 +65,11 @@ pre { overflow-x: auto; padding: 0.5rem; background: #f3f3f3; }
 
 def site_json(options: DoumConfig, config: MkDocsConfig) -> str:
     """What embed/panel.js reads: support, the contact page's URL, the embedding origins and the
-    browser code's words (`strings`, as in the pages' site data)."""
+    browser code's words (`strings`: the whole catalog, the embed's own part included)."""
     data = sitedata.build(options, config)
     return json.dumps(
         {"support": data["support"], "contact": {"url": data["contact"]["url"]}, "embed": data["embed"],
-         "strings": data["strings"]},
+         "strings": ui_strings.of(config).area("browser")},
         ensure_ascii=False, separators=(",", ":"),
     )
 

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from doum.content.catalog import Catalog, summary_of
 from doum.config import DoumConfig
+from doum.site.contact import CONTACT_TEMPLATE
 from doum.site.nav import SiteNavigation
 from doum.site.safe_text import title_text
 from doum.site.sitedata import prefill_query
@@ -45,6 +46,9 @@ def build(page: Page, navigation: object, catalog: Catalog, options: DoumConfig)
         "is_faq": is_faq,
         "language": catalog.languages.current if catalog.languages else "",
     }
+    if page.meta.get("template") == CONTACT_TEMPLATE:
+        # The form's words: only its page's code reads them (sitedata carries the shared ones).
+        data["strings"] = catalog.strings.browser("contact")
     if is_faq:
         # The no-JavaScript contact links of the page end (feedback, "still not solved?").
         data["contact_query"] = prefill_query(service=service, type=inquiry_type, from_=page.url)

@@ -87,7 +87,7 @@ def _build(options: DoumConfig, config: MkDocsConfig, site_language: Languages,
         "search": {"popular_keywords": options.search.popular_keywords if site_language.is_default else [],
                    "worker": languages.search_worker(site_language)},
         "insights": insights_settings.site_data(options.insights),  # None: off
-        "strings": strings.area("browser"),  # the browser code's words (shared/strings.js)
+        "strings": strings.browser(),  # the browser code's words (shared/strings.js)
     }
 
 

@@ -52,7 +52,7 @@ let page = { element: undefined, data: {} }
 
 /** The current page's data; re-read only when instant navigation brought a new element. */
 export function pageData() {
-  const element = document.getElementById('doum-page')
+  const element = globalThis.document?.getElementById?.('doum-page') ?? null
   if (element === page.element) return page.data
   page = { element, data: objectOr(readJson('doum-page').value) }
   return page.data

@@ -1,16 +1,19 @@
 // The visitor-facing text of doum's browser code, in the build's language (`theme.language`).
 // The build puts the `browser` area of src/doum/site/strings/<language>/browser.yml into the site
-// data as `strings`; t('launcher.agent_open') reads it. Korean is the reference catalog; every
-// language has the same keys and {placeholders}.
+// data as `strings`; t('launcher.agent_open') reads it. The parts one page's code alone reads come
+// with that page instead (the contact form's: in the contact page's page data, as `strings`;
+// src/doum/site/strings.py PAGE_OWN_STRINGS). Korean is the reference catalog; every language has
+// the same keys and {placeholders}.
 //
 // Never throws: a key the catalog lacks reads as the key itself (logged once), a placeholder
 // without a value stays as written.
-import { siteData } from './site.js'
+import { pageData, siteData } from './site.js'
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
 const PLACEHOLDER = /\{(\w+)\}/g
 
 let catalog = null
+let given = false // useStrings named the whole catalog: no page adds to it
 const reported = new Set()
 
 /**
@@ -19,6 +22,7 @@ const reported = new Set()
  */
 export function useStrings(strings) {
   catalog = isObject(strings) ? strings : {}
+  given = true
 }
 
 function strings() {
@@ -26,13 +30,25 @@ function strings() {
   return catalog
 }
 
-function lookup(key) {
-  let node = strings()
+/** The current page's own words (read again after instant navigation brings another page). */
+function pageStrings() {
+  if (given) return {}
+  const own = pageData().strings
+  return isObject(own) ? own : {}
+}
+
+function find(tree, key) {
+  let node = tree
   for (const part of String(key).split('.')) {
     if (!isObject(node) || !Object.hasOwn(node, part)) return undefined
     node = node[part]
   }
   return typeof node === 'string' ? node : undefined
+}
+
+function lookup(key) {
+  const shared = find(strings(), key)
+  return shared === undefined ? find(pageStrings(), key) : shared
 }
 
 function missing(key) {
