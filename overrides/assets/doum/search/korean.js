@@ -49,7 +49,6 @@
   }
 
   const isSyllable = (ch) => ch >= '\uac00' && ch <= '\ud7a3' && ch.length === 1
-  const isJamo = (ch) => ch >= 'ㄱ' && ch <= 'ㅣ' && ch.length === 1
   const isLatin = (ch) => ch >= 'a' && ch <= 'z' && ch.length === 1
   const isDigit = (ch) => ch >= '0' && ch <= '9' && ch.length === 1
 
@@ -239,7 +238,6 @@
     stem,
     tokens,
     isSyllable,
-    isJamo,
     isLatin,
     isDigit,
     isChosungWord,
