@@ -51,7 +51,7 @@ COUNTERS: list[str] = sorted(TABLES["counters"], key=len, reverse=True)
 MAX_STRIPS: int = TABLES["max_strips"]
 
 
-# str.translate's table for that, conjoining jamo → compatibility jamo
+# NFKC's conjoining jamo back to compatibility jamo (CONJOINING_CHO, CONJOINING_JUNG), for str.translate
 TO_COMPATIBILITY = str.maketrans({**CONJOINING_JUNG, **CONJOINING_CHO})
 
 
