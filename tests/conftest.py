@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -160,6 +162,13 @@ def new_page(browser: object) -> Iterator[Callable[..., object]]:
     for context in contexts:
         context.close()
     assert not errors, f"console errors: {errors}"
+
+
+def site_data(html: str) -> dict:
+    """A built page's site data (its #doum-site element), parsed."""
+    found = re.search(r'<script type="application/json" id="doum-site">(.*?)</script>', html, re.S)
+    assert found, "the page has no #doum-site"
+    return json.loads(found[1])
 
 
 def axe_violations(page: object) -> list[dict]:

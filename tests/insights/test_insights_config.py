@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_project, mkdocs_build
+from conftest import mkdocs_build, site_data, write_project
 from doum.config import DoumConfig, InsightsConfig
 from doum.insights import settings
 from doum.site import headers
@@ -158,7 +158,10 @@ def test_a_site_with_insights_lists_the_receiver_in_connect_src(tmp_path: Path) 
     policy = headers.parse((tmp_path / "site" / "_headers").read_text(encoding="utf-8"))["/*"]
     assert "https://events.example.com" in policy["Content-Security-Policy"]
     page = (tmp_path / "site" / "contact" / "index.html").read_text(encoding="utf-8")
-    assert '"endpoint": "https://events.example.com/doum"' in page
+    data = site_data(page)
+    assert data["insights"]["endpoint"] == "https://events.example.com/doum"
+    # the consent notice's words come with insights on (strings.FEATURE_STRINGS)
+    assert data["strings"]["consent"]["title"]
     assert "data-doum-insights-notice" in page
     notice = contact_notice(tmp_path / "site")
     assert notice.items == ["검색어 <b>(가린 뒤)</b>", "보고 있던 페이지"], "exactly the configured items, as text"
@@ -171,7 +174,9 @@ def test_without_insights_the_notice_says_nothing_of_them(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "contact" / "index.html").read_text(encoding="utf-8")
     assert "data-doum-insights-notice" not in page and "data-doum-consent-change" not in page
-    assert '"insights": null' in page
+    data = site_data(page)
+    assert data["insights"] is None
+    assert "consent" not in data["strings"], "no notice is drawn: its words stay out of every page"
     assert "방문 통계는" in page
 
 

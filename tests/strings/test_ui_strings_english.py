@@ -143,6 +143,7 @@ def test_english_site_data(english: tuple[Path, str]) -> None:
     assert names and not any(HANGUL.search(name) for name in names)
     assert data["strings"] == EN.browser()
     assert "contact" not in data["strings"] and "embed" not in data["strings"]
+    assert "consent" not in data["strings"], "insights are off: no consent notice to word"
     # The contact form's words come with the contact page alone (its page data).
     contact = (english[0] / "contact" / "index.html").read_text(encoding="utf-8")
     page = json.loads(re.search(r'<script type="application/json" id="doum-page">(.*?)</script>', contact, re.S)[1])

@@ -50,10 +50,11 @@ def text_html(value: Any) -> Markup:
 def add_filters(env: Environment) -> None:
     env.filters["doum_title"] = title_html
     env.filters["doum_text"] = text_html
-    # `tojson` writes Hangul as UTF-8 (3 bytes a syllable) instead of \uXXXX escapes (6): the
-    # site data every page carries is ~9 KB smaller. It still escapes <, >, & and ', which is
-    # what keeps a value from closing its <script type="application/json"> element.
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    # `tojson` writes Hangul as UTF-8 (3 bytes a syllable) instead of \uXXXX escapes (6), and
+    # no space after , and : — the site data every page carries is ~9 KB smaller. It still
+    # escapes <, >, & and ', which is what keeps a value from closing its <script> element.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False,
+                                         "separators": (",", ":")}
 
 
 def describe(page: Page, summary: str) -> None:

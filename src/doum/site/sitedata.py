@@ -53,6 +53,7 @@ def _build(options: DoumConfig, config: MkDocsConfig, site_language: Languages,
     support = options.support
     contact = options.contact
     support_calendar = calendar.build(support, datetime.date.today(), strings)
+    insights = insights_settings.site_data(options.insights)
     return {
         # The language of this build's pages: instant navigation to another language's page
         # reloads it (shared/language-guard.js), since the site data, strings and index are this one's.
@@ -86,8 +87,9 @@ def _build(options: DoumConfig, config: MkDocsConfig, site_language: Languages,
         # popular keywords are written in the default language.
         "search": {"popular_keywords": options.search.popular_keywords if site_language.is_default else [],
                    "worker": languages.search_worker(site_language)},
-        "insights": insights_settings.site_data(options.insights),  # None: off
-        "strings": strings.browser(),  # the browser code's words (shared/strings.js)
+        "insights": insights,  # None: off
+        # the browser code's words (shared/strings.js)
+        "strings": strings.browser(features=frozenset({"insights"} if insights else ())),
     }
 
 

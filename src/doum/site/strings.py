@@ -31,6 +31,9 @@ CATALOGS = Path(__file__).parent / "strings"
 # Parts of the browser catalog that one page's code alone reads (its bundle, or the embed's):
 # left out of every other page's site data (some 7 KB of each page's HTML).
 PAGE_OWN_STRINGS = {"contact": ("contact",), "embed": ("embed",)}
+# Parts that only an optional feature's code reads: in the site data only when it is on (the
+# insights consent notice's words, some 1 KB of every page, when `insights:` is configured).
+FEATURE_STRINGS = {"insights": ("consent",)}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -66,15 +69,18 @@ class Strings:
     def area(self, name: str) -> dict[str, Any]:
         return self.areas[name]
 
-    def browser(self, page: str = "") -> dict[str, Any]:
-        """The browser code's words a page carries: every page the shared ones (its site data),
-        the contact page also the form's (its page data: `page="contact"`). The embed's are in
-        its own site data (site/embed.py), with everything else."""
+    def browser(self, page: str = "", features: frozenset[str] = frozenset()) -> dict[str, Any]:
+        """The browser code's words a page carries: every page the shared ones and those of the
+        optional features that are on (its site data), the contact page also the form's (its
+        page data: `page="contact"`). The embed's are in its own site data (site/embed.py),
+        with everything else."""
         area = self.areas["browser"]
         if page:
             return {name: area[name] for name in PAGE_OWN_STRINGS[page]}
-        own = {name for names in PAGE_OWN_STRINGS.values() for name in names}
-        return {name: words for name, words in area.items() if name not in own}
+        left_out = {name for names in PAGE_OWN_STRINGS.values() for name in names}
+        left_out |= {name for feature, names in FEATURE_STRINGS.items() if feature not in features
+                     for name in names}
+        return {name: words for name, words in area.items() if name not in left_out}
 
 
 def language_of(config: MkDocsConfig) -> str:
