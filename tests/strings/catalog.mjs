@@ -29,6 +29,9 @@ function readCatalogs() {
 
 const CATALOGS = readCatalogs()
 
+/** Every language doum's catalogs speak ('ko', 'en'). */
+export const LANGUAGES = Object.keys(CATALOGS)
+
 /** The `browser` area of a language's catalog, as the build puts it into the site data. */
 export function readCatalog(language) {
   if (!(language in CATALOGS)) throw new Error(`no string catalog for ${language}`)

@@ -5,8 +5,15 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 
-import { KOREAN, readCatalog } from './catalog.mjs'
-import { locale, parts, plural, t, useStrings } from '../../overrides/assets/doum/shared/strings.js'
+import { KOREAN, LANGUAGES, readCatalog } from './catalog.mjs'
+import {
+  formatCount,
+  locale,
+  parts,
+  plural,
+  t,
+  useStrings,
+} from '../../overrides/assets/doum/shared/strings.js'
 import { describeState, formatDateTime, supportState } from '../../overrides/assets/doum/launcher/calendar.js'
 import { factsOf, inquiryOf, validate } from '../../overrides/assets/doum/contact/inquiry.js'
 import { inAppOf } from '../../overrides/assets/doum/contact/platform.js'
@@ -102,6 +109,21 @@ test('plural() picks the form of the catalog locale', () => {
   withStrings({ locale: 'not a locale!', n: { other: '{count} things' } }, () => {
     assert.equal(locale(), undefined)
     assert.equal(plural('n', 1), '1 things', 'a catalog without a form falls back to other')
+  })
+})
+
+test("formatCount() writes a count as Intl does in each catalog's locale, without asking Intl", () => {
+  const counts = [0, 7, 999, 1000, 3333, 12345, 999999, 1234567, -1234, 2.7, Number.NaN]
+  for (const language of LANGUAGES) {
+    withStrings(readCatalog(language), () => {
+      for (const count of counts) {
+        const expected = Number.isNaN(count) ? '0' : Math.trunc(count).toLocaleString(locale())
+        assert.equal(formatCount(count), expected, `${language}: ${count}`)
+      }
+    })
+  }
+  withStrings({ locale: 'en-US', n: { other: '{count} things' } }, () => {
+    assert.equal(formatCount(1234), '1234', 'a catalog without a digit_group mark writes plain digits')
   })
 })
 

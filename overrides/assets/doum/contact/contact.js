@@ -20,7 +20,7 @@ import { cutText, headerText } from './mailto.js'
 import { platformOf, limitFor, inAppOf, externalOpenUrl } from './platform.js'
 import { receiptNumber, payloadOf, readAnswer } from './receiver.js'
 import { track } from '../shared/insights.js'
-import { locale, t } from '../shared/strings.js'
+import { formatCount, locale, t } from '../shared/strings.js'
 
 const DRAFT_FIELDS = [...FIELDS, 'from']
 const DEVICE_FIELDS = ['deviceModel', 'os', 'osVersion']
@@ -34,7 +34,7 @@ function fitState(inquiry) {
 }
 
 function counterText(inquiry, state) {
-  const left = Math.max(0, Math.floor(inquiry.room / HANGUL_COST)).toLocaleString(locale())
+  const left = formatCount(Math.max(0, Math.floor(inquiry.room / HANGUL_COST)))
   return t(`contact.counter.${state}`, { left })
 }
 
