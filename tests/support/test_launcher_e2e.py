@@ -242,6 +242,38 @@ def test_operator_api_events_and_data_attribute(new_page: Callable[..., Any], de
         "doum:launcher-open", "doum:launcher-close", "doum:launcher-open", "doum:launcher-close"]
 
 
+def test_intent_draws_the_state_before_the_click(new_page: Callable[..., Any], default_url: str,
+                                                 instants: dict[str, Any]) -> None:
+    """A pointer over an opener (the button, or any [data-doum-launcher] link) or focus on it draws
+    the support state into the still hidden panel: the first date formats are made before the
+    click. Nothing opens, no event fires, and the click shows the same state."""
+    status = "#doum-panel [data-doum-agent-status]"
+    page = open_at(new_page, default_url, instants["closed"][0])
+    page.evaluate("""() => {
+        window.__events = []
+        document.addEventListener("doum:launcher-open", () => window.__events.push("open"))
+    }""")
+    assert page.locator(status).get_attribute("data-state") is None
+    launcher(page).hover()
+    assert page.locator(status).get_attribute("data-state") == "closed"
+    assert not panel(page).is_visible() and launcher(page).get_attribute("aria-expanded") == "false"
+    assert page.evaluate("window.__events") == []
+    launcher(page).click()
+    assert "상담 시간이 아니에요" in panel(page).locator(".doum-status").inner_text()
+
+    for reach in ("hover", "focus"):
+        page = open_at(new_page, default_url, instants["break"][0])
+        page.evaluate("""() => {
+            const link = Object.assign(document.createElement("a"),
+                                       {href: "../../contact/", textContent: "상담하기 (본문)"})
+            link.setAttribute("data-doum-launcher", "")
+            document.querySelector("article").append(link)
+        }""")
+        getattr(page.get_by_role("link", name="상담하기 (본문)"), reach)()
+        assert page.locator(status).get_attribute("data-state") == "break", reach
+        assert not panel(page).is_visible(), reach
+
+
 # Registered before the page's bundle runs, which then keeps it as search.js (site/bundle.py).
 FAKE_SEARCH = """
 window.__doumModules = { 'search.js': { search: async (query, { limit = 5 } = {}) => {

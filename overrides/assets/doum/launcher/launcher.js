@@ -90,6 +90,12 @@ function start() {
     },
     true,
   )
+  // Other openers draw the state ahead too (Launcher.prepare).
+  for (const type of ['pointerover', 'focusin']) {
+    document.addEventListener(type, (event) => {
+      if (event.target instanceof Element && event.target.closest('[data-doum-launcher]')) launcher.prepare()
+    })
+  }
   const onPage = () => {
     page = pageData()
     launcher.refresh()

@@ -69,6 +69,7 @@ export class Launcher {
     this.timer = 0 // refreshes the status while the panel is open
     this.typing = 0 // waits for the customer to pause before asking search
     this.query = 0 // number of the latest question sent to search; older answers are dropped
+    this.prepared = false // the support state was drawn ahead of a first open (prepare)
     this.part = (name) => o.panel.querySelector(`[data-doum-${name}]`)
     this.input = o.panel.querySelector('#doum-question')
     this.agent = this.part('agent')
@@ -83,6 +84,7 @@ export class Launcher {
 
   listen() {
     this.button.addEventListener('click', () => this.toggle())
+    for (const type of ['pointerover', 'focus']) this.button.addEventListener(type, () => this.prepare())
     this.part('close').addEventListener('click', () => this.close())
     this.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !event.isComposing) {
@@ -150,6 +152,16 @@ export class Launcher {
 
   isOpen() {
     return !this.panel.hidden
+  }
+
+  /** The visitor is about to open the panel (a pointer over an opener, a touch on it, focus):
+   *  the support state is drawn now, into the hidden panel, so the page's first time-zone and
+   *  date formats (Intl sets up their data on first use: some 15 ms here, several times that on
+   *  a slow phone) are made before the click rather than in it. Once a page view. */
+  prepare() {
+    if (this.prepared || this.isOpen()) return
+    this.prepared = true
+    this.renderStatus()
   }
 
   open({ focus = true, opener = null } = {}) {
