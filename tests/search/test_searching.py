@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from doum.search import documents as index
-from doum.search import korean
+from doum.search import korean, lunrpack
 from doum.search import pieces
 from doum.search.searcher import Searcher
 from search_sites import assert_fixture_current, site_payload
@@ -35,7 +35,7 @@ def pieced(payload: dict) -> dict:
 def many_payload() -> dict:
     """More documents share each word than a term keeps per field (lunrpack.CHAMPIONS)."""
     docs = []
-    for i in range(2 * index.lunrpack.CHAMPIONS):
+    for i in range(2 * lunrpack.CHAMPIONS):
         text = f"탈퇴 방법 안내 {'자세한 설명 ' * (i % 7)}{i}"
         docs.append(index.SearchDoc(
             location=f"p{i}/", title=f"탈퇴 {i}", text=text,
@@ -73,7 +73,7 @@ def test_large_fixtures_are_current() -> None:
     assert_fixture_current(FIXTURES / "many-payload.json", payload)
     assert_fixture_current(FIXTURES / "many-expected.json", {"queries": MANY_QUERIES, "results": expected},
                            indent=1)
-    assert len(many.index.inverted_index["탈퇴"]["b"]) == index.lunrpack.CHAMPIONS
+    assert len(many.index.inverted_index["탈퇴"]["b"]) == lunrpack.CHAMPIONS
 
 
 @pytest.mark.parametrize(("query", "page"), [

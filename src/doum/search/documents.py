@@ -1,7 +1,7 @@
-"""doum's search index: pages and their h2/h3 sections, built with lunr.py at build time.
+"""doum's search index: pages and their h2/h3 sections, indexed at build time.
 
-Makes the whole payload — the serialized lunr index (packed by lunrpack.py), what the results
-show, the synonym groups, tuning numbers and Korean tables — and writes it in pieces
+Makes the whole payload — lunr's field vectors in lunrpack's packed form (fieldvectors.py
+computes them as lunr.py's Builder would), what the results show, the synonym groups, tuning numbers and Korean tables — and writes it in pieces
 (pieces.py: the manifest site/search/doum.json, an entry file, postings and result rows
 fetched by the piece); copies lunr.js from the installed mkdocs package. The query side lives
 in searcher.py (Python) and assets/doum/search/core.js (browser).
@@ -17,15 +17,11 @@ from pathlib import Path
 from types import ModuleType
 
 import mkdocs
-from lunr.builder import Builder
-from lunr.index import Index
-from lunr.pipeline import Pipeline
-from lunr.token_set import TokenSet
 from mkdocs.structure.pages import Page
 
 from doum.search import english, korean
 from doum.search.tuning import TUNING
-from doum.search import lunrpack
+from doum.search import fieldvectors
 from doum.search import pieces
 from doum.search import pagetext
 from doum.content.catalog import Catalog, Category, PageInfo
@@ -139,7 +135,7 @@ def make_payload(docs: list[SearchDoc], synonyms: list[list[str]],
     synonym groups that can reach a word of this site, keyword phrases (for 초성 typed for
     a phrase), the function words and the tuning numbers the query side ranks with, and the
     index's language (which analyzer both query sides use)."""
-    index = lunrpack.pack(build_index(docs).serialize())
+    index = fieldvectors.packed_index(docs, FIELD_BOOSTS)
     known = set(index["terms"])
     tokens = ANALYZERS[language].tokens
     groups = [group for group in synonym_groups(synonyms, tokens)
@@ -186,20 +182,6 @@ def failure_words() -> dict[str, list[str]]:
 def function_words() -> list[str]:
     data = json.loads(FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
     return sorted({korean.normalize(word) for word in data["words"]})
-
-
-def build_index(docs: list[SearchDoc]):  # -> lunr.index.Index
-    if not docs:  # a new help center with only its home page: lunr.py's builder divides by zero
-        return Index(inverted_index={}, field_vectors={}, token_set=TokenSet.from_list([]),
-                     fields=list(FIELD_BOOSTS), pipeline=Pipeline())
-    builder = Builder()  # no pipeline: the analyzer (korean.py, english.py) made the terms
-    builder.ref("id")
-    for name, boost in FIELD_BOOSTS.items():
-        builder.field(name, boost=boost)
-    for ref, doc in enumerate(docs):
-        fields = {name: doc.fields.get(name, []) for name in FIELD_BOOSTS}
-        builder.add({"id": str(ref), **fields}, {"boost": doc.boost})
-    return builder.build()
 
 
 def synonym_groups(groups: list[list[str]], tokens: Tokens = korean.tokens) -> list[list[list[str]]]:
