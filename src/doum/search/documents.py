@@ -1,10 +1,11 @@
 """doum's search index: pages and their h2/h3 sections, indexed at build time.
 
 Makes the whole payload — lunr's field vectors in lunrpack's packed form (fieldvectors.py
-computes them as lunr.py's Builder would), what the results show, the synonym groups, tuning numbers and Korean tables — and writes it in pieces
-(pieces.py: the manifest site/search/doum.json, an entry file, postings and result rows
-fetched by the piece); copies lunr.js from the installed mkdocs package. The query side lives
-in searcher.py (Python) and assets/doum/search/core.js (browser).
+computes them as lunr.py's Builder would), what the results show, the synonym groups, tuning
+numbers and Korean tables — and writes it in pieces (pieces.py: the manifest
+site/search/doum.json, an entry file, postings and result rows fetched by the piece); copies
+lunr.js from the installed mkdocs package. The query side lives in searcher.py (Python) and
+assets/doum/search/core.js (browser).
 """
 
 from __future__ import annotations

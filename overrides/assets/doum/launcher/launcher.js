@@ -90,11 +90,18 @@ function start() {
     },
     true,
   )
-  // Other openers draw the state ahead too (Launcher.prepare).
+  // Other openers draw the state ahead too (Launcher.prepare): once, then these listeners go.
+  const ahead = new AbortController()
   for (const type of ['pointerover', 'focusin']) {
-    document.addEventListener(type, (event) => {
-      if (event.target instanceof Element && event.target.closest('[data-doum-launcher]')) launcher.prepare()
-    })
+    document.addEventListener(
+      type,
+      (event) => {
+        if (!(event.target instanceof Element && event.target.closest('[data-doum-launcher]'))) return
+        launcher.prepare()
+        ahead.abort()
+      },
+      { signal: ahead.signal },
+    )
   }
   const onPage = () => {
     page = pageData()
