@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import MKDOCS_YML, mkdocs_build, write_project
+from conftest import site_data as page_site_data
 from doum.site import headers
 
 
@@ -23,10 +24,7 @@ def project(tmp_path: Path, doum: str) -> Path:
 
 
 def site_data(site: Path) -> dict[str, Any]:
-    html = (site / "index.html").read_text(encoding="utf-8")
-    match = re.search(r'<script type="application/json" id="doum-site">(.*?)</script>', html, re.S)
-    assert match
-    return json.loads(match[1])
+    return page_site_data((site / "index.html").read_text(encoding="utf-8"))
 
 
 PRESETS = {

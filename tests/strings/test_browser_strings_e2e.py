@@ -6,7 +6,6 @@ Hangul may remain only in the page content and config values (category titles, k
 from __future__ import annotations
 
 import datetime
-import json
 import re
 import zoneinfo
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any, Callable
 import pytest
 
 from conftest import DESKTOP
+from conftest import site_data as site_data_of
 
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 SEOUL = zoneinfo.ZoneInfo("Asia/Seoul")
@@ -31,10 +31,7 @@ def english(default_served: tuple[Path, str]) -> tuple[Path, str, str]:
 
 @pytest.fixture(scope="module")
 def site(english: tuple[Path, str, str]) -> dict[str, Any]:
-    html = (english[0] / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" id="doum-site">(.*?)</script>', html, re.S)
-    assert found, "the site data is on the page"
-    return json.loads(found.group(1))
+    return site_data_of((english[0] / "index.html").read_text(encoding="utf-8"))
 
 
 def working_morning(calendar: dict[str, Any]) -> datetime.datetime:

@@ -15,7 +15,7 @@ from typing import Any, Callable
 import pytest
 import yaml
 
-from conftest import ROOT, write_project
+from conftest import ROOT, site_data, write_project
 from doum.site import embed, strings
 
 pytestmark = pytest.mark.browser
@@ -133,7 +133,7 @@ def test_english_site_data(english: tuple[Path, str]) -> None:
     """The browser's share: the support wording and holiday names in English, times in KST, and
     the browser catalog under `strings` (the embed's site data: the default language's)."""
     html = (english[0] / "index.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json" id="doum-site">(.*?)</script>', html, re.S)[1])
+    data = site_data(html)
     support = data["support"]
     assert support["hours_label"] == EN.text("pages.support.hours_label")
     assert support["hours_text"].startswith(EN.text("pages.hours.weekdays") + " 10:00")
@@ -176,6 +176,6 @@ def test_the_language_an_i18n_plugin_sets_late_is_the_one_spoken(
     site = build(project, tmp_path / "site", "--strict")
     html = (site / "index.html").read_text(encoding="utf-8")
     assert f'<span class="doum-launcher__label">{EN.text("pages.launcher.button")}</span>' in html
-    data = json.loads(re.search(r'<script type="application/json" id="doum-site">(.*?)</script>', html, re.S)[1])
+    data = site_data(html)
     assert data["support"]["hours_label"] == EN.text("pages.support.hours_label")
     assert f">{EN.text('pages.contact.page_title')}<" in (site / "contact" / "index.html").read_text(encoding="utf-8")
