@@ -27,7 +27,7 @@ from doum.site import (
     theme,
 )
 from doum.site import bundle, deferred_scripts, headers, languages, safe_text, sitemaps, switcher
-from doum.site import feed, legal, social, strings
+from doum.site import feed, legal, social, strings, template_cache
 from doum.support import status
 from doum.site import nav as sitenav
 from doum.site.staging import Staging
@@ -143,6 +143,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         strings.add_global(env, self.strings)  # doum_t("pages.…") in every template
         safe_text.add_filters(env)  # titles and config values print as text (Material's slots too)
         env.filters["doum_defer_scripts"] = deferred_scripts.defer_scripts  # main.html's scripts block
+        template_cache.share_compiled_templates(env)  # a further language's build compiles none
         return env
 
     def on_page_context(
