@@ -85,3 +85,16 @@ def test_the_default_sites_two_languages_compile_each_template_once(tmp_path: Pa
     assert (tmp_path / "site" / "en" / "index.html").is_file()  # the English build ran too
     assert "main.html" in compiled
     assert {name: count for name, count in compiled.items() if count > 1} == {}
+
+
+def test_an_environment_that_compiles_differently_gets_its_own_code(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("<i>  {% if x %}yes{% endif %}  </i>\n", encoding="utf-8")
+    cache = ProcessTemplateCache()
+    plain, _ = _environment(tmp_path, cache)
+    assert plain.get_template("page.html").render(x=True) == "<i>  yes  </i>"
+
+    trimmed, compiled = _environment(tmp_path, cache)
+    trimmed.lstrip_blocks = trimmed.trim_blocks = True
+    trimmed.keep_trailing_newline = True
+    assert trimmed.get_template("page.html").render(x=True) == "<i>  yes  </i>\n"
+    assert compiled == ["page.html"]
