@@ -143,6 +143,9 @@ def test_a_page_without_screenshots_loads_no_lightbox_until_instant_navigation_b
     }""", PAGES["guide"])
     page.locator("#to-guide").click()
     page.wait_for_url(default_url + PAGES["guide"])
+    # The script loads only now; a click before it has run opens the image as a plain link (the
+    # designed fallback), so the click waits until the lightbox is there.
+    page.wait_for_function("typeof window.GLightbox === 'function'")
     page.locator("a.glightbox").first.click()
     expect(page.locator(".glightbox-container .gslide-image img").first).to_be_visible()
     page.keyboard.press("Escape")
