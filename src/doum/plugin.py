@@ -48,6 +48,7 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         self.problems = ProblemLog()
         self.search = index.SearchDocuments(self.config.search)
         legal.check(self.config, config)  # 사업자 정보 and privacy link: stop before building
+        material_a11y.take_over_lightbox(config)
         return config
 
     @event_priority(0)
@@ -124,12 +125,17 @@ class DoumPlugin(BasePlugin[DoumConfig]):
         contact.use_contact_template(page)
         return markdown
 
-    def on_page_content(
-        self, html: str, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    @event_priority(0)
+    def _enhance_images(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = images.enhance(html, page, config)
         self.social.note_images(page, html)  # og:image: the page's first screenshot
         return html
+
+    @event_priority(-50)  # after mkdocs-glightbox has linked the screenshots
+    def _unwrap_lightbox_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return material_a11y.lightbox_content(html)
+
+    on_page_content = CombinedEvent(_enhance_images, _unwrap_lightbox_content)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # Every page is read by now and nothing is written yet: the last safe moment to stop.
@@ -161,9 +167,9 @@ class DoumPlugin(BasePlugin[DoumConfig]):
             page, self.languages, self.category_locales, context["doum_page"]["category"])
         return context
 
-    @event_priority(-100)  # after mkdocs-glightbox has written its inline code into the page
+    @event_priority(-100)  # after every other plugin has written into the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return material_a11y.finish_page(output, config)
+        return material_a11y.finish_page(output, page, config)
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig

@@ -13,9 +13,10 @@ from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from doum.site import strings
-from doum.site.deferred_scripts import defer_scripts
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 BREADCRUMBS = re.compile(r'<nav class="md-path" aria-label="[^"]*"')
@@ -29,24 +30,45 @@ def name_landmarks(html: str, config: MkDocsConfig) -> str:
     return BREADCRUMBS.sub(lambda _: crumbs, html, count=1)
 
 
-# mkdocs-glightbox writes its initialiser and a <style> into every page (on_post_page). Both are
-# inline code a strict CSP blocks; doum removes them after the plugin ran and leaves the options
-# as JSON data, which assets/doum/shared/bootstrap.js hands to GLightbox (the rules of the
-# <style> live in doum.css).
-# Every pattern starts with its tag's literal text, so `re` skips straight to it; a leading
-# `\s*` would make it try every position of the page (~1 ms a search on a 45 KB page).
-GLIGHTBOX_STYLE = re.compile(r'<style id="glightbox-style">.*?</style>', re.S)
-GLIGHTBOX_INIT = re.compile(r'<script id="init-glightbox">.*?</script>', re.S)
-# Its files, which it links in every page's head: a parser-blocking script (57 KB) and a
-# render-blocking stylesheet. A page with no image to enlarge leaves them out (its first paint
-# waits for neither); the script's URL goes into the JSON, and bootstrap.js loads it when
-# instant navigation brings a page that has images (Material adds that page's stylesheet link).
-# A page with images keeps the script deferred: bootstrap.js starts the lightbox on
-# DOMContentLoaded, which a deferred script always runs before, so the first paint waits only
-# for the stylesheet.
-GLIGHTBOX_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/glightbox\.min\.js)"></script>')
-GLIGHTBOX_SHEET = re.compile(r'<link href="[^"]*assets/stylesheets/glightbox\.min\.css" rel="stylesheet">')
+# mkdocs-glightbox writes, in its on_post_page, its files' links, a <style> and an inline
+# initialiser into every page, by parsing the whole page and writing it out again (Lexbor):
+# about 1 ms a page, a tenth of a large site's build. Its inline code is what a strict CSP
+# blocks. So doum runs in its place (take_over_lightbox): its image links (on_page_content)
+# stay its own, and doum writes what a page needs of the rest with string operations:
+# - the options as a JSON block at the end of <body>, which assets/doum/shared/bootstrap.js
+#   hands to GLightbox (the <style>'s rules live in doum.css);
+# - on a page with an image to enlarge, its stylesheet and its script, deferred: bootstrap.js
+#   starts the lightbox on DOMContentLoaded, which a deferred script always runs before, so
+#   the first paint waits only for the stylesheet;
+# - on a page without one, neither file (a parser-blocking 57 KB script and a render-blocking
+#   stylesheet); the script's URL is in the JSON, and bootstrap.js loads it when instant
+#   navigation brings a page that has images (Material adds that page's stylesheet link).
+GLIGHTBOX_SCRIPT = "assets/javascripts/glightbox.min.js"
+GLIGHTBOX_SHEET = "assets/stylesheets/glightbox.min.css"
 LIGHTBOX_LINK = re.compile(r'<a\b[^>]*\bclass="(?:[^"]*\s)?glightbox[\s"]')
+
+
+# mkdocs-glightbox links the screenshots (on_page_content) by parsing the page's content as a
+# whole document, and returns it as one: <html><head></head><body>…</body></html> (0.5.3); its
+# page rewrite used to mend that, as a browser does, by dropping the nested tags.
+WHOLE_DOCUMENT = re.compile(r"<html><head>(.*?)</head><body>(.*)</body></html>", re.S)
+
+
+def lightbox_content(html: str) -> str:
+    """A page's content without the document tags mkdocs-glightbox wrapped it in (what it put
+    in <head>, a leading <style> or <script>, stays first)."""
+    whole = WHOLE_DOCUMENT.fullmatch(html)
+    return whole.group(1) + whole.group(2) if whole else html
+
+
+def take_over_lightbox(config: MkDocsConfig) -> None:
+    """Take mkdocs-glightbox's on_post_page off this build's events (static_lightbox does its
+    work); run from on_config, when every plugin is registered."""
+    plugin = config.plugins.get("glightbox")
+    if plugin is None:
+        return
+    events = config.plugins.events["post_page"]
+    events[:] = [method for method in events if getattr(method, "__self__", None) is not plugin]
 
 
 def lightbox_settings(config: MkDocsConfig) -> dict[str, Any] | None:
@@ -68,36 +90,28 @@ def lightbox_settings(config: MkDocsConfig) -> dict[str, Any] | None:
     }
 
 
-def static_lightbox(html: str, config: MkDocsConfig) -> str:
-    """Swap mkdocs-glightbox's inline <script> and <style> for a JSON data block, leave its
-    files out of a page without an image to enlarge, and defer its script where it stays."""
-    if 'id="init-glightbox"' not in html:
+def static_lightbox(html: str, page: Page, config: MkDocsConfig) -> str:
+    """What mkdocs-glightbox's on_post_page would add to a page, without inline code: the
+    options as JSON data, and its files only where there is an image to enlarge."""
+    settings = lightbox_settings(config)
+    if settings is None or page.meta.get("glightbox", True) is False:  # the page opted out
         return html
-    settings = lightbox_settings(config) or {}
-    script = GLIGHTBOX_SCRIPT.search(html)
-    if script:
-        settings["script"] = script.group(1)
-        if not LIGHTBOX_LINK.search(html):
-            html = _cut(_cut(html, GLIGHTBOX_SCRIPT), GLIGHTBOX_SHEET)
-        else:
-            html = html[:script.start()] + str(defer_scripts(script.group(0))) + html[script.end():]
+    script = get_relative_url(GLIGHTBOX_SCRIPT, page.url)
+    settings["script"] = script
+    if LIGHTBOX_LINK.search(html):
+        sheet = get_relative_url(GLIGHTBOX_SHEET, page.url)
+        files = f'<link href="{escape(sheet)}" rel="stylesheet"><script defer src="{escape(script)}"></script>'
+        html = _insert(html, html.find("</head>"), files)
     data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    html = _cut(html, GLIGHTBOX_STYLE)
     block = f'<script type="application/json" id="doum-glightbox">{data}</script>'
-    return GLIGHTBOX_INIT.sub(lambda _: block, html, count=1)
+    return _insert(html, html.rfind("</body>"), block)
 
 
-def _cut(html: str, pattern: re.Pattern[str]) -> str:
-    """html without pattern's first match and the whitespace just before it."""
-    found = pattern.search(html)
-    if found is None:
-        return html
-    start = found.start()
-    while start and html[start - 1].isspace():
-        start -= 1
-    return html[:start] + html[found.end():]
+def _insert(html: str, at: int, text: str) -> str:
+    """html with text at position `at` (a closing tag's; -1, none: at the end)."""
+    return html + text if at < 0 else html[:at] + text + html[at:]
 
 
-def finish_page(html: str, config: MkDocsConfig) -> str:
+def finish_page(html: str, page: Page, config: MkDocsConfig) -> str:
     """Everything doum changes in a finished page, after every other plugin wrote into it."""
-    return static_lightbox(name_landmarks(html, config), config)
+    return static_lightbox(name_landmarks(html, config), page, config)
