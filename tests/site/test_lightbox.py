@@ -5,6 +5,7 @@ every page (the built default site, and the plugin collection itself)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,6 +13,7 @@ from mkdocs.plugins import PluginCollection
 from mkdocs_glightbox.plugin import LightboxPlugin
 from selectolax.lexbor import LexborHTMLParser
 
+from conftest import MKDOCS_YML, ROOT, write_project
 from doum.site import material_a11y
 
 SCRIPT = "assets/javascripts/glightbox.min.js"
@@ -62,14 +64,15 @@ def test_no_page_has_glightbox_inline_code(default_site: Path) -> None:
         assert 'id="init-glightbox"' not in html and 'id="glightbox-style"' not in html, path
 
 
-def test_a_page_that_opts_out_of_the_lightbox_is_left_alone() -> None:
+def test_a_page_that_opts_out_of_the_lightbox_gets_no_files() -> None:
     config = SimpleNamespace(plugins={"glightbox": LightboxPlugin()})
     config.plugins["glightbox"].load_config({})
     html = '<html><head></head><body><a class="glightbox" href="a.png"><img src="a.png"></a></body></html>'
-    opted_out = SimpleNamespace(meta={"glightbox": False}, url="a/")
-    assert material_a11y.static_lightbox(html, opted_out, config) == html
-    kept = material_a11y.static_lightbox(html, SimpleNamespace(meta={}, url="a/"), config)
-    assert kept.count("glightbox.min.js") == 2 and kept.index(SHEET) < kept.index("</head>")
+    for meta, files in (({"glightbox": False}, 0), ({}, 1)):
+        doc = LexborHTMLParser(material_a11y.static_lightbox(html, SimpleNamespace(meta=meta, url="a/"), config))
+        assert len(doc.css(f"head > link[href='../{SHEET}']")) == files, meta
+        assert len(doc.css(f"head > script[defer][src='../{SCRIPT}']")) == files, meta
+        assert settings(doc)["script"] == "../" + SCRIPT  # instant navigation may bring screenshots
 
 
 def test_page_content_is_a_fragment_again_after_glightbox_links_the_screenshots(default_site: Path) -> None:
@@ -80,3 +83,20 @@ def test_page_content_is_a_fragment_again_after_glightbox_links_the_screenshots(
     wrapped = "<html><head><style>p{}</style></head><body><p>a</p>\n<p>b</p></body></html>"
     assert material_a11y.lightbox_content(wrapped) == "<style>p{}</style><p>a</p>\n<p>b</p>"
     assert material_a11y.lightbox_content("<p>a</p>") == "<p>a</p>"
+
+
+def test_a_page_may_turn_the_lightbox_off_in_its_front_matter(tmp_path: Path, build: Callable[..., Path]) -> None:
+    image = (ROOT / "docs" / "assets" / "screens" / "pc-step1.png").read_bytes()
+    page_text = "---\ntitle: {title}\nglightbox: {on}\n---\n\n![PC 카카오톡 창이에요](shot.png)\n"
+    project = write_project(tmp_path / "project", {
+        "faq/off.md": page_text.format(title="끈 질문", on="false"),
+        "faq/on.md": page_text.format(title="켠 질문", on="true"),
+    })
+    (project / "docs" / "faq" / "shot.png").write_bytes(image)
+    (project / "mkdocs.yml").write_text(MKDOCS_YML + "  - glightbox\n", encoding="utf-8")
+    site = build(project, tmp_path / "site", "--strict")  # the keys are known: no warning
+    off, on = page(site, "faq/off"), page(site, "faq/on")
+    assert not off.css("a.glightbox")
+    assert not off.css("link[href*=glightbox], script[src*=glightbox]")
+    assert settings(off)["script"] == "../../" + SCRIPT  # for a page instant navigation brings
+    assert on.css("a.glightbox") and settings(on)["script"] == "../../" + SCRIPT

@@ -28,6 +28,7 @@ NEIGHBOUR_KEYS: dict[str, tuple[str, ...]] = {
     "tags": ("tags",),
     "blog": ("date", "categories", "authors", "slug", "draft", "pin", "links", "readtime"),
     "social": ("social",),
+    "glightbox": ("glightbox", "glightbox-manual"),  # false: no lightbox on the page
 }
 THEME_KEYS = tuple(key for keys in NEIGHBOUR_KEYS.values() for key in keys)
 # The first `# heading` of the body, when front matter gives no title (as MkDocs does).

@@ -92,13 +92,15 @@ def lightbox_settings(config: MkDocsConfig) -> dict[str, Any] | None:
 
 def static_lightbox(html: str, page: Page, config: MkDocsConfig) -> str:
     """What mkdocs-glightbox's on_post_page would add to a page, without inline code: the
-    options as JSON data, and its files only where there is an image to enlarge."""
+    options as JSON data, and its files only where there is an image to enlarge. A page with
+    `glightbox: false` gets no files either, but keeps the data: instant navigation from it to
+    a page with screenshots still starts the lightbox there."""
     settings = lightbox_settings(config)
-    if settings is None or page.meta.get("glightbox", True) is False:  # the page opted out
+    if settings is None:
         return html
     script = get_relative_url(GLIGHTBOX_SCRIPT, page.url)
     settings["script"] = script
-    if LIGHTBOX_LINK.search(html):
+    if page.meta.get("glightbox", True) is not False and LIGHTBOX_LINK.search(html):
         sheet = get_relative_url(GLIGHTBOX_SHEET, page.url)
         files = f'<link href="{escape(sheet)}" rel="stylesheet"><script defer src="{escape(script)}"></script>'
         html = _insert(html, html.find("</head>"), files)
