@@ -75,17 +75,18 @@ def _parse_yaml(text: str) -> FrontMatter:
 
 
 # libyaml, when PyYAML was built with it: a tenth of the pure-Python parser's time, which on a
-# site of thousands of pages is seconds of every build.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# site of thousands of pages is seconds of every build (doum's string catalogs and findability's
+# page reader use it too).
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _compose(block: str) -> yaml.Node | None:
     """The block's node tree; a block libyaml rejects is read again by PyYAML's own parser, so a
     mistake is reported in its words and at its line, as before."""
     try:
-        return yaml.compose(block, Loader=_FAST_LOADER)
+        return yaml.compose(block, Loader=FAST_LOADER)
     except yaml.YAMLError:
-        if _FAST_LOADER is yaml.SafeLoader:
+        if FAST_LOADER is yaml.SafeLoader:
             raise
         return yaml.compose(block, Loader=yaml.SafeLoader)
 

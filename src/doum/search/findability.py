@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from doum.content.frontmatter import FAST_LOADER
 from doum.search import korean
 from doum.search.searcher import Searcher
 
@@ -31,7 +32,6 @@ PARALLEL_FROM = 200  # pages from which the queries run in several processes
 MAX_WORKERS = 4
 MAX_KEYWORD_QUERIES = 3  # the first keywords of a page are its most important ones
 COMMON_TITLE_WORD = 3  # a word in this many other titles tells no page apart
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # One-jamo typos: each vowel becomes the one next to it on the keyboard or in sound.
 VOWEL_TYPO = dict(zip("ㅏㅓㅗㅜㅐㅔㅣㅡㅑㅕㅛㅠㅘㅝㅚㅟㅢㅙㅞㅒㅖ", "ㅓㅏㅜㅗㅔㅐㅡㅣㅕㅑㅠㅛㅝㅘㅟㅚㅣㅞㅙㅖㅒ"))
 
@@ -192,7 +192,7 @@ def _front_matter(text: str) -> Any:
     if end < 0:
         return {}
     try:
-        return yaml.load(text[3:end], Loader=_LOADER) or {}
+        return yaml.load(text[3:end], Loader=FAST_LOADER) or {}
     except yaml.YAMLError:
         return {}
 

@@ -24,6 +24,8 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from doum.content.frontmatter import FAST_LOADER
+
 SUPPORTED = ("ko", "en")
 REFERENCE = "ko"
 AREAS = ("pages", "browser")
@@ -35,8 +37,6 @@ PAGE_OWN_STRINGS = {"contact": ("contact",), "embed": ("embed",)}
 # insights consent notice's words, some 1 KB of every page, when `insights:` is configured).
 FEATURE_STRINGS = {"insights": ("consent",)}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-# doum's own catalogs, read on every build of every language: libyaml where PyYAML has it.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Strings:
@@ -138,7 +138,7 @@ def add_global(env: Environment, strings: Strings) -> None:
 def _read(language: str, area: str) -> dict[str, Any]:
     path = CATALOGS / language / f"{area}.yml"
     try:
-        tree = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        tree = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
     except (OSError, yaml.YAMLError) as error:
         raise PluginError(f"doum: cannot read {path}: {error}") from None
     if not isinstance(tree, dict):
