@@ -200,12 +200,16 @@ def test_a_pointer_on_the_search_box_loads_the_index(new_page: Callable[..., Any
 
 
 # Records every worker the page constructs, and whether the parser had reached Material's config
-# (at the end of the body, just before Material's bundle) by then.
+# (at the end of the body, just before Material's bundle) or the head's stylesheets by then.
 COUNT_WORKERS = """(() => {
   const Native = window.Worker, made = []
   window.__madeWorkers = made
   window.Worker = function (url, options) {
-    made.push({ url: String(url), inHead: !document.getElementById('__config') })
+    made.push({
+      url: String(url),
+      inHead: !document.getElementById('__config'),
+      beforeStyles: !document.querySelector('link[rel=stylesheet]'),
+    })
     return new Native(url, options)
   }
 })()"""
@@ -220,6 +224,8 @@ def test_the_header_search_worker_starts_from_the_head_and_is_the_only_one(
     made = page.evaluate("window.__madeWorkers")
     assert [urlsplit(w["url"]).path.endswith(WORKER) for w in made] == [True], made
     assert made[0]["inHead"], "started from the head, before the body (and Material's bundle) is parsed"
+    # a script after a stylesheet waits for it; Chromium starts a worker when the main thread is free
+    assert made[0]["beforeStyles"], "started before the stylesheets, so it need not wait for them"
     box = page.locator("[data-md-component=search-query]")
     box.fill("비밀번호")
     box.press("End")  # Material's header search answers through that same worker
