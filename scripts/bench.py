@@ -185,6 +185,8 @@ def run_info(args: argparse.Namespace, chromium: Browser, argv: list[str]) -> di
         # Other work on the machine skews every timing; the load average tells how busy it was.
         "load average at start": "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg()),
         "seed": str(args.seed),
+        # The figures' medians are steadier with more loads: a report says how many it took.
+        "first-result runs": f"{args.repeats} cold loads and {args.repeats} typed queries per site",
     }
 
 
