@@ -44,6 +44,25 @@ def test_korean_query_shows_grouped_results_with_marks(new_page, default_url: st
     assert any("#" in href for href in hrefs[1:])
 
 
+@pytest.mark.parametrize("options", [{}, PHONE], ids=["desktop", "phone"])
+def test_text_that_comes_without_a_key_is_searched(new_page, default_url: str,
+                                                   options: dict) -> None:
+    """Material searches on keyup only: a Korean keyboard's composed syllables and a pasted
+    phrase (no key events at all) are searched as they change the box."""
+    page = open_search(new_page, default_url, **options)
+    ime = page.context.new_cdp_session(page)
+    for syllable in "비밀번호":  # each syllable composed, then committed, as an IME does
+        ime.send("Input.imeSetComposition", {"text": syllable, "selectionStart": 1,
+                                             "selectionEnd": 1})
+        ime.send("Input.insertText", {"text": syllable})
+    first = page.locator(f"{RESULTS} > .md-search-result__item").first
+    first.locator("h1 mark").filter(has_text="비밀번호").first.wait_for()
+    box = page.locator("[data-md-component=search-query]")
+    box.evaluate("box => box.select()")
+    page.keyboard.insert_text("이모티콘 환불")  # a paste or a dictated phrase
+    first.locator("h1 mark").filter(has_text="이모티콘").first.wait_for()
+
+
 @pytest.mark.parametrize("query", ["ㅂㅁㅂㅎ", "qlalfqjsgh", "이모티콘환볼"])
 def test_initial_consonants_english_layout_and_typos(new_page, default_url: str, query: str) -> None:
     page = open_search(new_page, default_url)

@@ -158,8 +158,8 @@ let queue = Promise.resolve()
 let texts = 0
 
 // A warm may name the text to come: a ?q= search link's (Material waits for the page and for
-// READY before it sends it), or the header box's as it is typed (Material reads the box on
-// keyup, after the key is let go; the text is there from its input event). Ranked now, its
+// READY before it sends it), or the header box's as it is typed (the page hands Material each
+// change at once, but Material holds its queries until it has heard READY). Ranked now, its
 // pieces and rows fetched, Material's query for the same text is answered from that work.
 function warmFor(query) {
   warm()

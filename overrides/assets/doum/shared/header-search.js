@@ -186,7 +186,11 @@ function watchHeaderSearch() {
   }
   input.addEventListener('keyup', intent)
   input.addEventListener('input', () => {
-    warm(input.value) // ranked from here: Material asks on keyup, once the key is let go
+    warm(input.value) // ranked from here, even before Material has heard READY
+    // Material reads the box on keyup: only once the key is let go, and never for text that
+    // comes without a key (a pasted or dictated phrase, a phone keyboard's suggested word).
+    // Hand it the text now; the real keyup then finds it unchanged and sends nothing more.
+    input.dispatchEvent(new KeyboardEvent('keyup'))
     if (failed) setNoticeQuery(region, input.value.trim())
   })
   input.addEventListener('focus', intent)
