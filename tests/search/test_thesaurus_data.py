@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from doum.search import korean
+
 ROOT = Path(__file__).resolve().parents[2]
 THESAURUS = ROOT / "src" / "doum" / "search" / "thesaurus.ko.json"
 
@@ -84,3 +86,11 @@ def test_a_word_is_in_at_most_two_groups(thesaurus: dict) -> None:
             groups_of.setdefault(word, []).append(group["words"][0])
     crowded = {word: firsts for word, firsts in groups_of.items() if len(firsts) > 2}
     assert not crowded, crowded
+
+
+def test_no_word_of_a_group_reads_as_plain_사용(thesaurus: dict) -> None:
+    """사용기한 (a deadline) reads as 사용 (use): the analyzer takes its 기 and 한 for endings. In a
+    group it made 사용 a synonym of 유효기간 and 기한, so every query with 사용 searched for expiry
+    dates; the group keeps the spaced 사용 기한, which reads as both words."""
+    plain = [word for group in thesaurus["groups"] for word in group["words"] if korean.tokens(word) == ["사용"]]
+    assert not plain
