@@ -94,6 +94,13 @@ def test_finds_the_right_page_first(searcher: Searcher, query: str, page: str) -
     assert searcher.search(query, 5)[0].location == page
 
 
+def test_synonyms_compose_into_thesaurus_phrases(searcher: Searcher) -> None:
+    """결재 is a one-word synonym of 결제, so 결재 오류 is the phrase 결제 오류, and reads as its
+    group does (결제 실패 …), however the customer spelled the first word."""
+    assert "실패" in searcher.analyze("결제 오류").terms
+    assert "실패" in searcher.analyze("결재 오류").terms
+
+
 @pytest.mark.parametrize("query", ["", "   ", "+-~^:*", '"', "<script>alert(1)</script>",
                                    "a" * 1000, "탈퇴 " * 500, "constructor", "\ud800"])
 def test_bad_input_never_raises(searcher: Searcher, query: str) -> None:

@@ -90,6 +90,12 @@ class Searcher:
                 found = self.groups_by_term.setdefault(member[0], []) if member else []
                 if g not in found:
                     found.append(g)
+        # a one-word member → the group's other one-word members (환급 → 환불, 리펀드 …)
+        self.word_synonyms: dict[str, set[str]] = {}
+        for group in self.synonyms:
+            words = {m[0] for m in group if len(m) == 1}
+            for word in words:
+                self.word_synonyms.setdefault(word, set()).update(words - {word})
         self.page_of = [doc[0].split("#")[0] for doc in self.docs]
         self.page_docs = {doc[0]: doc for doc in self.docs if "#" not in doc[0]}
         self._packed = payload["index"]
@@ -176,7 +182,11 @@ class Searcher:
         flat = [(term, p) for p, part in enumerate(parts) for term in part]
         covers: list[list[tuple[tuple[str, ...], float]]] = [
             [((t,), min(1.0, b)) for t, b in part.items()] for part in parts]
-        present = set(stems) | {term for term, _ in flat}
+        # Synonyms compose (composed): per part, the one-word synonyms of the word the customer
+        # wrote, not of guesses at it (corrections, initial consonants).
+        own = [set(part) for part in parts]  # before the groups below add to the parts
+        written = [self.word_synonyms.get(stems[unit_of[p]], set()) for p in range(len(parts))]
+        present = set(stems) | {term for term, _ in flat} | set().union(*written)
         for g in sorted({g for term in present for g in self.groups_by_term.get(term, ())}):
             group = self.synonyms[g]
             hit: list[int] = []
@@ -185,6 +195,8 @@ class Searcher:
                     hit += [p for p, u in enumerate(unit_of) if start <= u < start + len(member)]
                 for start in _find([t for t, _ in flat], member):
                     hit += [p for _, p in flat[start : start + len(member)]]
+                for start in self.composed(member, own, written):
+                    hit += range(start, start + len(member))
             for p in dict.fromkeys(hit):
                 # A word the site does not use is looked up through its synonyms alone: a
                 # phrase's words then count in full, else they share the synonym's weight.
@@ -224,6 +236,18 @@ class Searcher:
             for term, boost in failing.items():
                 _add(plan.terms, term, boost)
         return plan
+
+    @staticmethod
+    def composed(member: list[str], own: list[set[str]], written: list[set[str]]) -> list[int]:
+        """Where a phrase of several words is read in consecutive parts through a one-word synonym
+        of what the customer wrote for at least one of its words (환급 언제 → 환불 언제)."""
+        n = len(member)
+        if n < 2:
+            return []
+        return [start for start in range(len(own) - n + 1)
+                if all(word in own[start + k] or word in written[start + k]
+                       for k, word in enumerate(member))
+                and any(word not in own[start + k] for k, word in enumerate(member))]
 
     def is_weak(self, word: str) -> bool:
         return word in self.weak or self.text.stem(word) in self.weak

@@ -243,6 +243,23 @@
     return starts
   }
 
+  /** Where a phrase of several words is read in consecutive parts through a one-word synonym of
+   *  what the customer wrote for at least one of its words (환급 언제 → 환불 언제). */
+  function composed(member, own, written) {
+    const starts = []
+    const n = member.length
+    if (n < 2) return starts
+    for (let start = 0; start + n <= own.length; start++) {
+      const asWritten = member.map((word, k) => own[start + k].has(word))
+      if (
+        member.every((word, k) => asWritten[k] || written[start + k].has(word)) &&
+        asWritten.includes(false)
+      )
+        starts.push(start)
+    }
+    return starts
+  }
+
   const unique = (items) => [...new Set(items)]
   const sum = (numbers) => numbers.reduce((total, x) => total + x, 0)
   const compareCost = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
@@ -330,6 +347,14 @@
           if (!found.includes(g)) found.push(g)
         }
       })
+      this.wordSynonyms = new Map() // a one-word member → the group's other one-word members
+      for (const group of this.synonyms) {
+        const words = unique(group.filter((member) => member.length === 1).map((member) => member[0]))
+        for (const word of words) {
+          if (!this.wordSynonyms.has(word)) this.wordSynonyms.set(word, new Set())
+          for (const other of words) if (other !== word) this.wordSynonyms.get(word).add(other)
+        }
+      }
       // per field slot: does a match there count for coverage / for the title?
       this.coverSlot = this.data.fields.map((name) => COVER_FIELDS.includes(name))
       this.titleSlot = this.data.fields.map((name) => TITLE_FIELDS.includes(name))
@@ -428,7 +453,12 @@
       // (term set, credit): the customer's own word in full, a correction or completion by
       // its boost, a synonym by half
       const covers = parts.map((part) => [...part].map(([t, b]) => [[t], Math.min(1, b)]))
+      // Synonyms compose (composed): per part, the one-word synonyms of the word the customer
+      // wrote, not of guesses at it (corrections, initial consonants).
+      const own = parts.map((part) => new Set(part.keys())) // before the groups below add to the parts
+      const written = parts.map((part, p) => this.wordSynonyms.get(stems[unitOf[p]]) || new Set())
       const present = new Set(stems.concat(flatTerms))
+      for (const words of written) for (const word of words) present.add(word)
       const candidates = new Set()
       for (const term of present) for (const g of this.groupsByTerm.get(term) || []) candidates.add(g)
       for (const g of [...candidates].sort((a, b) => a - b)) {
@@ -442,6 +472,9 @@
           }
           for (const start of find(flatTerms, member)) {
             for (const [, p] of flat.slice(start, start + member.length)) hit.push(p)
+          }
+          for (const start of composed(member, own, written)) {
+            for (let p = start; p < start + member.length; p++) hit.push(p)
           }
         }
         for (const p of unique(hit)) {
