@@ -182,7 +182,7 @@ class Searcher:
         flat = [(term, p) for p, part in enumerate(parts) for term in part]
         covers: list[list[tuple[tuple[str, ...], float]]] = [
             [((t,), min(1.0, b)) for t, b in part.items()] for part in parts]
-        # Synonyms compose (composed): per part, the one-word synonyms of the word the customer
+        # Synonyms compose (_composed): per part, the one-word synonyms of the word the customer
         # wrote, not of guesses at it (corrections, initial consonants).
         own = [set(part) for part in parts]  # before the groups below add to the parts
         written = [self.word_synonyms.get(stems[unit_of[p]], set()) for p in range(len(parts))]
@@ -195,7 +195,7 @@ class Searcher:
                     hit += [p for p, u in enumerate(unit_of) if start <= u < start + len(member)]
                 for start in _find([t for t, _ in flat], member):
                     hit += [p for _, p in flat[start : start + len(member)]]
-                for start in self.composed(member, own, written):
+                for start in _composed(member, own, written):
                     hit += range(start, start + len(member))
             for p in dict.fromkeys(hit):
                 # A word the site does not use is looked up through its synonyms alone: a
@@ -236,18 +236,6 @@ class Searcher:
             for term, boost in failing.items():
                 _add(plan.terms, term, boost)
         return plan
-
-    @staticmethod
-    def composed(member: list[str], own: list[set[str]], written: list[set[str]]) -> list[int]:
-        """Where a phrase of several words is read in consecutive parts through a one-word synonym
-        of what the customer wrote for at least one of its words (환급 언제 → 환불 언제)."""
-        n = len(member)
-        if n < 2:
-            return []
-        return [start for start in range(len(own) - n + 1)
-                if all(word in own[start + k] or word in written[start + k]
-                       for k, word in enumerate(member))
-                and any(word not in own[start + k] for k, word in enumerate(member))]
 
     def is_weak(self, word: str) -> bool:
         return word in self.weak or self.text.stem(word) in self.weak
@@ -756,6 +744,18 @@ def _hangul(word: str) -> bool:
 def _find(sequence: list[str], run: list[str]) -> list[int]:
     n = len(run)
     return [i for i in range(len(sequence) - n + 1) if n and sequence[i : i + n] == run]
+
+
+def _composed(member: list[str], own: list[set[str]], written: list[set[str]]) -> list[int]:
+    """Where a phrase of several words is read in consecutive parts through a one-word synonym
+    of what the customer wrote for at least one of its words (환급 언제 → 환불 언제)."""
+    n = len(member)
+    if n < 2:
+        return []
+    return [start for start in range(len(own) - n + 1)
+            if all(word in own[start + k] or word in written[start + k]
+                   for k, word in enumerate(member))
+            and any(word not in own[start + k] for k, word in enumerate(member))]
 
 
 def _one_jamo_apart(a: str, b: str) -> bool:
